@@ -1,0 +1,83 @@
+"""Closed vocabularies of the indicators table.
+
+Kept apart from the extraction algorithm (as price-parser keeps its currencies apart
+from its parser) so that the schema, the extractor and the data dictionary read the
+same lists.
+"""
+
+from __future__ import annotations
+
+#: What kind of quantity a row states. Descriptions feed the data dictionary.
+MEASURES: dict[str, str] = {
+    "level": "an amount or count, including an end state written without a start value",
+    "growth_pct": "a percent change; a decline is negative",
+    "change_pp": "a change in percentage points; a decline is negative",
+    "rate_pct": "a percentage that is itself a level (城镇化率, 报销比例, 占比)",
+    "share": "a fraction written as one (一半, 三分之二, 三成), value 0-1",
+    "rank": "a position in a ranking (全省第一 is 1; 前20 is 20 with qualifier at_most)",
+    "duration": "a length of time (连续22年)",
+    "from": "the start of a written change (从X提高到Y); linked to its `to` row by link_id",
+    "to": "the end of a written change (从X提高到Y); linked to its `from` row by link_id",
+    "multiple": "a ratio written as 是…的N倍 or 增长N倍",
+}
+
+#: Over what span a growth or change is measured.
+GROWTH_BASES: dict[str, str] = {
+    "yoy": "year on year, or against the previous period",
+    "annual_avg": "average per year over a span (年均)",
+    "cumulative": "over the whole span (累计, over five years)",
+}
+
+#: How to read the value against the truth.
+QUALIFIERS: dict[str, str] = {
+    "exact": "the value as stated",
+    "approx": "about (约, 左右)",
+    "more_than": "more than (多, 余, 超, 超过, 逾)",
+    "at_least": "at least (以上, 不低于; lower end of a range)",
+    "exceeds": "broke through (突破, 破)",
+    "nearly": "nearly (近, 接近, 将近)",
+    "at_most": "at most (以内, 前N, 不超过; upper end of a range)",
+    "less_than": "less than (不到, 不足, 低于)",
+}
+
+#: Whether the figure reports what happened or what is planned.
+VALUE_KINDS: dict[str, str] = {
+    "actual": "what happened",
+    "target": "what a plan or the report sets out (预期目标, 力争, 目标, 计划, 确保)",
+}
+
+#: Base units: value_base is expressed in one of these.
+BASE_UNITS: dict[str, str] = {
+    "yuan": "Chinese yuan (元)",
+    "usd": "US dollars (美元)",
+    "percent": "percent (%)",
+    "percentage_point": "percentage points (个百分点)",
+    "permille": "per mille (‰)",
+    "fraction": "a fraction between 0 and 1",
+    "multiple": "times (倍)",
+    "rank": "a position in a ranking",
+    "person": "people (人, 名)",
+    "person_time": "person-times (人次)",
+    "household": "households (户)",
+    "enterprise": "enterprises, firms (家, 户 of firms)",
+    "item": "items, pieces, things counted (个, 件, 项, 台, 套, 部)",
+    "project": "projects (项目)",
+    "place": "places, sites, institutions (处, 所, 座)",
+    "bed": "beds (张)",
+    "vehicle": "vehicles (辆)",
+    "km": "kilometres (公里, 千米)",
+    "km2": "square kilometres (平方公里)",
+    "m2": "square metres (平方米)",
+    "m3": "cubic metres (立方米)",
+    "mu": "mu (亩)",
+    "hectare": "hectares (公顷)",
+    "tonne": "tonnes (吨)",
+    "kwh": "kilowatt hours (千瓦时, 度)",
+    "kw": "kilowatts (千瓦)",
+    "teu": "twenty-foot equivalent units (标箱, 标准箱)",
+    "year": "years (年)",
+    "month": "months (个月, 月)",
+    "day": "days (天, 日)",
+    "hour": "hours (小时)",
+    "count": "a count whose unit names no better base (条, 批, 次, ...)",
+}
