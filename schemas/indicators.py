@@ -129,7 +129,7 @@ class IndicatorsModel(pa.DataFrameModel):
         coerce = False
 
     @pa.dataframe_check
-    def span_matches_quote_length(cls, df):  # noqa: N805 - pandera passes the class
+    def span_matches_quote_length(cls, df):
         """char_end - char_start equals the quote's length."""
         return (df["char_end"] - df["char_start"]) == df["quote"].str.len()
 

@@ -16,12 +16,8 @@ class ReportsModel(pa.DataFrameModel):
         title="Report id",
         description="Stable id derived from the file name (safe slug; a hash suffix when needed).",
     )
-    file_name: Series[str] = pa.Field(
-        title="File name", description="Name of the report file in seeds/."
-    )
-    title: Series[str] = pa.Field(
-        nullable=True, title="Title", description="Title of the report or article."
-    )
+    file_name: Series[str] = pa.Field(title="File name", description="Name of the report file in seeds/.")
+    title: Series[str] = pa.Field(nullable=True, title="Title", description="Title of the report or article.")
     area: Series[str] = pa.Field(
         nullable=True,
         title="Area",
@@ -52,9 +48,7 @@ class ReportsModel(pa.DataFrameModel):
     site: Series[str] = pa.Field(
         nullable=True, title="Site", description="Web site the page was scraped from, when known."
     )
-    url: Series[str] = pa.Field(
-        nullable=True, title="Source URL", description="From the optional side file."
-    )
+    url: Series[str] = pa.Field(nullable=True, title="Source URL", description="From the optional side file.")
     license: Series[str] = pa.Field(
         nullable=True, title="Licence", description="From the optional side file."
     )

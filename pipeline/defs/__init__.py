@@ -1,0 +1,1 @@
+"""Orchestration only: partitions, resources, assets, checks, sensor, schedule."""

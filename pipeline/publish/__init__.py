@@ -1,0 +1,1 @@
+"""Write a release folder: CSV/Parquet, datapackage.json, checksums, README, changelog."""

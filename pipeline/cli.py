@@ -1,0 +1,94 @@
+"""Command line: ``python -m pipeline {extract,release,validate,diff}``.
+
+``extract``, ``validate`` and ``diff`` call pure code only. ``release`` is the main
+job: it runs the Dagster assets in-process on the default embedded instance, so it is
+the one command that imports the orchestration layer (lazily).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipeline.errors import PublishError, ReportError
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pipeline.extract import extract_figures
+    from pipeline.ingest import read_report
+    from pipeline.tables import build_indicators_table
+
+    doc = read_report(args.file)
+    extraction = extract_figures(doc)
+    table = build_indicators_table(doc, extraction.figures)
+    for skipped in extraction.skipped:
+        print(f"skipped {skipped.text!r} at {skipped.char_start}: {skipped.reason}", file=sys.stderr)
+    if args.format == "json":
+        records = table.astype(object).where(table.notna(), None).to_dict(orient="records")
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from pipeline.defs.run import run_release
+
+    return run_release(seeds=args.seeds, releases=args.releases)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from pipeline.publish.verify import verify_release
+
+    problems = verify_release(Path(args.release_dir))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not problems:
+        print(f"{args.release_dir}: valid")
+    return 1 if problems else 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from pipeline.publish.diff import format_diff
+
+    print(format_diff(Path(args.old_dir), Path(args.new_dir)))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, separate from ``main`` so tests and docs can inspect it."""
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    extract = sub.add_parser("extract", help="print the indicators table of one report file")
+    extract.add_argument("file", type=Path)
+    extract.add_argument("--format", choices=["csv", "json"], default="csv")
+    extract.set_defaults(func=_extract)
+
+    release = sub.add_parser("release", help="build and publish the release from the seeds")
+    release.add_argument("--seeds", type=Path, default=None, help="default: $SEEDS_DIR or seeds/")
+    release.add_argument("--releases", type=Path, default=None, help="default: $RELEASES_DIR or releases/")
+    release.set_defaults(func=_release)
+
+    validate = sub.add_parser("validate", help="re-check a downloaded release folder")
+    validate.add_argument("release_dir", type=Path)
+    validate.set_defaults(func=_validate)
+
+    diff = sub.add_parser("diff", help="print the changes between two release folders")
+    diff.add_argument("old_dir", type=Path)
+    diff.add_argument("new_dir", type=Path)
+    diff.set_defaults(func=_diff)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; bad input exits 2 with a message naming the file."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (ReportError, PublishError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
