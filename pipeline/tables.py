@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,6 +19,7 @@ from schemas import IndicatorsModel, ReportsModel
 
 #: Characters of clean text before a figure that go into its id (see indicator_ids).
 _ID_CONTEXT = 12
+_SENTENCE_BREAK = re.compile(r"[。！？；!?;\n\r]")
 
 INDICATOR_COLUMNS = list(IndicatorsModel.to_schema().columns)
 REPORT_COLUMNS = list(ReportsModel.to_schema().columns)
@@ -38,14 +41,15 @@ def _pandas_dtype(dtype: object) -> str:
 def indicator_ids(doc: Document, figures: Sequence[Figure]) -> list[str]:
     """Stable ids: report id plus a hash of each figure's quote and its nearby text.
 
-    Only the figure and the few characters before it feed the hash, so editing text
-    elsewhere in the report leaves every other id unchanged. Identical keys (the same
+    Only the figure and the few characters before it in the same sentence feed the
+    hash, so editing text elsewhere in the report leaves every other id unchanged. Identical keys (the same
     phrase twice) are numbered in order of appearance.
     """
     keys = []
     for fig in figures:
         clean_pos = _clean_offset(doc, fig.char_start)
         context = doc.clean_text[max(0, clean_pos - _ID_CONTEXT) : clean_pos]
+        context = _SENTENCE_BREAK.split(context)[-1]  # never reach into the previous sentence
         key = "|".join(
             [
                 unicodedata.normalize("NFKC", context),
@@ -67,8 +71,6 @@ def indicator_ids(doc: Document, figures: Sequence[Figure]) -> list[str]:
 
 def _clean_offset(doc: Document, source_offset: int) -> int:
     """The first clean-text index whose source offset is >= ``source_offset``."""
-    import bisect
-
     return bisect.bisect_left(doc.clean_to_source, source_offset, 0, len(doc.clean_text))
 
 

@@ -1,0 +1,113 @@
+from array import array
+
+from pipeline.extract.figure import Figure
+from pipeline.ingest.document import Document
+from pipeline.tables import (
+    build_indicators_table,
+    build_reports_table,
+    combine_indicators,
+    empty_frame,
+    indicator_ids,
+)
+from pipeline.validate import check_provenance, check_table
+from schemas import IndicatorsModel, ReportsModel
+
+
+def _doc(text: str, report_id: str = "r1") -> Document:
+    return Document(
+        report_id=report_id,
+        file_name=f"{report_id}.txt",
+        sha256="0" * 64,
+        n_bytes=len(text.encode()),
+        encoding="utf-8",
+        source_text=text,
+        clean_text=text,
+        clean_to_source=array("q", range(len(text) + 1)),
+        area="泉州",
+        year=2021,
+    )
+
+
+def _fig(doc: Document, quote: str, value: float, nth: int = 0, **kw) -> Figure:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.source_text.index(quote, start + 1)
+    defaults = dict(unit="亿元", unit_mult=8, value_base=value * 1e8, base_unit="yuan", measure="level")
+    defaults.update(kw)
+    return Figure(quote=quote, char_start=start, char_end=start + len(quote), value=value, **defaults)
+
+
+TEXT = "兑现惠企资金48.2亿元、减税降费91.1亿元。网络零售额2574亿元、增长34.9%。"
+
+
+def test_indicator_table_is_schema_valid_and_traceable():
+    doc = _doc(TEXT)
+    figures = [
+        _fig(doc, "91.1亿元", 91.1),
+        _fig(doc, "48.2亿元", 48.2),
+        _fig(
+            doc,
+            "增长34.9%",
+            34.9,
+            unit="%",
+            unit_mult=0,
+            value_base=34.9,
+            base_unit="percent",
+            measure="growth_pct",
+            growth_basis="yoy",
+        ),
+    ]
+    table = build_indicators_table(doc, figures)
+    assert check_table(IndicatorsModel, table).empty
+    assert check_provenance(table, {doc.report_id: doc.source_text}).empty
+    assert list(table["quote"]) == ["48.2亿元", "91.1亿元", "增长34.9%"]  # sorted by position
+    assert table["unit_mult"].dtype == "int64"
+
+
+def test_indicator_ids_survive_edits_elsewhere_and_stay_unique():
+    doc = _doc(TEXT)
+    before = indicator_ids(doc, [_fig(doc, "48.2亿元", 48.2)])
+    edited = _doc("前面加了一整段无关的文字，共计三十个字符左右。\n" + TEXT)
+    after = indicator_ids(edited, [_fig(edited, "48.2亿元", 48.2)])
+    assert before == after
+
+    twice = _doc("完成投资5亿元。完成投资5亿元。")
+    ids = indicator_ids(twice, [_fig(twice, "5亿元", 5), _fig(twice, "5亿元", 5, nth=1)])
+    assert len(set(ids)) == 2
+
+
+def test_provenance_check_reports_a_shifted_quote():
+    doc = _doc(TEXT)
+    table = build_indicators_table(doc, [_fig(doc, "48.2亿元", 48.2)])
+    table.loc[0, "char_start"] += 1
+    table.loc[0, "char_end"] += 1
+    failures = check_provenance(table, {doc.report_id: doc.source_text})
+    assert failures["found"].tolist() == ["8.2亿元、"]
+
+
+def test_schema_check_returns_failures_instead_of_raising():
+    doc = _doc(TEXT)
+    table = build_indicators_table(doc, [_fig(doc, "48.2亿元", 48.2)])
+    table.loc[0, "measure"] = "not-a-measure"
+    failures = check_table(IndicatorsModel, table)
+    assert "measure" in failures["column"].tolist()
+
+
+def test_reports_table_and_empty_tables_validate():
+    doc = _doc(TEXT)
+    reports = build_reports_table([doc], {"r1": 3})
+    assert check_table(ReportsModel, reports).empty
+    assert reports.loc[0, "n_chars"] == len(TEXT)
+    assert check_table(IndicatorsModel, empty_frame(IndicatorsModel)).empty
+    assert check_table(ReportsModel, build_reports_table([], {})).empty
+
+
+def test_combine_orders_rows_by_report_then_position():
+    a, b = _doc(TEXT, "b"), _doc(TEXT, "a")
+    frames = [
+        build_indicators_table(d, [_fig(d, "91.1亿元", 91.1), _fig(d, "48.2亿元", 48.2)]) for d in (a, b)
+    ]
+    combined = combine_indicators(frames)
+    assert combined["report_id"].tolist() == ["a", "a", "b", "b"]
+    assert combined.groupby("report_id")["char_start"].apply(lambda s: s.is_monotonic_increasing).all()
+    assert check_table(IndicatorsModel, combined).empty
