@@ -46,7 +46,10 @@ SUBJECT_RULE = (
     "equal, or one contains the other, or their character-overlap ratio "
     "2*|common chars (multiset)|/(len a + len b) is >= 0.6"
 )
-AREA_RULE = "area matches when equal after dropping a trailing 省/市/自治区/县/区, or one contains the other"
+AREA_RULE = (
+    "area matches when equal after dropping a trailing 省/市/自治区/县/区 (全国 = 中国 = 我国), "
+    "or one contains the other"
+)
 REL_TOL = 1e-9
 
 
@@ -221,8 +224,13 @@ def check_subject(gold: str | None, got: str | None) -> bool:
     return 2 * common / (len(a) + len(b)) >= 0.6
 
 
+_NATION = ("全国", "中国", "我国", "中华人民共和国", "国家")
+
+
 def _norm_area(area: str | None) -> str:
     area = _strip_punct(area)
+    if area in _NATION:
+        return "全国"
     for suffix in ("特别行政区", "自治区", "省", "市", "县", "区"):
         if area.endswith(suffix) and len(area) > len(suffix) + 1:
             return area[: -len(suffix)]
@@ -232,8 +240,8 @@ def _norm_area(area: str | None) -> str:
 def check_area(gold: str | None, got: str | None) -> bool:
     """Whether two areas name the same place (see AREA_RULE).
 
-    >>> check_area("泉州", "泉州市"), check_area("福建", "泉州市")
-    (True, False)
+    >>> check_area("泉州", "泉州市"), check_area("福建", "泉州市"), check_area("全国", "中国")
+    (True, False, True)
     """
     a, b = _norm_area(gold), _norm_area(got)
     return a == b or bool(a and b and (a in b or b in a))
