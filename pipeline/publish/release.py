@@ -1,0 +1,478 @@
+"""Publish a release: versioned, write-once, atomic, reproducible.
+
+Sequence, under the per-dataset lock (``releases/<dataset>/.lock``):
+
+1. ``locked``   lock taken (waits for a concurrent publish; dies with its holder);
+2. ``cleaned``  stale ``.staging-*`` folders and temp files of dead runs removed;
+3. ``staged``   every file written into ``releases/<dataset>/.staging-<random>/``;
+4. ``verified`` the staging folder re-read and checked (:func:`verify_release`);
+5. ``renamed``  ``os.rename`` of the staging folder to ``releases/<dataset>/<version>/``;
+6. ``latest``   ``latest.json`` replaced atomically;
+7. ``catalog``  ``releases/index.json`` replaced atomically: the commit marker.
+
+A crash between any two steps leaves the previous release and its pointers untouched, or
+the new folder complete and in place; the next run removes staging leftovers and rewrites
+pointers from the folders (the highest version is the latest). Version folders are never
+modified or deleted. ``fail_after`` and :data:`STEP_HOOKS` exist so tests can crash a
+publish after any step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from pipeline.config import DATASET_NAME
+from pipeline.errors import PublishError
+from pipeline.publish.catalog import (
+    CATALOG_NAME,
+    LATEST_NAME,
+    build_catalog,
+    build_latest,
+    fsync_dir,
+    list_versions,
+    write_json_atomic,
+)
+from pipeline.publish.datapackage import build_datapackage, build_resource, build_sources, dump_json
+from pipeline.publish.diff import CHANGE_COLUMNS, ReleaseDiff, diff_frames, read_release_tables
+from pipeline.publish.files import (
+    build_csv_bytes,
+    build_parquet_bytes,
+    build_text_csv_bytes,
+    read_csv_text,
+    sha256_bytes,
+    write_bytes,
+)
+from pipeline.publish.lock import publish_lock
+from pipeline.publish.readme import build_changelog, build_changelog_entry, build_readme, describe_changes
+from pipeline.publish.verify import SUMS_NAME, check_provenance_fields, verify_release
+from pipeline.publish.versioning import FIRST_VERSION, bump_version, decide_bump, is_version, parse_version
+from pipeline.schema_export import build_table_schema
+from pipeline.validate import check_table
+from schemas import IndicatorsModel, ReportsModel
+
+#: Tables of a release, in the order their resources are listed.
+DEFAULT_MODELS: dict[str, type[pa.DataFrameModel]] = {"indicators": IndicatorsModel, "reports": ReportsModel}
+
+STEPS = ("locked", "cleaned", "staged", "verified", "renamed", "latest", "catalog")
+STAGING_PREFIX = ".staging-"
+
+#: Called with each step name as it completes; tests append hooks that crash or kill.
+STEP_HOOKS: list[Callable[[str], None]] = []
+
+#: Package keys that, with the CSV bytes, define a release's content (not version or date).
+_CONTENT_KEYS = ("name", "title", "description", "keywords", "licenses", "contributors", "sources")
+
+
+class InjectedFailure(RuntimeError):
+    """A simulated crash raised by ``fail_after``; never caught, so nothing is cleaned up."""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What a publish did: the version it made (or the unchanged latest) and its files."""
+
+    version: str | None
+    path: Path | None
+    published: bool
+    reason: str
+    files: dict[str, str] = field(default_factory=dict)
+    previous: str | None = None
+    bump: str | None = None
+    summary: list[str] = field(default_factory=list)
+    cleaned: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReleasePlan:
+    """Everything about a release that does not depend on its version number or date."""
+
+    frames: dict[str, pd.DataFrame]
+    models: dict[str, type[pa.DataFrameModel]]
+    csv: dict[str, bytes]
+    schemas: dict[str, dict[str, Any]]
+    sources: list[dict[str, Any]]
+    previous: str | None
+    previous_dir: Path | None
+    diff: ReleaseDiff | None
+    bump: str | None  # None for a first release
+
+
+def _step(name: str, fail_after: str | None) -> None:
+    for hook in STEP_HOOKS:
+        hook(name)
+    if fail_after == name:
+        raise InjectedFailure(f"injected failure after step {name!r}")
+
+
+def format_created(now: dt.datetime | None = None) -> str:
+    """RFC 3339 UTC timestamp, to the second.
+
+    >>> format_created(dt.datetime(2026, 3, 5, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    '2026-03-05T01:30:00Z'
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=dt.UTC)
+    return now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def check_publishable(
+    frames: Mapping[str, pd.DataFrame], models: Mapping[str, type[pa.DataFrameModel]]
+) -> None:
+    """Raise PublishError unless every table satisfies its model and the provenance rules."""
+    problems = []
+    for table, model in models.items():
+        if table not in frames:
+            problems.append(f"{table}: table missing")
+            continue
+        failures = check_table(model, frames[table])
+        for row in failures.head(5).itertuples(index=False):
+            problems.append(
+                f"{table}: {row.check} failed (column {row.column}, row {row.index}: {row.failure_case})"
+            )
+        if len(failures) > 5:
+            problems.append(f"{table}: {len(failures) - 5} more failures")
+    if not problems and "indicators" in frames and "reports" in frames:
+        problems += check_provenance_fields(frames["indicators"], frames["reports"])
+    if problems:
+        raise PublishError("tables fail validation, nothing published:\n  " + "\n  ".join(problems))
+
+
+def plan_release(
+    frames: Mapping[str, pd.DataFrame],
+    models: Mapping[str, type[pa.DataFrameModel]],
+    *,
+    previous_dir: Path | None,
+    sources: list[dict[str, Any]] | None = None,
+) -> ReleasePlan:
+    """Serialize the tables and diff them against the previous release folder, if any."""
+    csv = {t: build_csv_bytes(frames[t], m) for t, m in models.items()}
+    schemas = {t: build_table_schema(m) for t, m in models.items()}
+    diff = bump = previous = None
+    if previous_dir is not None:
+        previous = previous_dir.name
+        old_tables, old_schemas = read_release_tables(previous_dir)
+        new_tables = {t: read_csv_text(data) for t, data in csv.items()}
+        diff = diff_frames(old_tables, new_tables, old_schemas, schemas)
+        bump = decide_bump(diff)
+    return ReleasePlan(
+        frames=dict(frames),
+        models=dict(models),
+        csv=csv,
+        schemas=schemas,
+        sources=sources if sources is not None else build_sources(frames["reports"]),
+        previous=previous,
+        previous_dir=previous_dir,
+        diff=diff,
+        bump=bump,
+    )
+
+
+def _content_fingerprint(package: Mapping[str, Any], csv_hashes: Mapping[str, str]) -> str:
+    """Hash of what a release says: descriptive metadata, CSV resource schemas and CSV bytes."""
+    content = {key: package.get(key) for key in _CONTENT_KEYS}
+    content["resources"] = [
+        {"name": r["name"], "path": r["path"], "format": r["format"], "schema": r["schema"]}
+        for r in package.get("resources", [])
+    ]
+    content["csv"] = dict(sorted(csv_hashes.items()))
+    return sha256_bytes(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def _previous_fingerprint(previous_dir: Path) -> str | None:
+    try:
+        package = json.loads((previous_dir / "datapackage.json").read_text(encoding="utf-8"))
+        hashes = {
+            r["name"]: r["hash"].removeprefix("sha256:")
+            for r in package["resources"]
+            if r.get("format") == "csv"
+        }
+    except (OSError, ValueError, KeyError) as err:
+        raise PublishError(f"cannot read the latest release {previous_dir}: {err}") from err
+    return _content_fingerprint(package, hashes)
+
+
+def build_package(
+    plan: ReleasePlan, data: Mapping[str, bytes], *, dataset: str, version: str, created: str
+) -> dict:
+    """datapackage.json of a release from its plan and its data file bytes."""
+    resources = []
+    for table in plan.models:
+        for fmt, name in (("csv", table), ("parquet", f"{table}-parquet")):
+            path = f"{table}.{fmt}"
+            resources.append(
+                build_resource(name, path, fmt, data[path], sha256_bytes(data[path]), plan.schemas[table])
+            )
+    return build_datapackage(
+        name=dataset, version=version, created=created, resources=resources, sources=plan.sources
+    )
+
+
+def write_release_files(
+    folder: Path, plan: ReleasePlan, *, dataset: str, version: str, created: str
+) -> dict[str, str]:
+    """Write every file of a release into ``folder`` (which must exist); return name -> sha256."""
+    data: dict[str, bytes] = {}
+    for table, model in plan.models.items():
+        data[f"{table}.csv"] = plan.csv[table]
+        data[f"{table}.parquet"] = build_parquet_bytes(
+            plan.frames[table], model, dataset=dataset, version=version
+        )
+    package = build_package(plan, data, dataset=dataset, version=version, created=created)
+    data["datapackage.json"] = dump_json(package)
+    changes = describe_changes(plan.diff, plan.previous, list(plan.models))
+    data["README.md"] = build_readme(
+        package=package,
+        indicators=plan.frames["indicators"],
+        reports=plan.frames["reports"],
+        models=plan.models,
+        changes=changes,
+    ).encode("utf-8")
+    previous_changelog = None
+    if plan.previous_dir is not None and (plan.previous_dir / "CHANGELOG.md").is_file():
+        previous_changelog = (plan.previous_dir / "CHANGELOG.md").read_text(encoding="utf-8")
+    entry = build_changelog_entry(version=version, created=created, bump=plan.bump, changes=changes)
+    data["CHANGELOG.md"] = build_changelog(entry, previous_changelog).encode("utf-8")
+    changes_frame = plan.diff.changes if plan.diff is not None else pd.DataFrame(columns=CHANGE_COLUMNS)
+    data["changes.csv"] = build_text_csv_bytes(changes_frame)
+    hashes = {name: sha256_bytes(content) for name, content in sorted(data.items())}
+    sums = "".join(f"{digest}  {name}\n" for name, digest in sorted(hashes.items()))
+    data[SUMS_NAME] = sums.encode("ascii")
+    for name, content in data.items():
+        write_bytes(folder / name, content)
+    hashes[SUMS_NAME] = sha256_bytes(data[SUMS_NAME])
+    return hashes
+
+
+def clean_stale(dataset_dir: Path) -> list[str]:
+    """Remove what dead publishes left behind: staging folders and pointer temp files.
+
+    Only safe under the publish lock: any staging folder then belongs to a run that ended.
+    """
+    removed = []
+    for path in sorted(dataset_dir.iterdir()):
+        if path.is_dir() and path.name.startswith(STAGING_PREFIX):
+            shutil.rmtree(path)
+            removed.append(path.name)
+        elif path.is_file() and path.name.startswith(".") and path.name.endswith(".tmp"):
+            path.unlink()
+            removed.append(path.name)
+    for path in sorted(dataset_dir.parent.glob(f".{CATALOG_NAME}.*.tmp")):
+        path.unlink()
+        removed.append(path.name)
+    return removed
+
+
+def commit_pointers(releases_root: Path, dataset_dir: Path) -> None:
+    """Point latest.json at the highest version, then rewrite the catalog (each only if it differs)."""
+    versions = list_versions(dataset_dir)
+    if versions:
+        write_json_atomic(dataset_dir / LATEST_NAME, build_latest(dataset_dir, versions[-1]))
+    write_json_atomic(releases_root / CATALOG_NAME, build_catalog(releases_root))
+
+
+def _choose_version(plan: ReleasePlan, requested: str | None, dataset_dir: Path) -> str:
+    """The version to publish: the requested one (checked) or the one the data decides."""
+    if requested is None:
+        return FIRST_VERSION if plan.previous is None else bump_version(plan.previous, plan.bump or "patch")
+    if not is_version(requested):
+        raise PublishError(f"cannot publish version {requested!r}: not MAJOR.MINOR.PATCH")
+    if (dataset_dir / requested).exists():
+        raise PublishError(
+            f"version {requested} already exists in {dataset_dir}; published versions are write-once"
+        )
+    if plan.previous is not None and parse_version(requested) <= parse_version(plan.previous):
+        raise PublishError(
+            f"cannot publish version {requested}: not above the latest version {plan.previous}"
+        )
+    return requested
+
+
+def publish_release(
+    indicators: pd.DataFrame,
+    reports: pd.DataFrame,
+    releases_root: Path,
+    *,
+    dataset: str = DATASET_NAME,
+    sources: list[dict] | None = None,
+    models: Mapping[str, type[pa.DataFrameModel]] | None = None,
+    version: str | None = None,
+    now: dt.datetime | None = None,
+    lock_timeout: float = 600.0,
+    fail_after: str | None = None,
+) -> PublishResult:
+    """Publish the tables as a new version under ``releases_root/dataset``, or nothing if unchanged.
+
+    Raises PublishError (previous release untouched) for invalid tables, a version that
+    exists, an unwritable or full disk, a verification failure, or a lock wait timeout.
+    ``models`` overrides the table models (tests use it to simulate a schema change);
+    ``version`` forces a version number; ``now`` fixes ``created``; ``fail_after`` raises
+    :class:`InjectedFailure` after the named step of :data:`STEPS`.
+    """
+    if fail_after is not None and fail_after not in STEPS:
+        raise ValueError(f"fail_after must be one of {STEPS}")
+    models = dict(models or DEFAULT_MODELS)
+    frames = {"indicators": indicators, "reports": reports}
+    check_publishable(frames, models)
+    releases_root = Path(releases_root)
+    dataset_dir = releases_root / dataset
+    try:
+        dataset_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise PublishError(f"cannot create the releases folder {dataset_dir}: {err.strerror}") from err
+    with publish_lock(dataset_dir, timeout=lock_timeout):
+        _step("locked", fail_after)
+        try:
+            cleaned = clean_stale(dataset_dir)
+        except OSError as err:
+            raise PublishError(
+                f"cannot clean stale staging folders in {dataset_dir}: {err.strerror}"
+            ) from err
+        _step("cleaned", fail_after)
+        versions = list_versions(dataset_dir)
+        previous_dir = dataset_dir / versions[-1] if versions else None
+        plan = plan_release(frames, models, previous_dir=previous_dir, sources=sources)
+        if previous_dir is not None and version is None and _is_unchanged(plan, previous_dir, dataset):
+            _commit_or_fail(releases_root, dataset_dir, previous_dir.name)
+            return PublishResult(
+                version=previous_dir.name,
+                path=previous_dir,
+                published=False,
+                reason="unchanged",
+                previous=previous_dir.name,
+                cleaned=cleaned,
+            )
+        new_version = _choose_version(plan, version, dataset_dir)
+        target = dataset_dir / new_version
+        created = format_created(now)
+        staging = _stage(dataset_dir, plan, dataset=dataset, version=new_version, created=created)
+        files, staging_dir = staging
+        _step("staged", fail_after)
+        problems = verify_release(staging_dir, expected_version=new_version, models=models)
+        if problems:
+            shutil.rmtree(staging_dir, ignore_errors=True)
+            raise PublishError(
+                f"release {new_version} failed verification, nothing published:\n  " + "\n  ".join(problems)
+            )
+        _step("verified", fail_after)
+        _rename_into_place(staging_dir, target)
+        _step("renamed", fail_after)
+        try:
+            write_json_atomic(dataset_dir / LATEST_NAME, build_latest(dataset_dir, new_version))
+        except OSError as err:
+            raise PublishError(
+                f"release {new_version} is in place but {LATEST_NAME} could not be written ({err.strerror}); "
+                "run publish again to complete it"
+            ) from err
+        _step("latest", fail_after)
+        _commit_or_fail(releases_root, dataset_dir, new_version)
+        _step("catalog", fail_after)
+    summary = describe_changes(plan.diff, plan.previous, list(models))
+    reason = "first release" if plan.previous is None else f"{plan.bump} release"
+    return PublishResult(
+        version=new_version,
+        path=target,
+        published=True,
+        reason=reason,
+        files=files,
+        previous=plan.previous,
+        bump=plan.bump,
+        summary=summary,
+        cleaned=cleaned,
+    )
+
+
+def _is_unchanged(plan: ReleasePlan, previous_dir: Path, dataset: str) -> bool:
+    """True when the new release would say exactly what the latest one says."""
+    fake = {f"{t}.{fmt}": b"" for t in plan.models for fmt in ("csv", "parquet")}
+    package = build_package(plan, fake, dataset=dataset, version=previous_dir.name, created="")
+    new = _content_fingerprint(package, {t: sha256_bytes(data) for t, data in plan.csv.items()})
+    return new == _previous_fingerprint(previous_dir)
+
+
+def _stage(
+    dataset_dir: Path, plan: ReleasePlan, *, dataset: str, version: str, created: str
+) -> tuple[dict, Path]:
+    """Write the release into a fresh staging folder; on a disk error remove it and refuse."""
+    staging_dir = dataset_dir / f"{STAGING_PREFIX}{secrets.token_hex(6)}"
+    try:
+        staging_dir.mkdir()
+        files = write_release_files(staging_dir, plan, dataset=dataset, version=version, created=created)
+    except OSError as err:
+        shutil.rmtree(staging_dir, ignore_errors=True)
+        raise PublishError(
+            f"cannot write release {version} into {dataset_dir}: {err.strerror or err}; "
+            "previous release intact"
+        ) from err
+    return files, staging_dir
+
+
+def _rename_into_place(staging_dir: Path, target: Path) -> None:
+    """Move the verified staging folder to its version name; never over an existing folder."""
+    if target.exists():
+        shutil.rmtree(staging_dir, ignore_errors=True)
+        raise PublishError(
+            f"version {target.name} already exists in {target.parent}; published versions are write-once"
+        )
+    try:
+        os.rename(staging_dir, target)
+        fsync_dir(target.parent)
+    except OSError as err:
+        shutil.rmtree(staging_dir, ignore_errors=True)
+        raise PublishError(
+            f"cannot move release {target.name} into place in {target.parent}: {err.strerror or err}; "
+            "previous release intact"
+        ) from err
+
+
+def _commit_or_fail(releases_root: Path, dataset_dir: Path, version: str) -> None:
+    try:
+        commit_pointers(releases_root, dataset_dir)
+    except OSError as err:
+        raise PublishError(
+            f"release {version} is in place but the pointers (latest.json, index.json) could not be "
+            f"written ({err.strerror or err}); run publish again to complete it"
+        ) from err
+
+
+def rebuild_release(
+    release_dir: Path,
+    indicators: pd.DataFrame,
+    reports: pd.DataFrame,
+    out_dir: Path,
+    *,
+    sources: list[dict] | None = None,
+    models: Mapping[str, type[pa.DataFrameModel]] | None = None,
+) -> dict[str, str]:
+    """Rebuild a published release into ``out_dir`` (same version, date and predecessor).
+
+    For reproducibility checks: with the same inputs and code, ``out_dir/SHA256SUMS``
+    equals ``release_dir/SHA256SUMS`` byte for byte.
+    """
+    release_dir = Path(release_dir)
+    package = json.loads((release_dir / "datapackage.json").read_text(encoding="utf-8"))
+    version = package["version"]
+    older = [v for v in list_versions(release_dir.parent) if parse_version(v) < parse_version(version)]
+    previous_dir = release_dir.parent / older[-1] if older else None
+    models = dict(models or DEFAULT_MODELS)
+    frames = {"indicators": indicators, "reports": reports}
+    check_publishable(frames, models)
+    plan = plan_release(frames, models, previous_dir=previous_dir, sources=sources)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if any(out_dir.iterdir()):
+        raise PublishError(f"{out_dir} is not empty")
+    return write_release_files(
+        out_dir, plan, dataset=package["name"], version=version, created=package["created"]
+    )
