@@ -111,12 +111,13 @@ def _constraint_of(check_name: str, stats: dict[str, Any]) -> dict[str, Any]:
 
 
 def primary_key_of(model: type[pa.DataFrameModel]) -> list[str]:
-    """The ``PRIMARY_KEY`` declared next to the model in its ``schemas`` module."""
-    module = sys.modules[model.__module__]
-    key = getattr(module, "PRIMARY_KEY", None)
-    if key is None:
-        raise ValueError(f"{model.__module__} declares no PRIMARY_KEY")
-    return list(key)
+    """The ``PRIMARY_KEY`` declared next to the model (or the model it extends) in its module."""
+    for cls in model.__mro__:
+        module = sys.modules.get(getattr(cls, "__module__", ""))
+        key = getattr(module, "PRIMARY_KEY", None)
+        if key is not None:
+            return list(key)
+    raise ValueError(f"{model.__name__}: no PRIMARY_KEY declared in its module")
 
 
 def parse_anchored_pattern(pattern: str) -> str:
