@@ -81,3 +81,99 @@ BASE_UNITS: dict[str, str] = {
     "hour": "hours (小时)",
     "count": "a count whose unit names no better base (条, 批, 次, ...)",
 }
+
+# Extensions for the extraction grammar (existing keys above are kept unchanged).
+BASE_UNITS.update(
+    {
+        "m": "metres (米)",
+        "minute": "minutes (分钟)",
+        "yuan_per_person": "yuan per person (元/人)",
+        "per_100_people": "a count per hundred people (部/百人)",
+        "ratio": "a compound unit X/Y not listed otherwise; the written unit names it",
+    }
+)
+
+#: Powers of ten carried by written magnitude words (``unit_mult``).
+MAGNITUDES: dict[str, int] = {"万": 4, "亿": 8, "万亿": 12}
+
+#: Written unit word -> (base unit, factor to base as a decimal string). The extractor
+#: matches the longest word first; a magnitude (万, 亿) before the word is separate.
+UNITS: dict[str, tuple[str, str]] = {
+    # money
+    "元": ("yuan", "1"),
+    "美元": ("usd", "1"),
+    # percentages and ratios
+    "%": ("percent", "1"),
+    "％": ("percent", "1"),
+    "‰": ("permille", "1"),
+    "个百分点": ("percentage_point", "1"),
+    "百分点": ("percentage_point", "1"),
+    "倍": ("multiple", "1"),
+    # people and units of society
+    "人": ("person", "1"),
+    "名": ("person", "1"),
+    "位": ("person", "1"),
+    "人次": ("person_time", "1"),
+    "户": ("household", "1"),
+    "家": ("enterprise", "1"),
+    # things counted
+    **{word: ("item", "1") for word in (
+        "个", "件", "项", "台", "套", "部", "只", "头", "艘", "架", "款", "种", "枚", "颗",
+        "株", "棵", "册", "篇", "份", "栋", "幢", "间", "根", "支",
+    )},
+    "辆": ("vehicle", "1"),
+    "张": ("bed", "1"),
+    "处": ("place", "1"),
+    "所": ("place", "1"),
+    "座": ("place", "1"),
+    **{word: ("count", "1") for word in ("条", "批", "次", "场", "起", "宗", "例", "轮", "笔", "单")},
+    # length, area, volume
+    "公里": ("km", "1"),
+    "千米": ("km", "1"),
+    "米": ("m", "1"),
+    "平方公里": ("km2", "1"),
+    "平方千米": ("km2", "1"),
+    "平方米": ("m2", "1"),
+    "立方米": ("m3", "1"),
+    "亩": ("mu", "1"),
+    "公顷": ("hectare", "1"),
+    # mass
+    "吨": ("tonne", "1"),
+    "吨标准煤": ("tonne", "1"),
+    "公斤": ("tonne", "0.001"),
+    "千克": ("tonne", "0.001"),
+    "斤": ("tonne", "0.0005"),
+    # energy and power
+    "千瓦时": ("kwh", "1"),
+    "兆瓦时": ("kwh", "1000"),
+    "千瓦": ("kw", "1"),
+    "兆瓦": ("kw", "1000"),
+    "吉瓦": ("kw", "1000000"),
+    # containers
+    "标箱": ("teu", "1"),
+    "标准箱": ("teu", "1"),
+    # time (年, 个月, 天 are durations only in context; see pipeline.extract.grammar)
+    "年": ("year", "1"),
+    "岁": ("year", "1"),
+    "个月": ("month", "1"),
+    "天": ("day", "1"),
+    "个工作日": ("day", "1"),
+    "小时": ("hour", "1"),
+    "分钟": ("minute", "1"),
+}
+
+#: Denominators of rate units written with a slash (元/人, 部/百人): word -> base name.
+RATE_DENOMINATORS: dict[str, str] = {
+    "人": "person",
+    "百人": "100 people",
+    "户": "household",
+    "吨": "tonne",
+    "亩": "mu",
+    "平方米": "m2",
+    "千瓦时": "kwh",
+    "年": "year",
+    "月": "month",
+    "天": "day",
+    "日": "day",
+    "小时": "hour",
+}

@@ -1,19 +1,25 @@
-"""Text -> figures.
+"""Text -> figures: mask, scan, link, attach context, emit.
 
-PLACEHOLDER spine implementation (Arabic numbers followed by 亿元/万元/%); the
-extraction work replaces it behind the same signature.
+The number grammar (``grammar``) finds and reads every quantity in one pass over the
+masked clean text (``filters``); ``links`` joins ranges, from/to pairs and lists; the
+context resolver (``context``) adds period, value kind, estimate flag, area, subject and
+section. Offsets are mapped back to the decoded source with ``Document.source_span``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 
+from pipeline.extract.context import ContextResolver
 from pipeline.extract.figure import Figure, Skipped
+from pipeline.extract.filters import build_mask
+from pipeline.extract.grammar import Token, scan
+from pipeline.extract.links import link_tokens
 from pipeline.ingest.document import Document
 
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(亿元|万元|%)")
-_UNITS = {"亿元": (8, "yuan"), "万元": (4, "yuan"), "%": (0, "percent")}
+_GROWTH_MEASURES = ("growth_pct", "change_pp")
 
 
 @dataclass(frozen=True)
@@ -26,23 +32,54 @@ class Extraction:
 
 def extract_figures(doc: Document) -> Extraction:
     """Extract figures from ``doc.clean_text`` with offsets into ``doc.source_text``."""
-    figures = []
-    for match in _NUMBER.finditer(doc.clean_text):
-        start, end = doc.source_span(match.start(), match.end())
-        mult, base = _UNITS[match.group(2)]
-        value = float(match.group(1))
-        figures.append(
-            Figure(
-                quote=doc.source_text[start:end],
-                char_start=start,
-                char_end=end,
-                value=value,
-                unit=match.group(2),
-                unit_mult=mult,
-                value_base=value * 10**mult,
-                base_unit=base,
-                measure="growth_pct" if base == "percent" else "level",
-                area=doc.area,
-            )
-        )
-    return Extraction(figures)
+    text = build_mask(doc.clean_text)
+    tokens = list(scan(text))
+    groups = link_tokens(text, tokens)
+    resolver = ContextResolver(doc)
+    figures: list[Figure] = []
+    skipped: list[Skipped] = []
+    for token, group in zip(tokens, groups, strict=True):
+        start, end = doc.source_span(token.q_start, token.q_end)
+        quote = doc.source_text[start:end]
+        if token.skip is not None:
+            skipped.append(Skipped(quote, start, end, token.skip))
+            continue
+        context = resolver.describe(token.q_start, token.q_end, group=group)
+        figures.append(_build_figure(token, quote, start, end, context))
+    return Extraction(figures, skipped)
+
+
+def _build_figure(token: Token, quote: str, start: int, end: int, context: object) -> Figure:
+    value = token.value if token.sign > 0 else -token.value
+    base = _to_base(value, token)
+    basis = token.growth_basis if token.measure in _GROWTH_MEASURES else None
+    period = getattr(context, "period", None)
+    if basis == "yoy" and period and "-" in period:
+        basis = "cumulative"
+    return Figure(
+        quote=quote,
+        char_start=start,
+        char_end=end,
+        value=float(value),
+        unit=token.unit,
+        unit_mult=token.mult,
+        value_base=base,
+        base_unit=token.base_unit,
+        measure=token.measure,
+        qualifier=token.qualifier,
+        growth_basis=basis,
+        value_kind=getattr(context, "value_kind", "actual"),
+        is_estimate=bool(getattr(context, "is_estimate", False)),
+        period=period,
+        area=getattr(context, "area", None),
+        subject=getattr(context, "subject", None),
+        section=getattr(context, "section", None),
+        link_id=token.link_id,
+    )
+
+
+def _to_base(value: Decimal | Fraction, token: Token) -> float:
+    """Value in base units, scaled exactly before the one conversion to float."""
+    if isinstance(value, Fraction):
+        return float(value)
+    return float(value.scaleb(token.mult) * token.factor)

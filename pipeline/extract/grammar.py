@@ -1,0 +1,296 @@
+"""The matcher: one pass of a compiled regex over the masked clean text.
+
+Candidates are tried in a fixed order at each position (fractions 三分之二, halves 一半,
+ranks 第一, shares 三成, then Arabic-led and Chinese-led numerals). Each match is read
+into a :class:`Token`: its exact value, written unit and magnitude, bound words and
+sign verbs that touch it, and its measure. Everything looked at around a match lies in
+a bounded window, so the pass is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from pipeline.extract.measures import (
+    classify_growth_basis,
+    classify_percent,
+    classify_pp_sign,
+    clause_window,
+)
+from pipeline.extract.numerals import has_approx_mark, parse_fraction, parse_number, split_magnitude
+from pipeline.extract.qualifiers import match_post_qualifier, match_pre_qualifier, match_sign_verb
+from pipeline.extract.units import infer_base_unit, match_unit
+
+_D = "0-9０-９"
+_CN = "零〇一二两三四五六七八九"
+_CNCH = rf"(?:[{_CN}十万亿]|千(?![瓦米克卡])|百(?!分))"
+
+MASTER_RE = re.compile(
+    rf"""
+    (?P<frac>(?:[{_D}.．]+|[{_CN}十百千万]+)分之(?:[{_D}.．]+|[{_CN}十百千]+(?:点[{_CN}]+)?))
+    | (?P<half>一半|过半|半数)
+    | (?P<rank>第(?:[{_D}]+|[一二三四五六七八九十]+)|首位)
+    | (?P<cheng>[一二三四五六七八九两]成)(?![为功立本长员果效就交型都熟绩])
+    | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡]))*)
+    | (?P<cn>{_CNCH}(?:{_CNCH}|点(?=[{_CN}])|[多余](?={_CNCH}))+[多余]?
+            |{_CNCH}[多余]?(?=倍|番|个百分点|个?月|年))
+    """,
+    re.VERBOSE,
+)
+
+_DATE_WORDS = re.compile(r"月|日|号|季度|时|点|周年|世纪|年代|期|届|级|类|线|批次|代|版|秒|次会议|大|中全会")
+_PERIOD_AFTER = ("来", "以来", "前", "后", "间", "内", "中", "里", "度", "底", "初", "末")
+_PERIOD_BEFORE = ("近", "过去", "未来", "今后", "前", "这", "最近", "每")
+_DURATION_CONTEXT = re.compile(r"连续|历时|长达|持续|用了?|花了?|经过|缩短|延长|提前|压缩|减少|时间|期限")
+_RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排名|排|跃升|保持|列|同类|城市|设区市|地市")
+_RANK_STOP = "届次批期产个条季章部步阶轮号大"
+_VAGUE_BEFORE = "数几上成"
+_MONEY = ("yuan", "usd")
+_TIME_BASES = ("year", "month", "day", "hour", "minute")
+_SIGN_CHARS = "-－−"
+_NOT_BEFORE_MINUS = set("0123456789０１２３４５６７８９%％‰元人个家户吨亿万")
+
+
+@dataclass(slots=True)
+class Token:
+    """One number read from the text, before context (period, subject) is attached."""
+
+    kind: str
+    start: int
+    end: int
+    q_start: int
+    q_end: int
+    raw: str
+    value: Decimal | Fraction = Decimal(0)
+    mult: int = 0
+    unit: str | None = None
+    base_unit: str = "count"
+    factor: Decimal = Decimal(1)
+    qualifier: str = "exact"
+    measure: str = "level"
+    sign: int = 1
+    own_sign: bool = False
+    growth_basis: str | None = None
+    link_id: str | None = None
+    skip: str | None = None
+    bare: bool = False
+
+
+def scan(text: str) -> Iterator[Token]:
+    """Every number-like token of ``text`` (already masked by ``filters.build_mask``)."""
+    for m in MASTER_RE.finditer(text):
+        token = _read(text, m)
+        if token is not None:
+            yield token
+
+
+def _read(text: str, m: re.Match[str]) -> Token | None:
+    kind = m.lastgroup
+    if kind == "digits" or kind == "cn":
+        return _read_number(text, m, kind == "cn")
+    if kind == "frac":
+        return _read_fraction(text, m)
+    if kind == "half":
+        token = Token("share", m.start(), m.end(), m.start(), m.end(), m.group(), Decimal("0.5"))
+        token.base_unit, token.measure = "fraction", "share"
+        if m.group() == "过半":
+            token.qualifier = "more_than"
+        return _finish_bounds(text, token)
+    if kind == "cheng":
+        token = Token("share", m.start(), m.end(), m.start(), m.end(), m.group(), Decimal(0))
+        token.value = parse_number(m.group()[0]) / 10
+        token.base_unit, token.measure = "fraction", "share"
+        return _finish_bounds(text, token)
+    return _read_rank(text, m)
+
+
+def _read_rank(text: str, m: re.Match[str]) -> Token | None:
+    raw = m.group()
+    window = clause_window(text, m.start(), 10)
+    if raw == "首位":
+        if not re.search(r"居|保持|位列|排", window):
+            return None
+        value = Decimal(1)
+    else:
+        following = text[m.end() : m.end() + 1]
+        if (following and following in _RANK_STOP) or not _RANK_CONTEXT.search(window):
+            return None
+        try:
+            value = parse_number(raw[1:])
+        except ValueError:
+            return None
+    token = Token("rank", m.start(), m.end(), m.start(), m.end(), raw, value)
+    token.base_unit, token.measure = "rank", "rank"
+    return token
+
+
+def _read_fraction(text: str, m: re.Match[str]) -> Token | None:
+    den, num = m.group().split("分之")
+    try:
+        value = parse_fraction(num, den)
+    except ValueError:
+        return None
+    token = Token("number", m.start(), m.end(), m.start(), m.end(), m.group(), Decimal(0))
+    if den in ("百", "千"):
+        token.value = parse_number(num)
+        token.unit, token.base_unit = ("%", "percent") if den == "百" else ("‰", "permille")
+    else:
+        token.value, token.base_unit, token.measure, token.kind = value, "fraction", "share", "share"
+    _finish_bounds(text, token)
+    if token.kind == "number":
+        _classify(text, token)
+    return token
+
+
+def _read_number(text: str, m: re.Match[str], is_cn: bool) -> Token | None:
+    raw, start, end = m.group(), m.start(), m.end()
+    if is_cn and start and text[start - 1] in _VAGUE_BEFORE:
+        return None
+    token = Token("number", start, end, start, end, raw)
+    try:
+        total = parse_number(raw)
+    except ValueError as err:
+        if is_cn:
+            return None
+        token.skip = f"ambiguous numeral: {err}"
+        return token
+    _, mult = split_magnitude(raw)
+    token.mult = mult
+    token.value = total.scaleb(-mult) if mult else total
+    unit = match_unit(text, end)
+    if unit is None:
+        return _read_unitless(text, token, is_cn)
+    token.unit = (_magnitude_word(mult) + unit.text) if mult else unit.text
+    token.base_unit, token.factor, token.q_end = unit.base_unit, unit.factor, unit.end
+    if is_cn and not _cn_figure_ok(text, token):
+        return None
+    if token.base_unit in _TIME_BASES and not _duration_ok(text, token, is_cn):
+        if is_cn:
+            return None
+        token.skip = "date or period phrase"
+        return token
+    if token.base_unit == "bed" and "床" not in clause_window(text, start, 16):
+        token.base_unit = "item"
+    if token.base_unit == "household" and re.search(r"企业|主体|商户|个体", clause_window(text, start, 16)):
+        token.base_unit = "enterprise"
+    if has_approx_mark(raw):
+        token.qualifier = "more_than"
+    _finish_bounds(text, token)
+    _classify(text, token)
+    return token
+
+
+def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
+    """A number with no unit word: a date, a rank 前20, a bare magnitude, or nothing."""
+    end = token.end
+    if text[end : end + 1] == "番" and is_cn:
+        token.value = Decimal(2) ** int(token.value)
+        token.unit, token.base_unit, token.measure, token.q_end = None, "multiple", "multiple", end + 1
+        if text[token.start - 1 : token.start] == "翻":
+            token.q_start -= 1
+        elif text[token.start - 2 : token.start] == "翻了":
+            token.q_start -= 2
+        return token
+    if token.start and text[token.start - 1] == "前":
+        token.kind, token.base_unit, token.measure = "rank", "rank", "rank"
+        token.qualifier, token.q_start = "at_most", token.start - 1
+        return token
+    if token.mult:
+        pre = match_pre_qualifier(text, token.start)
+        if token.raw.strip("多余").strip("百千万亿") == "" and pre is None:
+            return None
+        token.unit = _magnitude_word(token.mult)
+        token.base_unit = infer_base_unit(clause_window(text, token.start, 16))
+        if has_approx_mark(token.raw):
+            token.qualifier = "more_than"
+        _finish_bounds(text, token)
+        return token
+    if is_cn:
+        return None
+    if _DATE_WORDS.match(text, end):
+        token.skip = "date, period or ordinal"
+    else:
+        token.skip = "no unit"
+        token.bare = True
+    return token
+
+
+def _cn_figure_ok(text: str, token: Token) -> bool:
+    """Chinese numerals are figures only when they cannot be a name or a slogan."""
+    body = token.raw.strip("多余")
+    if not any(ch in _CN for ch in body) and any(ch in "百千万亿" for ch in body):
+        # 千万家庭, 百万: a bare magnitude is a figure only for money or after a bound word
+        return token.base_unit in _MONEY or match_pre_qualifier(text, token.start) is not None
+    if token.mult == 0 and token.value < 10:
+        return token.base_unit in ("multiple", "percentage_point", "year", "month")
+    return True
+
+
+def _duration_ok(text: str, token: Token, is_cn: bool) -> bool:
+    if token.unit == "岁":
+        return True
+    after = text[token.q_end : token.q_end + 2]
+    window = clause_window(text, token.start, 8)
+    if token.unit == "年":
+        if not token.mult and not is_cn and token.raw.isdigit() and 1900 <= int(token.raw) <= 2100:
+            return False
+        if is_cn and token.raw.strip("多余") in ("二〇二〇",):
+            return False
+        if after.startswith(_PERIOD_AFTER) or window.endswith(_PERIOD_BEFORE):
+            return False
+    if is_cn:
+        return "连续" in window
+    if token.unit != "年" or after.startswith(("时间", "之久")):
+        return True
+    return _DURATION_CONTEXT.search(window) is not None
+
+
+def _magnitude_word(mult: int) -> str:
+    return {4: "万", 8: "亿", 12: "万亿", 16: "亿亿"}.get(mult, "")
+
+
+def _finish_bounds(text: str, token: Token) -> Token:
+    """Widen the quote over touching bound words and sign verbs; set qualifier and sign."""
+    pre = match_pre_qualifier(text, token.q_start)
+    if pre is not None:
+        token.qualifier, token.q_start = pre
+    post = match_post_qualifier(text, token.q_end)
+    if post is not None:
+        if pre is None:
+            token.qualifier = post[0]
+        token.q_end = post[1]
+    s = token.q_start
+    if s >= 2 and text[s - 1] in _SIGN_CHARS and text[s - 2] not in _NOT_BEFORE_MINUS:
+        token.sign, token.own_sign, token.q_start = -1, True, s - 1
+        return token
+    verb = match_sign_verb(text, token.q_start)
+    if verb is not None:
+        token.sign, token.own_sign, token.q_start = -1, True, verb
+    return token
+
+
+def _classify(text: str, token: Token) -> None:
+    """Set measure (and sign, growth basis) from the unit and the words before the number."""
+    base = token.base_unit
+    if base in ("percent", "permille"):
+        measure, sign = classify_percent(text, token.q_start, token.q_end)
+        token.measure = measure
+        if measure == "growth_pct":
+            if not token.own_sign:
+                token.sign = sign
+            token.growth_basis = classify_growth_basis(text, token.q_start)
+        elif not token.own_sign or text[token.q_start] not in _SIGN_CHARS:
+            token.sign = -1 if text[token.q_start] in _SIGN_CHARS else 1
+    elif base == "percentage_point":
+        token.measure = "change_pp"
+        if not token.own_sign:
+            token.sign = classify_pp_sign(text, token.q_start)
+        token.growth_basis = classify_growth_basis(text, token.q_start)
+    elif base == "multiple":
+        token.measure = "multiple"
+    elif base in _TIME_BASES and token.unit != "岁":
+        token.measure = "duration"

@@ -1,0 +1,103 @@
+"""Rows that belong together: ranges, from/to changes and lists sharing one predicate.
+
+Works on the ordered token list in one pass, looking only at the text between two
+neighbouring tokens (bounded), so it adds no rescans of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.extract.grammar import Token
+from pipeline.extract.measures import clause_window
+
+_RANGE_SEP = re.compile(r"\s*[-－—~～–]{1,2}\s*$|\s*[至到]\s*$")
+_DASH_ONLY = re.compile(r"\s*[-－—~～–]{1,2}\s*$")
+_TIGHT_LIST = re.compile(r"\s*(?:[、和及与]|以及)\s*$")
+_LOOSE_LIST = re.compile(r"[、和及与][^，。；：,;:！？\n]{0,20}$")
+_FROM = re.compile(r"(?:从|由)(?!于|而|事|严|源|此|中)[^0-9０-９，。；]*$")
+_TO = re.compile(r"^[^，。；0-9０-９]{0,14}?(?:到|至)[^，。；0-9０-９]{0,8}$")
+_MAX_GAP = 40
+
+
+def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | None]:
+    """Set link ids, range qualifiers, from/to measures and list inheritance in place.
+
+    Returns, for each token, its ``(index, size)`` in a list sharing one predicate, or
+    None (the ``group`` argument of the context resolver).
+    """
+    next_link = 1
+    groups: list[tuple[int, int] | None] = [None] * len(tokens)
+    run: list[int] = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if b.q_start - a.q_end > _MAX_GAP or b.q_start < a.q_end:
+            _close_group(run, groups)
+            run = []
+            continue
+        between = text[a.q_end : b.q_start]
+        if _is_range(text, a, b, between):
+            link = f"L{next_link}"
+            next_link += 1
+            if a.unit is None and a.bare:
+                a.unit, a.base_unit, a.factor, a.mult = b.unit, b.base_unit, b.factor, b.mult
+                a.skip, a.bare = None, False
+            a.measure, a.growth_basis = b.measure, b.growth_basis
+            if not a.own_sign:
+                a.sign = b.sign
+            a.qualifier, b.qualifier = "at_least", "at_most"
+            a.link_id = b.link_id = link
+            continue
+        if a.skip or b.skip:
+            _close_group(run, groups)
+            run = []
+            continue
+        if _is_from_to(text, a, between):
+            link = f"L{next_link}"
+            next_link += 1
+            a.measure, b.measure = "from", "to"
+            a.growth_basis = b.growth_basis = None
+            a.link_id = b.link_id = link
+            _close_group(run, groups)
+            run = []
+            continue
+        if _TIGHT_LIST.match(between) and a.base_unit == b.base_unit:
+            if b.measure == a.measure or b.measure in ("growth_pct", "rate_pct"):
+                b.measure, b.growth_basis = a.measure, a.growth_basis
+                if not b.own_sign:
+                    b.sign = a.sign
+            run = run or [i]
+            run.append(i + 1)
+            continue
+        if _LOOSE_LIST.search(between) and a.base_unit == b.base_unit and a.measure == b.measure:
+            run = run or [i]
+            run.append(i + 1)
+            continue
+        _close_group(run, groups)
+        run = []
+    _close_group(run, groups)
+    return groups
+
+
+def _close_group(run: list[int], groups: list[tuple[int, int] | None]) -> None:
+    for index, token_index in enumerate(run):
+        groups[token_index] = (index, len(run))
+
+
+def _is_range(text: str, a: Token, b: Token, between: str) -> bool:
+    if b.skip or b.unit is None or not _RANGE_SEP.match(between):
+        return False
+    if a.skip and not a.bare:
+        return False
+    if not a.bare and (a.unit != b.unit or a.measure != b.measure):
+        return False
+    if not _DASH_ONLY.match(between) and _FROM.search(clause_window(text, a.q_start, 16)):
+        return False
+    return a.bare or a.qualifier == "exact"
+
+
+def _is_from_to(text: str, a: Token, between: str) -> bool:
+    if a.kind == "rank" or not _TO.match(between):
+        return False
+    return _FROM.search(clause_window(text, a.q_start, 16)) is not None

@@ -1,0 +1,116 @@
+"""What a number measures, read from the words before it in its clause.
+
+The nearest keyword wins: a growth verb (增长, 下降) makes a percentage a change, a rate
+noun (率, 比例, 比重, 占) makes it a level, and a verb ending in 到/至 (提高到, 降至)
+makes it an end state. Windows are bounded, so the cost per number is constant.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: How far back (characters) the classifier looks, never past the start of the clause.
+WINDOW = 24
+
+_CLAUSE_BREAK = re.compile(r".*[，。；！？：\n,;!?]", re.DOTALL)
+
+_KEYWORD = re.compile(
+    r"""
+    (?P<to>(?:提高|提升|上升|增加|增长|扩大|下降|降低|减少|缩小|回落|拓展|攀升|升|降|压减|压缩|控制)(?:到|至)|降为)
+    | (?P<rate>自然增长率)
+    | (?P<neg>下降|降幅|下跌|跌幅|回落|减少|降低|减产|缩小|收窄|贬值|下滑|放缓)
+    | (?P<pos>增长率|增长|增速|增幅|涨幅|上涨|上升|回升|提高|提升|增加|增产|扩大|拉动|同比|环比
+             |比上年|较上年|多增|升值|高出|加快|增)
+    | (?P<rate2>率|比例|比重|占比|占|份额)
+    """,
+    re.VERBOSE,
+)
+
+_AFTER = re.compile(r"的?(?:(?P<pos>增速|增幅|增长)|(?P<rate>比重|占比|份额))")
+_NEG_PP = re.compile(r"低(?:了)?$")
+_AVG = re.compile(r"年均|平均每年|年平均")
+_CUMUL = re.compile(r"累计")
+
+
+def clause_window(text: str, start: int, width: int = WINDOW) -> str:
+    """The text before ``start`` back to the clause start, at most ``width`` characters.
+
+    >>> clause_window("全市生产总值增长2.8%，出口增长3.4%", 17)
+    '出口增长'
+    """
+    window = text[max(0, start - width) : start]
+    m = _CLAUSE_BREAK.match(window)
+    return window[m.end() :] if m else window
+
+
+def last_keyword(window: str) -> str | None:
+    """Kind of the last growth/rate keyword in ``window``: 'to', 'rate', 'pos', 'neg' or None.
+
+    >>> last_keyword("城镇化率从63.6%提高到")
+    'to'
+    >>> last_keyword("对工业增长贡献率达")
+    'rate'
+    >>> last_keyword("比上年下降")
+    'neg'
+    """
+    kind = None
+    for m in _KEYWORD.finditer(window):
+        kind = m.lastgroup
+    if kind == "rate2":
+        return "rate"
+    return kind
+
+
+def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
+    """(measure, sign) of a percentage whose quote starts at ``start`` and ends at ``end``.
+
+    >>> classify_percent("贫困发生率降至0.6%", 7, 11)
+    ('rate_pct', 1)
+    >>> classify_percent("工业生产者出厂价格下降2.2%", 11, 15)
+    ('growth_pct', -1)
+    >>> classify_percent("城镇调查失业率4.7%", 7, 11)
+    ('rate_pct', 1)
+    >>> classify_percent("而泉州2.5%的增速低于", 3, 7)
+    ('growth_pct', 1)
+    """
+    kind = last_keyword(clause_window(text, start))
+    if kind is None:
+        after = _AFTER.match(text, end)
+        if after is not None and after.lastgroup == "rate":
+            return "rate_pct", 1
+        return "growth_pct", 1
+    if kind in ("to", "rate"):
+        return "rate_pct", 1
+    return "growth_pct", -1 if kind == "neg" else 1
+
+
+def classify_pp_sign(text: str, start: int) -> int:
+    """Sign of a change in percentage points (提高 0.84个百分点 +, 回落/低 2个百分点 -).
+
+    >>> classify_pp_sign("比上年末提高0.84个百分点", 7)
+    1
+    >>> classify_pp_sign("比全国低0.5个百分点", 4)
+    -1
+    """
+    window = clause_window(text, start)
+    if _NEG_PP.search(window):
+        return -1
+    return -1 if last_keyword(window) == "neg" else 1
+
+
+def classify_growth_basis(text: str, start: int) -> str:
+    """yoy, annual_avg (年均) or cumulative (累计), from the clause before the number.
+
+    >>> classify_growth_basis("年均增长7.8%", 4)
+    'annual_avg'
+    >>> classify_growth_basis("累计下降15%", 4)
+    'cumulative'
+    >>> classify_growth_basis("比上年增长5%", 5)
+    'yoy'
+    """
+    window = clause_window(text, start, 40)
+    if _AVG.search(window):
+        return "annual_avg"
+    if _CUMUL.search(window):
+        return "cumulative"
+    return "yoy"

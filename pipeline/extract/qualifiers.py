@@ -1,0 +1,99 @@
+"""Bound words (多, 超过, 以上, 左右...) and sign verbs (下降, 减少) next to a number.
+
+Only words touching the number (or its unit) count: they become part of the quote, so a
+reader sees in the source span why a value is negative or only approximate.
+"""
+
+from __future__ import annotations
+
+#: Words written just before a number -> qualifier. Longest first, so 突破 wins over 破.
+PRE_QUALIFIERS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        {
+            "超过": "more_than",
+            "超": "more_than",
+            "逾": "more_than",
+            "多于": "more_than",
+            "突破": "exceeds",
+            "破": "exceeds",
+            "近": "nearly",
+            "接近": "nearly",
+            "将近": "nearly",
+            "约": "approx",
+            "大约": "approx",
+            "约为": "approx",
+            "不到": "less_than",
+            "不足": "less_than",
+            "低于": "less_than",
+            "少于": "less_than",
+            "不超过": "at_most",
+            "不高于": "at_most",
+            "最多": "at_most",
+            "不低于": "at_least",
+            "不少于": "at_least",
+            "至少": "at_least",
+        }.items(),
+        key=lambda item: -len(item[0]),
+    )
+)
+
+#: Words written just after a number and its unit -> qualifier.
+POST_QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("以上", "at_least"),
+    ("以内", "at_most"),
+    ("之内", "at_most"),
+    ("以下", "at_most"),
+    ("左右", "approx"),
+    ("上下", "approx"),
+)
+
+#: Verbs that make the number after them negative when they touch it.
+SIGN_VERBS: tuple[str, ...] = (
+    "下降", "减少", "回落", "降低", "下跌", "减产", "缩小", "收窄", "贬值", "下滑", "减",
+)
+
+
+def match_pre_qualifier(text: str, start: int) -> tuple[str, int] | None:
+    """(qualifier, start of the bound word) when one ends at ``start``.
+
+    >>> match_pre_qualifier("产值突破2000亿元", 4)
+    ('exceeds', 2)
+    >>> match_pre_qualifier("增长5%", 2) is None
+    True
+    """
+    window = text[max(0, start - 3) : start]
+    for word, qualifier in PRE_QUALIFIERS:
+        if window.endswith(word):
+            return qualifier, start - len(word)
+    return None
+
+
+def match_post_qualifier(text: str, end: int) -> tuple[str, int] | None:
+    """(qualifier, end of the bound word) when one starts at ``end``.
+
+    >>> match_post_qualifier("5%左右，", 2)
+    ('approx', 4)
+    """
+    head = text[end : end + 2]
+    for word, qualifier in POST_QUALIFIERS:
+        if head == word:
+            return qualifier, end + len(word)
+    return None
+
+
+def match_sign_verb(text: str, start: int) -> int | None:
+    """Start of a sign verb (optionally followed by 了) that ends at ``start``.
+
+    >>> match_sign_verb("比上年末减少139万人", 6)
+    4
+    >>> match_sign_verb("减税降费91.1亿元", 4) is None
+    True
+    """
+    window = text[max(0, start - 3) : start]
+    if window.endswith("了"):
+        window = window[:-1]
+        start -= 1
+    for verb in SIGN_VERBS:
+        if window.endswith(verb):
+            return start - len(verb)
+    return None

@@ -1,0 +1,78 @@
+"""Written units: find the unit word after a number and look up its base unit.
+
+The tables live in ``schemas.vocab`` (``UNITS``, ``MAGNITUDES``, ``RATE_DENOMINATORS``) so
+that the schema, the data dictionary and this matcher read the same lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from schemas.vocab import RATE_DENOMINATORS, UNITS
+
+_WORDS = "|".join(re.escape(word) for word in sorted(UNITS, key=len, reverse=True))
+_DENOMS = "|".join(re.escape(word) for word in sorted(RATE_DENOMINATORS, key=len, reverse=True))
+#: A unit word, optionally a rate such as 元/人 or 部/百人 (the denominator is kept in the unit).
+UNIT_RE = re.compile(rf"(?P<word>{_WORDS})(?:[/／](?P<per>{_DENOMS}))?")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit word as written, with the base unit and factor its values convert to."""
+
+    text: str
+    base_unit: str
+    factor: Decimal
+    end: int
+
+
+def match_unit(text: str, pos: int) -> Unit | None:
+    """The unit written at ``text[pos:]``, if any.
+
+    >>> match_unit("6.8亿千瓦，增长", 4)
+    Unit(text='千瓦', base_unit='kw', factor=Decimal('1'), end=6)
+    >>> match_unit("173898元/人", 6).base_unit
+    'yuan_per_person'
+    >>> match_unit("127.1部/百人", 5).text
+    '部/百人'
+    >>> match_unit("12345热线", 5) is None
+    True
+    """
+    m = UNIT_RE.match(text, pos)
+    if m is None:
+        return None
+    word = m.group("word")
+    base, factor = UNITS[word]
+    per = m.group("per")
+    if per is not None:
+        if base == "yuan" and per == "人":
+            base = "yuan_per_person"
+        elif per == "百人":
+            base = "per_100_people"
+        else:
+            base = "ratio"
+        word = f"{word}/{per}"
+    return Unit(word.replace("％", "%"), base, Decimal(factor), m.end())
+
+
+_IMPLIED_BASE = (
+    (re.compile(r"人口|人数|人员|就业|劳动力|游客|旅客|学生|患者|职工|农民工|贫困|群众|居民|扩招"), "person"),
+    (re.compile(r"户"), "household"),
+    (re.compile(r"值|额|收入|投资|资金|规模|税|费|消费|支出|利润|成本|预算|贷款|存款|融资|债"), "yuan"),
+)
+
+
+def infer_base_unit(window: str) -> str:
+    """Base unit of a number written with a magnitude but no unit word (减少1109万).
+
+    Read from the nouns before it; ``count`` when nothing tells.
+
+    >>> infer_base_unit("农村贫困人口减少"), infer_base_unit("全市生产总值预计突破")
+    ('person', 'yuan')
+    """
+    for pattern, base in _IMPLIED_BASE:
+        if pattern.search(window):
+            return base
+    return "count"
