@@ -1,0 +1,280 @@
+"""Document metadata from the text: title, dates, authors, outlet, editor, site, area.
+
+Reads the classified lines of :mod:`pipeline.ingest.lines` (bylines and breadcrumbs are
+furniture for the article text but carry the metadata) and what the markup said (front
+matter, ``<title>``, ``<meta>``, ``<h1>``). Only the head and the tail of a report are
+searched, so the cost does not grow with the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from pipeline.ingest import places, vocab
+from pipeline.ingest.dates import parse_date_in, parse_datetime_value
+from pipeline.ingest.lines import BREADCRUMB, BYLINE, CONTENT, Line
+from pipeline.ingest.markup import Markup
+
+_HEAD_LINES = 40
+_TAIL_LINES = 15
+_TITLE_MAX = 80
+
+_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
+_NAME_RE = re.compile(rf"^{_NAME}$")
+_ALL_LABELS = sorted(
+    {
+        *vocab.SOURCE_LABELS,
+        *vocab.EDITOR_LABELS,
+        *vocab.AUTHOR_LABELS,
+        *vocab.DATE_LABELS,
+        *vocab.OTHER_LABELS,
+    },
+    key=len,
+    reverse=True,
+)
+_ANY_LABEL = re.compile(r"(?:" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]")
+_SOURCE_RE = re.compile(
+    r"(?:" + "|".join(map(re.escape, sorted(vocab.SOURCE_LABELS, key=len, reverse=True))) + r")\s*[:：]\s*"
+    r"([^\s\u3000:：|｜()（）\[\]【】,，;；]+)"
+)
+_EDITOR_RE = re.compile(r"(?:责任编辑|责编|编辑)\s*[:：]\s*(" + _NAME + r")")
+_AUTHOR_RE = re.compile(
+    r"(?:^|[\s(（【])(?:作者|记者|通讯员|撰稿|撰文|文)\s*[:：/]\s*((?:"
+    + _NAME
+    + r")(?:[\s、，,]+"
+    + _NAME
+    + r")*)"
+)
+_DATE_LABEL_RE = re.compile(r"(?:" + "|".join(map(re.escape, vocab.DATE_LABELS)) + r")\s*[:：]\s*")
+_DATETIME_START = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+_ONLY_DATE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?$|^\d{4}-\d{1,2}-\d{1,2}$")
+_DELIVERY = re.compile(r"^[—－\-─]*\s*[（(]?\d{4}\s*年.{0,20}?日.*(?:会议|大会|会上)")
+_SPEAKER = re.compile(
+    r"^(?P<office>[\u4e00-\u9fff（）()]{0,24}?(?:" + "|".join(map(re.escape, vocab.SPEAKER_OFFICES)) + r"))"
+    r"[\s\u3000]+(?P<name>" + _NAME + r")$"
+)
+_REPORTER = re.compile(
+    r"^(?P<outlet>\S{2,16}?(?:" + "|".join(map(re.escape, vocab.OUTLET_ENDINGS)) + r"))"
+    r"[\s\u3000]+(?P<names>" + _NAME + r"(?:[\s\u3000、]+" + _NAME + r")*)$"
+)
+_TITLE_SPLIT = re.compile(r"\s+[-_|–—]+\s+|\s*[|｜_]\s*")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_NOT_TITLE_START = re.compile(r"^(?:[—－\-─(（]|各位|同志们)")
+_HOME = {"首页", "网站首页", "主页", "返回首页"}
+_DATE_META_KEYS = (
+    "article:published_time",
+    "og:release_date",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "date",
+    "dc.date",
+    "firstpublishedtime",
+)
+_FRONT_DATE_KEYS = ("date", "published", "pubdate", "pubDate", "published_at")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the text says about itself; ``None``/empty when it does not say."""
+
+    title: str | None = None
+    title_start: int | None = None  # offset (markup-free text) of the title line, if it is one
+    published_at: str | None = None
+    year: int | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    editor: str | None = None
+    site: str | None = None
+    area: str | None = None
+
+
+def extract_metadata(markup: Markup, lines: list[Line], clean_text: str) -> Metadata:
+    """Collect the metadata of one document from its lines and markup."""
+    head = lines[:_HEAD_LINES]
+    tail = lines[-_TAIL_LINES:] if len(lines) > _HEAD_LINES else []
+    near = head + tail
+    title, title_start = _title(markup, head)
+    published, delivered = _dates(markup, near)
+    speaker = _speaker(head)
+    local_names = places.extract_local_names(clean_text)
+    return Metadata(
+        title=title,
+        title_start=title_start,
+        published_at=published or delivered,
+        year=_year(delivered, published, title),
+        authors=_authors(near, speaker, tail or head),
+        source=_first_group(_SOURCE_RE, near),
+        editor=_first_group(_EDITOR_RE, near),
+        site=_site(markup, head),
+        area=_area(speaker, title, head, clean_text, local_names),
+    )
+
+
+def _title(markup: Markup, head: list[Line]) -> tuple[str | None, int | None]:
+    front = markup.front_matter.get("title")
+    if isinstance(front, str) and front.strip():
+        return front.strip(), _line_with_text(head, front.strip())
+    h1 = _first_h1_line(markup, head)
+    if h1 is not None:
+        return h1.text, h1.start
+    if markup.html_title:
+        parts = [p for p in _TITLE_SPLIT.split(markup.html_title) if p]
+        title = max(parts[:2], key=len) if parts else markup.html_title
+        return title, _line_with_text(head, title)
+    for line in head:
+        if line.kind == CONTENT and _looks_like_title(line.text):
+            return line.text, line.start
+    return None, None
+
+
+def _looks_like_title(text: str) -> bool:
+    return (
+        4 <= len(text) <= _TITLE_MAX
+        and not text.endswith(("：", ":", "。", "；", "，"))
+        and "。" not in text
+        and not _NOT_TITLE_START.match(text)
+        and not _SPEAKER.match(text)
+        and not _ONLY_DATE.match(text)
+    )
+
+
+def _line_with_text(head: list[Line], text: str) -> int | None:
+    for line in head:
+        if line.kind == CONTENT and line.text == text:
+            return line.start
+    return None
+
+
+def _first_h1_line(markup: Markup, head: list[Line]) -> Line | None:
+    spans = [(s, e) for s, e, level in markup.heading_spans if level == 1]
+    if not spans or not head:
+        return None
+    start, end = (int(x) for x in np.searchsorted(markup.offsets, min(spans)))
+    for line in head:
+        if line.kind == CONTENT and line.start < end and line.end > start:
+            return line
+    return None
+
+
+def _dates(markup: Markup, near: list[Line]) -> tuple[str | None, str | None]:
+    """(published, delivered): a labelled or byline date first, then meta, then front matter."""
+    published = delivered = None
+    standalone = None
+    for line in near:
+        labelled = _DATE_LABEL_RE.search(line.text)
+        if published is None and labelled:
+            published = parse_date_in(line.text[labelled.end() :])
+        if published is None and line.kind == BYLINE and _DATETIME_START.match(line.text):
+            published = parse_date_in(line.text)
+        if delivered is None and _DELIVERY.match(line.text):
+            delivered = parse_date_in(line.text)
+        if standalone is None and _ONLY_DATE.match(line.text):
+            standalone = parse_date_in(line.text)
+    if published is None:
+        for key in _DATE_META_KEYS:
+            if key in markup.meta:
+                published = parse_datetime_value(markup.meta[key])
+                if published:
+                    break
+    if published is None:
+        for key in _FRONT_DATE_KEYS:
+            if key in markup.front_matter:
+                published = parse_datetime_value(markup.front_matter[key])
+                if published:
+                    break
+    return published or standalone, delivered
+
+
+def _year(delivered: str | None, published: str | None, title: str | None) -> int | None:
+    for date in (delivered, published):
+        if date:
+            return int(date[:4])
+    match = _TITLE_YEAR.search(title or "")
+    return int(match.group(1)) if match else None
+
+
+def _speaker(head: list[Line]) -> re.Match[str] | None:
+    for line in head:
+        if line.kind == CONTENT:
+            match = _SPEAKER.match(line.text)
+            if match:
+                return match
+    return None
+
+
+def _authors(near: list[Line], speaker: re.Match[str] | None, tail: list[Line]) -> tuple[str, ...]:
+    for line in near:
+        if line.kind == BYLINE:
+            start = _DATETIME_START.match(line.text)
+            if start:
+                rest = line.text[start.end() :]
+                label = _ANY_LABEL.search(rest)
+                names = [t for t in (rest[: label.start()] if label else rest).split() if _NAME_RE.match(t)]
+                if names:
+                    return tuple(names)
+        labelled = _AUTHOR_RE.search(line.text)
+        if labelled and line.kind in {BYLINE, CONTENT} and len(line.text) <= 60:
+            return tuple(n for n in re.split(r"[\s、，,]+", labelled.group(1)) if n)
+    if speaker:
+        return (speaker.group("name"),)
+    for line in reversed([x for x in tail if x.kind == CONTENT][-5:]):
+        reporter = _REPORTER.match(line.text)
+        if reporter:
+            return tuple(re.split(r"[\s\u3000、]+", reporter.group("names")))
+    return ()
+
+
+def _first_group(pattern: re.Pattern[str], lines: list[Line]) -> str | None:
+    for line in lines:
+        if line.kind in {BYLINE, CONTENT} and len(line.text) <= 160:
+            match = pattern.search(line.text)
+            if match:
+                return match.group(1)
+    return None
+
+
+def _breadcrumb_items(head: list[Line]) -> list[str]:
+    for line in head:
+        if line.kind == BREADCRUMB:
+            text = re.sub(r"^[^:：>›»]*[:：]\s*", "", line.text, count=1)
+            return [i for i in re.split(r"\s*[>›»]\s*", text) if i and i not in _HOME]
+    return []
+
+
+def _site(markup: Markup, head: list[Line]) -> str | None:
+    crumbs = _breadcrumb_items(head)
+    if crumbs:
+        return crumbs[0]
+    if markup.meta.get("og:site_name"):
+        return markup.meta["og:site_name"]
+    if markup.html_title:
+        parts = [p for p in _TITLE_SPLIT.split(markup.html_title) if p]
+        if len(parts) >= 2:
+            return parts[-1]
+    for key in ("site", "author", "source"):
+        value = markup.front_matter.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _area(
+    speaker: re.Match[str] | None,
+    title: str | None,
+    head: list[Line],
+    clean_text: str,
+    local_names: dict[str, str],
+) -> str | None:
+    contexts = [speaker.group("office") if speaker else None, title, " ".join(_breadcrumb_items(head))]
+    for context in contexts:
+        if context:
+            area = places.parse_local_government(context, clean_text) or places.parse_area_in(
+                context, local_names
+            )
+            if area:
+                return area
+    return places.parse_most_frequent_area(clean_text, local_names)
