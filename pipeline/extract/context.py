@@ -1,0 +1,424 @@
+"""The context of a figure: period, target or actual, estimate, area, subject and section.
+
+The number grammar finds spans; this module says what they mean in their report. A
+:class:`ContextResolver` indexes one document once, in linear time (sentence and
+paragraph boundaries, time phrases, target and estimate markers, 下同 notes, place names,
+headings and the report's own structure), after which :meth:`ContextResolver.describe`
+answers for one figure with bisects and a look-back window of at most ``LOOK_BACK``
+characters.
+
+Decisions (generic report language, never one document):
+
+- period: the nearest time phrase before the figure in its sentence; else a year-level
+  phrase earlier in the paragraph (or a sub-year phrase opening a sentence); else the
+  document scope. The scope is set by headings and by paragraphs that open with a time
+  phrase (2020年，… / 五年来，… / “十三五”收官…). In a government work report the first
+  top-level part reviews the year before the report's year and later parts plan the
+  report's year. A statistical communiqué is about the year in its title. 前三季度 and
+  1-N月 have no schema form and give None.
+- value_kind: ``target`` after a goal word in the same sentence (预期目标, 力争, 确保, 要,
+  将, 拟, 计划, 努力, 控制在, 原定) unless a word of completion (已, 如期完成) is nearer,
+  in the planning parts of a government work report, or when the period lies after the
+  report's year; else ``actual``.
+- is_estimate: 预计 before the figure in the same clause group (up to ；/。), 预计数 notes
+  right after it, and “下同” notes extending to later figures until the next heading or
+  change of period scope. 初步统计/初步核算/初步测算 mark preliminary actuals, not estimates.
+- area: the nearest place named before the figure in its sentence that is not a yardstick
+  (比全省平均, 居全国第二, 占全省一半), a 分别 list of places distributing over its items;
+  else the last place named in the paragraph; else the report's area.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from pipeline.extract.context_area import CITY_PROVINCE, AreaMention, canonical_area, level_of, scan_areas
+from pipeline.extract.context_period import (
+    Mention,
+    format_period,
+    resolve,
+    scan_mentions,
+    start_year_of,
+    year_of,
+)
+from pipeline.extract.context_subject import LOOK_BACK, list_areas, subject_before
+from pipeline.extract.context_vocab import (
+    ACTUAL_WORDS,
+    ESTIMATE_WORDS,
+    GWR_MARKERS,
+    REVIEW_HEADING_WORDS,
+    STATCOMM_MARKERS,
+    TARGET_WORDS,
+)
+from pipeline.ingest.document import Document
+
+__all__ = ["LOOK_BACK", "Context", "ContextResolver"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a figure means in its report, beyond its number and unit."""
+
+    period: str | None
+    value_kind: str
+    is_estimate: bool
+    area: str | None
+    subject: str | None
+    section: str | None
+
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_GROUP_END = re.compile(r"[。！？!?\n；;]")
+_TARGET = re.compile(
+    "|".join(map(re.escape, sorted(TARGET_WORDS, key=len, reverse=True)))
+    + r"|(?<![主重需纲摘概提简首紧必只想不])要(?![求素点件闻务领害紧塞])"
+    + r"|(?<![大主老即])将(?![近来军领士])|即将"
+    + r"|(?<![才高])计划(?=[新完投建实开到在用内安达引培改\d])"
+    + r"|目标(?=[是为：:，,值])"
+)
+_TARGET_BLOCK = re.compile(r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期")
+_ACTUAL = re.compile("|".join(map(re.escape, sorted(ACTUAL_WORDS, key=len, reverse=True))))
+_ESTIMATE = re.compile("|".join(map(re.escape, ESTIMATE_WORDS)))
+_NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(]([^（）()]{0,12})[）)]")
+_TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
+_SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
+_HEADLINE_MAX = 40
+_OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
+_YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
+_DATE_IN = re.compile(r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{2}-\d{2})")
+
+
+class ContextResolver:
+    """Answer :meth:`describe` for the figures of one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        text = doc.clean_text
+        self.text = text
+        self._sent = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._group = [m.end() for m in _GROUP_END.finditer(text)]
+        self._para = [m.end() for m in re.finditer("\n", text)]
+        self._init_document_kind()
+        self._init_sections()
+        self._init_periods()
+        self._init_markers()
+        self._init_areas()
+
+    # ------------------------------------------------------------------ set-up
+
+    def _init_document_kind(self) -> None:
+        """Report year, kind (gwr / statcomm / other) and the year a communiqué covers."""
+        doc, head = self.doc, self.text[:600]
+        title = doc.title or ""
+        probe = title + "\n" + head
+        self.kind = "other"
+        if any(w in probe for w in GWR_MARKERS):
+            self.kind = "gwr"
+        elif any(w in probe for w in STATCOMM_MARKERS):
+            self.kind = "statcomm"
+        ref = doc.year
+        if ref is None and doc.published_at:
+            ref = int(doc.published_at[:4])
+        if ref is None:
+            date = _DATE_IN.search(head)
+            if date:
+                ref = int(date.group(1))
+            else:
+                years = [int(y) for y in _YEAR_IN.findall(head)]
+                ref = max(years) if years else None
+        self.ref_year = ref
+        self.base_year: int | None = None  # the year a report looks back on
+        if self.kind == "statcomm":
+            m = _YEAR_IN.search(title or head)
+            self.base_year = int(m.group(1)) if m else (ref - 1 if ref else None)
+        elif self.kind == "gwr" and ref is not None:
+            self.base_year = ref - 1
+        self.area = canonical_area(doc.area)
+        self.area_level = level_of(self.area)
+
+    def _init_sections(self) -> None:
+        """Heading offsets: the document's own, or headings detected from the text."""
+        doc = self.doc
+        sections = list(doc.sections)
+        self._sec_starts = [s.clean_start for s in sections]
+        self._sec_titles = [s.title for s in sections]
+        self._sec_levels = [s.level for s in sections]
+        # Headings used for scope: from the document, plus enumerated lines of the text.
+        heads: dict[int, int] = {s.clean_start: s.level for s in sections}
+        top: list[int] = []
+        for start in [0, *self._para]:
+            line = self.text[start : start + 12]
+            if _TOP_HEADING.match(line):
+                heads.setdefault(start, 1)
+                top.append(start)
+            elif _SUB_HEADING.match(line):
+                heads.setdefault(start, 2)
+        self._heads = sorted(heads.items())
+        # The parts of a report are its enumerated top-level headings (一、…); unnumbered
+        # headings are topics within a part and do not change what the part is about.
+        self._top_starts = top
+
+    def _para_start(self, pos: int) -> int:
+        i = bisect_right(self._para, pos)
+        return self._para[i - 1] if i else 0
+
+    def _para_end(self, pos: int) -> int:
+        i = bisect_right(self._para, pos)
+        return self._para[i] if i < len(self._para) else len(self.text)
+
+    def _sent_start(self, pos: int) -> int:
+        i = bisect_right(self._sent, pos)
+        return self._sent[i - 1] if i else 0
+
+    def _init_periods(self) -> None:
+        """Resolve every time phrase in document order and build the scope segments."""
+        text = self.text
+        mentions = scan_mentions(text)
+        top_starts = self._top_starts
+        head_starts = {pos for pos, _ in self._heads}
+        # Role of each top-level part: the first part of a report looks back, later parts plan,
+        # unless their heading says they look back.
+        roles: list[tuple[int, str]] = [(0, "review")]
+        for k, pos in enumerate(top_starts):
+            heading = text[pos : self._para_end(pos)]
+            role = "review" if k == 0 or any(w in heading for w in REVIEW_HEADING_WORDS) else "plan"
+            roles.append((pos, role))
+        self._role_starts = [p for p, _ in roles]
+        self._roles = [r for _, r in roles]
+
+        def default_period(pos: int) -> str | None:
+            if self.kind == "gwr" and self.ref_year is not None:
+                role = self._role_at(pos)
+                return str(self.ref_year if role == "plan" else self.base_year)
+            return None if self.base_year is None else str(self.base_year)
+
+        scope_pos: list[int] = [0]
+        scope_val: list[str | None] = [default_period(0)]
+        for pos in top_starts:
+            scope_pos.append(pos)
+            scope_val.append(default_period(pos))
+        resolved: list[tuple[int, int, str | None, bool]] = []  # start, end, period, carries
+        carry_pos: list[int] = []
+        carry_val: list[str | None] = []
+        sent_year: int | None = None
+        sent_idx = -1
+        para_year: int | None = None
+        para_idx = -1
+        top_i = 0
+        for m in mentions:
+            while top_i < len(top_starts) and top_starts[top_i] <= m.start:
+                top_i += 1
+            p_start = self._para_start(m.start)
+            s_start = self._sent_start(m.start)
+            if p_start != para_idx:
+                para_idx, para_year = p_start, None
+            if s_start != sent_idx:
+                sent_idx, sent_year = s_start, None
+            scope_year = year_of(self._scope_value(scope_pos, scope_val, m.start))
+            context_year = sent_year or para_year or scope_year
+            period = resolve(m, ref_year=self.ref_year, context_year=context_year)
+            is_sub = m.sub is not None and m.kind in ("sub", "year", "rel")
+            opening = m.start - p_start <= _OPENING or p_start in head_starts
+            # year-level phrases govern the rest of their paragraph; sub-year ones only when
+            # they open a sentence (一季度…，二季度… in one sentence stay put).
+            carries = (not is_sub) or (m.start - s_start <= 12)
+            resolved.append((m.start, m.end, period, carries))
+            if period is not None:
+                sent_year = year_of(period) if not is_sub or sent_year is None else sent_year
+                if carries and not is_sub:
+                    para_year = year_of(period)
+            if carries:
+                carry_pos.append(m.start)
+                carry_val.append(period)
+            if opening and not m.since:
+                explicit_sub = m.kind in ("year", "rel") and m.sub is not None and m.rel not in ("全年",)
+                scope = period if (not is_sub or explicit_sub) else None
+                if scope is None and period is not None and not is_sub:
+                    scope = period
+                if scope is not None and (m.kind != "rel" or m.rel in ("今年", "去年", "明年")):
+                    scope_pos.append(p_start)
+                    scope_val.append(scope)
+        order = sorted(range(len(scope_pos)), key=lambda i: scope_pos[i])
+        self._scope_pos = [scope_pos[i] for i in order]
+        self._scope_val = [scope_val[i] for i in order]
+        self._m_start = [r[0] for r in resolved]
+        self._m_end = [r[1] for r in resolved]
+        self._m_period = [r[2] for r in resolved]
+        self._carry_pos = carry_pos
+        self._carry_val = carry_val
+        self._mentions: list[Mention] = mentions
+
+    @staticmethod
+    def _scope_value(pos_list: list[int], val_list: list[str | None], pos: int) -> str | None:
+        i = bisect_right(pos_list, pos)
+        return val_list[i - 1] if i else None
+
+    def _role_at(self, pos: int) -> str:
+        i = bisect_right(self._role_starts, pos)
+        return self._roles[i - 1] if i else "review"
+
+    def _init_markers(self) -> None:
+        """Target, completion and estimate markers; 下同 notes and their reach."""
+        text = self.text
+        self._target = [
+            m.end()
+            for m in _TARGET.finditer(text)
+            if not _TARGET_BLOCK.search(text, max(0, m.start() - 4), m.end() + 1)
+        ]
+        self._actual = [m.end() for m in _ACTUAL.finditer(text)]
+        self._estimate = [m.end() for m in _ESTIMATE.finditer(text)]
+        # Notes in brackets right after figures: (预计数，下同) / （预计数）.
+        notes_pos: list[int] = []
+        ditto: list[tuple[int, int]] = []
+        scope_changes = sorted({*self._scope_pos[1:], *(p for p, _ in self._heads)})
+        for m in _NOTE.finditer(text):
+            body = m.group(0)
+            if "预计" not in body:
+                continue
+            notes_pos.append(m.start())
+            if "下同" in body:
+                i = bisect_right(scope_changes, m.end())
+                ditto.append((m.end(), scope_changes[i] if i < len(scope_changes) else len(text)))
+        self._notes = notes_pos
+        self._ditto = ditto
+
+    def _init_areas(self) -> None:
+        mentions = scan_areas(self.text)
+        self._a_start = [a.start for a in mentions]
+        self._areas: list[AreaMention] = mentions
+
+    # ------------------------------------------------------------------ queries
+
+    def describe(self, clean_start: int, clean_end: int, *, group: tuple[int, int] | None = None) -> Context:
+        """Context of the figure spanning ``clean_text[clean_start:clean_end]``.
+
+        ``group=(index, size)`` when the figure is item ``index`` of ``size`` numbers sharing
+        one predicate (A、B分别增长x、y).
+        """
+        text = self.text
+        sent_start = self._sent_start(clean_start)
+        win_start = max(sent_start, clean_start - LOOK_BACK)
+        para_start = self._para_start(clean_start)
+        period = self._period(clean_start, sent_start, para_start)
+        window = text[win_start:clean_start]
+        after = text[clean_end : clean_end + 16]
+        index, size = group if group else (None, None)
+        subject = subject_before(window, after, index=index, size=size)
+        return Context(
+            period=period,
+            value_kind=self._value_kind(clean_start, sent_start, period),
+            is_estimate=self._is_estimate(clean_start, clean_end, sent_start),
+            area=self._area(clean_start, sent_start, para_start, window, index, size),
+            subject=subject,
+            section=self._section(clean_start),
+        )
+
+    def _period(self, pos: int, sent_start: int, para_start: int) -> str | None:
+        i = bisect_right(self._m_end, pos) - 1
+        if i >= 0 and self._m_start[i] >= sent_start:
+            return self._m_period[i]
+        j = bisect_right(self._carry_pos, pos) - 1
+        if j >= 0 and self._carry_pos[j] >= para_start:
+            return self._carry_val[j]
+        return self._scope_value(self._scope_pos, self._scope_val, pos)
+
+    def _value_kind(self, pos: int, sent_start: int, period: str | None) -> str:
+        i = bisect_left(self._target, pos + 1) - 1
+        if i >= 0 and self._target[i] > sent_start:
+            j = bisect_left(self._actual, pos + 1) - 1
+            if j < 0 or self._actual[j] <= self._target[i]:
+                return "target"
+        ref = self.ref_year
+        start_year, end_year = start_year_of(period), year_of(period)
+        if ref is not None and start_year is not None:
+            if start_year > ref or (start_year >= ref and end_year is not None and end_year > ref):
+                return "target"
+            if start_year < ref:
+                return "actual"
+        if self.kind == "gwr" and self._role_at(pos) == "plan":
+            return "target"
+        return "actual"
+
+    def _is_estimate(self, start: int, end: int, sent_start: int) -> bool:
+        i = bisect_left(self._estimate, start + 1) - 1
+        if i >= 0:
+            g = bisect_right(self._group, start)
+            group_start = self._group[g - 1] if g else 0
+            if self._estimate[i] > max(sent_start, group_start):
+                return True
+        # a note in brackets later in the same sentence: 由一季度下降10.3%到全年增长2.8%(预计数，下同)
+        k = bisect_left(self._notes, end)
+        if k < len(self._notes):
+            sent_end = (
+                self._sent[bisect_right(self._sent, start)]
+                if bisect_right(self._sent, start) < len(self._sent)
+                else len(self.text)
+            )
+            if self._notes[k] < sent_end:
+                return True
+        return any(note_end <= start < scope_end for note_end, scope_end in self._ditto)
+
+    def _area(
+        self, pos: int, sent_start: int, para_start: int, window: str, index: int | None, size: int | None
+    ) -> str | None:
+        # 分别 lists of places: 福州、龙岩、三明固定资产投资增速分别为…
+        fb = window.rfind("分别")
+        if fb > 0:
+            cut = max(window.rfind(c, 0, fb) for c in "，,；;：:。！？!?\n")
+            head = window[cut + 1 : fb]
+            names = list_areas(head, size) if size else None
+            if names and index is not None and index < len(names):
+                return canonical_area(names[index])
+        i = bisect_left(self._a_start, pos) - 1
+        para_fallback: AreaMention | None = None
+        while i >= 0 and self._areas[i].start >= para_start:
+            a = self._areas[i]
+            if not a.reference:
+                if a.start >= sent_start:
+                    return self._area_name(a, i)
+                if para_fallback is None:
+                    para_fallback = a
+                    break
+            elif a.start >= sent_start and self.text[a.end : pos].lstrip("平均水值")[:1] in ("（", "("):
+                return self._area_name(a, i)  # 全省平均水平（4.6%）
+            i -= 1
+        if para_fallback is not None:
+            return self._area_name(para_fallback, i)
+        return self.area
+
+    def _area_name(self, a: AreaMention, i: int) -> str | None:
+        if a.level != "own":
+            return a.name
+        if a.name == "全国":
+            return "全国"
+        want = "province" if a.name == "@province" else "city" if a.name == "@city" else self.area_level
+        if want == self.area_level or a.name == "@own":
+            return self.area
+        if want == "province" and self.area_level == "city" and self.area in CITY_PROVINCE:
+            return CITY_PROVINCE[self.area]
+        # the nearest named place of that level before it in the paragraph
+        para_start = self._para_start(a.start)
+        j = i - 1
+        while j >= 0 and self._areas[j].start >= para_start:
+            b = self._areas[j]
+            if b.level == want:
+                return b.name
+            j -= 1
+        if want == "province" and self.area_level is None:
+            return self.area
+        return self.area if want == self.area_level else None
+
+    def _section(self, pos: int) -> str | None:
+        i = bisect_right(self._sec_starts, pos) - 1
+        return self._sec_titles[i] if i >= 0 else None
+
+
+def describe_all(doc: Document, spans: list[tuple[int, int]]) -> list[Context]:
+    """Contexts of many spans of one document (convenience for tests and benchmarks)."""
+    resolver = ContextResolver(doc)
+    return [resolver.describe(s, e) for s, e in spans]
+
+
+_ = format_period  # re-exported for callers formatting their own periods

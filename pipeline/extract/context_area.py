@@ -1,0 +1,129 @@
+"""Find the place names of a report once: provinces, prefecture cities, regions, 全省/全市.
+
+Canonical form: the official name with its level suffix (福建省, 泉州市, 广西壮族自治区),
+全国 for the nation, regions as listed in ``context_vocab.REGIONS`` (东部地区, 长三角地区),
+and generic X市/X县/X省 kept as written. The report's own level (全省, 全市, 我市) resolves
+to the report's area when its level matches, else to the nearest named place of that level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.context_vocab import (
+    AMBIGUOUS_CITY_NAMES,
+    AREA_REFERENCE_AFTER,
+    AREA_REFERENCE_BEFORE,
+    NOT_PLACE_WORDS,
+    OWN_AREA_WORDS,
+    PREFECTURE_CITIES,
+    PROVINCES,
+    REGIONS,
+)
+
+
+def _build_names() -> dict[str, tuple[str, str]]:
+    """Written name -> (canonical name, level) for every gazetteer entry."""
+    names: dict[str, tuple[str, str]] = {}
+    for short, full in PROVINCES.items():
+        names[full] = (full, "province")
+        names[short] = (full, "province")
+        if full.endswith("市"):  # municipalities are cities too
+            names[short + "市"] = (full, "province")
+        else:
+            names[short + "省"] = (full, "province")
+    for cities in PREFECTURE_CITIES.values():
+        for city in cities.split():
+            full = city + "市"
+            names[full] = (full, "city")
+            if city not in AMBIGUOUS_CITY_NAMES and city not in PROVINCES:
+                names[city] = (full, "city")
+    for written, canonical in REGIONS.items():
+        names[written] = (canonical, "region")
+    for written, marker in OWN_AREA_WORDS.items():
+        names[written] = (marker, "own")
+    return names
+
+
+NAMES: dict[str, tuple[str, str]] = _build_names()
+
+#: The province of each prefecture city (canonical -> canonical).
+CITY_PROVINCE: dict[str, str] = {
+    city + "市": PROVINCES[province]
+    for province, cities in PREFECTURE_CITIES.items()
+    for city in cities.split()
+}
+
+_SORTED = sorted(NAMES, key=len, reverse=True)
+_PATTERN = re.compile(
+    "("
+    + "|".join(map(re.escape, _SORTED))
+    + ")"
+    + r"|(?:(?<=[，。；：、\s“（(])|^)([\u4e00-\u9fff]{2,3}[市县])(?![场民长委级域区])",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class AreaMention:
+    """A place name in the text, its canonical form and whether it is only a reference."""
+
+    start: int
+    end: int
+    name: str  # canonical, or "@province"/"@city"/"@own" for the report's own level words
+    level: str  # province | city | region | own | generic
+    reference: bool  # 居全国第二, 比全省平均: names a yardstick, not the figure's area
+
+
+def canonical_area(name: str | None) -> str | None:
+    """Canonical form of a written area name; unknown names are returned unchanged.
+
+    >>> canonical_area("泉州"), canonical_area("福建"), canonical_area("全国"), canonical_area(None)
+    ('泉州市', '福建省', '全国', None)
+    """
+    if not name:
+        return name
+    hit = NAMES.get(name)
+    if hit and not hit[0].startswith("@"):
+        return hit[0]
+    return name
+
+
+def level_of(name: str | None) -> str | None:
+    """Administrative level of a canonical name: nation, province, city or None."""
+    if not name:
+        return None
+    if name == "全国":
+        return "nation"
+    hit = NAMES.get(name)
+    if hit and hit[1] in ("province", "city"):
+        return hit[1]
+    if name.endswith(("省", "自治区")):
+        return "province"
+    if name.endswith("市"):
+        return "city"
+    return None
+
+
+def scan_areas(text: str) -> list[AreaMention]:
+    """Every place name in ``text``, in order.
+
+    >>> [(a.name, a.reference) for a in scan_areas("泉州市增长2.3%，高于全省平均水平，居全国第二")]
+    [('泉州市', False), ('@province', True), ('全国', True)]
+    """
+    out: list[AreaMention] = []
+    for m in _PATTERN.finditer(text):
+        start, end = m.span()
+        if m.group(1):
+            name, level = NAMES[m.group(1)]
+        else:
+            written = m.group(2)
+            if written in NOT_PLACE_WORDS or written[-2:] in NOT_PLACE_WORDS:
+                continue
+            name, level = written, "generic"
+        before = text[max(0, start - 2) : start]
+        after = text[end : end + 2]
+        reference = before.endswith(AREA_REFERENCE_BEFORE) or after.startswith(AREA_REFERENCE_AFTER)
+        out.append(AreaMention(start, end, name, level, reference))
+    return out

@@ -1,0 +1,230 @@
+"""Find the time phrases of a report once, so each figure's period is a bisect away.
+
+A *mention* is a time phrase in the clean text (2020年, 今年上半年, 一季度, 过去五年, “十三五”).
+Phrases right after a comparison word (比上年, 较“十三五”时期) are comparison bases and are
+not mentions. Mentions are resolved to period strings in document order, because a bare
+一季度 takes its year from the phrase that governs it (the sentence, then the paragraph,
+then the document scope).
+
+Period strings follow ``schemas.indicators``: ``2020``, ``2020Q1``, ``2022H1``, ``2020M03``,
+``2016-2020``. 前三季度 and 1-N月 (cumulative months) have no form in that schema; they
+resolve to ``None`` rather than to the whole year, so no partial-year figure is passed
+off as a full-year one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.context_vocab import CN_DIGITS, COMPARISON_BEFORE
+
+#: Marks a mention that blocks inheritance: the text names a period the schema cannot hold.
+UNKNOWN = "?"
+
+_CN = "一二两三四五六七八九十"
+_Q = rf"(?:第?([{_CN}1-4])季度)"
+_H = r"(?:([上下])半年)"
+_M = r"(?:(1[0-2]|0?[1-9])月份?(?![\d日号]))"
+_CUM = rf"(?:前([{_CN}])季度|1[-－—~至到](1[0-2]|[1-9])月份?)"
+_SUB = rf"(?:{_Q}|{_H}|{_CUM}|{_M})"
+
+_PATTERN = re.compile(
+    "|".join(
+        [
+            # 2016-2020年, 2016年至2020年
+            r"(?P<r1>(?:19|20)\d{2})年?\s*[-－—~～至到]\s*(?P<r2>(?:19|20)\d{2})年",
+            # 2020年 with an optional sub-period; a day after the month makes it a date.
+            rf"(?P<y>(?:19|20)\d{{2}})年(?:{_SUB}|(?P<ymd>\d{{1,2}}月\d{{1,2}}[日号]))?(?P<ysince>以来)?",
+            # relative years
+            rf"(?P<rel>今年|去年|明年|上年|本年|当年|全年|年末|年底|年初)(?:{_SUB})?(?P<relsince>以来)?",
+            # five-year plans: “十三五”, 十四五时期
+            r"(?P<fyp>“?十([一二三四五六七八九])五”?(?:时期|期间|规划期)?)",
+            # 过去五年, 五年来, 今后五年, 近三年, 一年来
+            rf"(?P<past>过去的?([{_CN}])年|近([{_CN}])年来?|([{_CN}])年来)",
+            rf"(?P<ahead>(?:今后|未来)([{_CN}])年)",
+            # a bare sub-period: 一季度, 上半年, 前三季度, 6月
+            rf"(?<![\d年{_CN}])(?P<sub>{_SUB})",
+        ]
+    )
+)
+
+
+def _cn_int(text: str) -> int:
+    """Small numeral in Arabic or Chinese digits.
+
+    >>> _cn_int("三"), _cn_int("4"), _cn_int("十")
+    (3, 4, 10)
+    """
+    return int(text) if text.isdigit() else CN_DIGITS[text]
+
+
+def fyp_years(index: int) -> tuple[int, int]:
+    """Years of the index-th five-year plan (the 6th began in 1981).
+
+    >>> fyp_years(13), fyp_years(14), fyp_years(15)
+    ((2016, 2020), (2021, 2025), (2026, 2030))
+    """
+    start = 1981 + 5 * (index - 6)
+    return start, start + 4
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One time phrase: where it is and what it says before resolution."""
+
+    start: int
+    end: int
+    kind: str  # year | range | rel | fyp | past | ahead | sub
+    year: int | None = None  # explicit year, or relative offset for ``rel``
+    year2: int | None = None
+    sub: str | None = None  # Q1, H2, M03, or UNKNOWN for cumulative spans
+    rel: str | None = None  # the relative word for ``rel``
+    since: bool = False  # ...以来: from then until now, no schema form
+
+
+def _sub_of(m: re.Match[str], base: int) -> str | None:
+    """Sub-period code from the groups of one ``_SUB`` occurrence starting at group ``base``."""
+    quarter, half, cum_q, cum_m, month = (m.group(base + i) for i in range(5))
+    if quarter:
+        return f"Q{_cn_int(quarter)}"
+    if half:
+        return "H1" if half == "上" else "H2"
+    if cum_q or cum_m:
+        return UNKNOWN
+    if month:
+        return f"M{int(month):02d}"
+    return None
+
+
+def _group_base(name: str) -> int:
+    return _PATTERN.groupindex[name] + 1
+
+
+_Y_SUB = _PATTERN.groupindex["y"] + 1
+_REL_SUB = _PATTERN.groupindex["rel"] + 1
+_BARE_SUB = _PATTERN.groupindex["sub"] + 1
+
+
+def _is_comparison(text: str, start: int) -> bool:
+    """True when the phrase at ``start`` follows a comparison word (比上年, 较去年同期)."""
+    before = text[max(0, start - 3) : start]
+    return before.endswith(COMPARISON_BEFORE)
+
+
+def scan_mentions(text: str) -> list[Mention]:
+    """Every time phrase in ``text``, in order, comparison bases left out.
+
+    >>> [(m.kind, m.year, m.sub) for m in scan_mentions("2020年一季度增长，比上年下降，今年上半年")]
+    [('year', 2020, 'Q1'), ('rel', 0, 'H1')]
+    """
+    out: list[Mention] = []
+    for m in _PATTERN.finditer(text):
+        start, end = m.span()
+        if _is_comparison(text, start):
+            continue
+        if m.group("r1"):
+            y1, y2 = int(m.group("r1")), int(m.group("r2"))
+            if y1 < y2:
+                out.append(Mention(start, end, "range", y1, y2))
+        elif m.group("y"):
+            sub = None if m.group("ymd") else _sub_of(m, _Y_SUB)
+            out.append(Mention(start, end, "year", int(m.group("y")), sub=sub, since=bool(m.group("ysince"))))
+        elif m.group("rel"):
+            word = m.group("rel")
+            if text.startswith("同期", end):  # 去年同期 is a comparison base
+                continue
+            offset = {"去年": -1, "上年": -1, "明年": 1}.get(word, 0)
+            out.append(
+                Mention(
+                    start,
+                    end,
+                    "rel",
+                    offset,
+                    sub=_sub_of(m, _REL_SUB),
+                    rel=word,
+                    since=bool(m.group("relsince")),
+                )
+            )
+        elif m.group("fyp"):
+            y1, y2 = fyp_years(10 + _cn_int(m.group(m.re.groupindex["fyp"] + 1)))
+            out.append(Mention(start, end, "fyp", y1, y2))
+        elif m.group("past"):
+            digits = [g for g in m.groups()[m.re.groupindex["past"] : m.re.groupindex["past"] + 3] if g]
+            if start >= 2 and text[start - 2 : start] == "连续":
+                continue
+            out.append(Mention(start, end, "past", _cn_int(digits[0])))
+        elif m.group("ahead"):
+            out.append(Mention(start, end, "ahead", _cn_int(m.group(m.re.groupindex["ahead"] + 1))))
+        elif m.group("sub"):
+            out.append(Mention(start, end, "sub", sub=_sub_of(m, _BARE_SUB)))
+    return out
+
+
+def format_period(year: int | None, sub: str | None = None, year2: int | None = None) -> str | None:
+    """Period string in the schema's form, or None.
+
+    >>> format_period(2020), format_period(2022, "H1"), format_period(2016, year2=2020)
+    ('2020', '2022H1', '2016-2020')
+    >>> format_period(2022, "?") is None
+    True
+    """
+    if year is None or sub == UNKNOWN:
+        return None
+    if year2 is not None:
+        return f"{year}-{year2}" if year2 > year else str(year)
+    return f"{year}{sub or ''}"
+
+
+def year_of(period: str | None) -> int | None:
+    """The (last) year a period string covers.
+
+    >>> year_of("2016-2020"), year_of("2022H1"), year_of(None)
+    (2020, 2022, None)
+    """
+    if not period:
+        return None
+    return int(period[-4:]) if "-" in period else int(period[:4])
+
+
+def start_year_of(period: str | None) -> int | None:
+    """The first year a period string covers."""
+    return int(period[:4]) if period else None
+
+
+def resolve(mention: Mention, *, ref_year: int | None, context_year: int | None) -> str | None:
+    """Period string of one mention.
+
+    ``ref_year`` is the year the report was delivered (今年, 过去五年 count from it);
+    ``context_year`` is the year governing the mention (a bare 一季度, 全年, 年末 take it).
+    """
+    if mention.since:
+        return None
+    kind = mention.kind
+    if kind == "year":
+        return format_period(mention.year, mention.sub)
+    if kind in ("range", "fyp"):
+        return format_period(mention.year, year2=mention.year2)
+    if kind == "rel":
+        if mention.rel in ("今年", "去年", "明年", "本年"):
+            base = ref_year
+        elif mention.rel == "上年":
+            base = context_year if context_year is not None else ref_year
+            base = None if base is None else base - 1
+            return format_period(base, mention.sub)
+        else:  # 全年, 当年, 年末...: the governing year
+            base = context_year if context_year is not None else ref_year
+            return format_period(base, mention.sub)
+        return None if base is None else format_period(base + (mention.year or 0), mention.sub)
+    if ref_year is None:
+        if kind == "sub" and context_year is not None:
+            return format_period(context_year, mention.sub)
+        return None
+    if kind == "past":
+        n = mention.year or 1
+        return format_period(ref_year - n, year2=ref_year - 1)
+    if kind == "ahead":
+        n = mention.year or 1
+        return format_period(ref_year, year2=ref_year + n - 1)
+    # bare sub-period
+    return format_period(context_year if context_year is not None else ref_year, mention.sub)

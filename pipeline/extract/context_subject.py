@@ -1,0 +1,323 @@
+"""What a figure measures: a short, faithful Chinese noun phrase from the words before it.
+
+Works on a short window (the clause before the number, at most ``LOOK_BACK`` characters),
+so its cost does not grow with the document. Rules, in order:
+
+1. 分别 lists (A、B分别增长x、y; A和B分别…) give item i the i-th noun of the list, with the
+   shared head completed (城镇居民、农村居民人均可支配收入 -> 城镇居民人均可支配收入).
+2. Otherwise the subject is the words between the previous number (or clause start) and
+   this one, with framing stripped: time phrases, place names, connectives and verbs of
+   level or change (实现, 达到, 增长, 比上年), keeping words that change what is counted
+   (新增, 累计, 年均, 人均, 开工).
+3. A later item of a 、 list inherits the first item's counting verb (新增A350家、B141家).
+4. Nothing left (、增长34.9%) or a generic word left (数额, 增速): the previous figure's
+   subject (plus the generic word when it adds meaning: 增速, 比重).
+5. Nothing before at all (98个重点项目竣工投产): the noun after the number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.context_area import NAMES as AREA_NAMES
+from pipeline.extract.context_vocab import (
+    GENERIC_SUBJECTS,
+    SUBJECT_DROP_LEAD,
+    SUBJECT_DROP_TAIL,
+    SUBJECT_KEEP_VERBS,
+)
+
+#: Characters looked at before a number at most.
+LOOK_BACK = 80
+#: Longest subject kept (longer phrases keep their tail, where the head noun is).
+MAX_LEN = 24
+
+_CLAUSE_STOPS = "，,；;：:。！？!?\n\r"
+_SPACES = " \u3000\t"
+_NUMBER_TAIL = re.compile(
+    r"[\d０-９][\d０-９.．,，%％‰万亿千百十个元件家人次户项处座张台套吨公里平方米亩倍]*"
+    r"(?:以上|左右|以内|多|余)?$"
+)
+_NUM_CHARS = re.compile(r"[\d０-９]")
+_PAREN = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)|\[\d+\]|【[^【】]{0,20}】")
+_TIME_LEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}年(?:[一二三四1-4]季度|[上下]半年|前三季度|\d{1,2}月份?)?"
+    r"|(?:今年|去年|明年|上年|全年|当年|年末|年底|年初)(?:[一二三四]季度|[上下]半年|前三季度|\d{1,2}月份?)?"
+    r"|第?[一二三四]季度|[上下]半年|前三季度|\d{1,2}月份?|过去的?五年|五年来|今后五年|一年来"
+    r"|“?十[一二三四五六]五”?(?:时期|期间)?|同期|以来|累计)[，,、]?"
+)
+_TIME_TAIL = re.compile(
+    r"(?:(?:19|20)\d{2}年|今年|去年|全年|[一二三四]季度|[上下]半年|年末|年底|\d{1,2}月份?)$"
+)
+_AREA_LEAD = re.compile(
+    "^(?:"
+    + "|".join(
+        re.escape(n)
+        for n in sorted(AREA_NAMES, key=len, reverse=True)
+        if not n.startswith(("全", "我", "本"))
+    )
+    + r")(?:[市省县区])?的?"
+)
+_LEAD = re.compile("^(?:" + "|".join(map(re.escape, sorted(SUBJECT_DROP_LEAD, key=len, reverse=True))) + ")")
+_TAIL = re.compile("(?:" + "|".join(map(re.escape, sorted(SUBJECT_DROP_TAIL, key=len, reverse=True))) + ")$")
+_OWN_TAIL = re.compile(r"(?:全省|全市|全国|全区|全县|全球|世界|全国同类城市)$")
+_KEEP_HEAD = re.compile(
+    "^(?:" + "|".join(map(re.escape, sorted(SUBJECT_KEEP_VERBS, key=len, reverse=True))) + ")"
+)
+_FROM = re.compile(r"(?:由|从)$")
+_LIST_SPLIT = re.compile(r"、|和|及|与|以及")
+_FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（(“”]{1,14}")
+
+
+def clean_subject(text: str) -> str:
+    """Strip framing from a noun phrase before a number.
+
+    >>> clean_subject("初步统计，2025年全省地区生产总值")
+    '全省地区生产总值'
+    >>> clean_subject("其中，锂电新能源产业增加值增长")
+    '锂电新能源产业增加值'
+    >>> clean_subject("上半年全市规模以上工业增加值同比增长")
+    '全市规模以上工业增加值'
+    >>> clean_subject("全市生产总值由一季度下降")
+    '全市生产总值'
+    """
+    text = _PAREN.sub("", text)
+    text = text.strip(" \u3000\t")
+    cut = max(text.rfind(c) for c in _CLAUSE_STOPS + _SPACES)
+    if cut >= 0:
+        text = text[cut + 1 :]
+    text = text.strip("“”\"'")
+    for _ in range(6):
+        before = text
+        text = _TIME_LEAD.sub("", text)
+        text = _LEAD.sub("", text)
+        text = _AREA_LEAD.sub("", text) if len(text) > 3 else text
+        text = text.lstrip("，,、 ")
+        if text == before:
+            break
+    for _ in range(8):
+        before = text
+        text = _TAIL.sub("", text)
+        text = _TIME_TAIL.sub("", text)
+        text = _OWN_TAIL.sub("", text)
+        text = _FROM.sub("", text)
+        text = text.rstrip("，,、 “”")
+        if text == before:
+            break
+    if len(text) > MAX_LEN:
+        text = text[-MAX_LEN:]
+    return text
+
+
+def _keep_verb(segment: str) -> str:
+    """The counting verb at the head of a cleaned segment (新增, 累计新增), or ''."""
+    m = _KEEP_HEAD.match(segment)
+    return m.group(0) if m else ""
+
+
+def _complete_list(items: list[str]) -> list[str]:
+    """Give every item of a shared-head list its head noun.
+
+    >>> _complete_list(["城镇居民", "农村居民人均可支配收入"])
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    >>> _complete_list(["职工医保", "城乡居民基本医保政策范围内报销比例"])
+    ['职工医保政策范围内报销比例', '城乡居民基本医保政策范围内报销比例']
+    >>> _complete_list(["泉台贸易总额", "利用台资"])
+    ['泉台贸易总额', '利用台资']
+    """
+    last = items[-1]
+    out = []
+    for item in items[:-1]:
+        suffix = ""
+        if len(last) > len(item) + 1:
+            for k in range(min(len(item), 4), 0, -1):
+                pos = last.find(item[-k:], 1)
+                if pos > 0 and pos + k < len(last):
+                    suffix = last[pos + k :]
+                    break
+        out.append(item + suffix if suffix and not item.endswith(suffix) else item)
+    out.append(last)
+    return out
+
+
+def split_list(head: str) -> list[str]:
+    """The items of a list head (A、B和C), each cleaned."""
+    return [clean_subject(p) for p in _LIST_SPLIT.split(head) if p.strip()]
+
+
+def list_subject(head: str, index: int, size: int) -> str | None:
+    """Subject of item ``index`` of a ``size``-item 分别 list whose nouns are in ``head``.
+
+    >>> list_subject("城镇居民、农村居民人均可支配收入", 0, 2)
+    '城镇居民人均可支配收入'
+    >>> list_subject("福州、龙岩、三明固定资产投资增速", 1, 3)
+    '固定资产投资增速'
+    """
+    raw = [p for p in _LIST_SPLIT.split(_PAREN.sub("", head)) if p.strip()]
+    if len(raw) != size or size < 2:
+        return None
+    # All but the last item are place names: the items name areas, the noun is shared.
+    areas = [_AREA_LEAD.match(p) for p in raw]
+    if all(a and a.end() == len(p) for a, p in zip(areas[:-1], raw[:-1], strict=True)) and areas[-1]:
+        return clean_subject(raw[-1])
+    items = _complete_list([clean_subject(p) for p in raw])
+    lead = _keep_verb(items[0])
+    item = items[index]
+    if lead and not _keep_verb(item):
+        item = lead + item
+    return item or None
+
+
+def list_areas(head: str, size: int) -> list[str] | None:
+    """Written place names of a 分别 list whose items are places, or None."""
+    raw = [p for p in _LIST_SPLIT.split(_PAREN.sub("", head)) if p.strip()]
+    if len(raw) != size or size < 2:
+        return None
+    names = []
+    for p in raw:
+        m = _AREA_LEAD.match(p.strip())
+        if not m:
+            return None
+        names.append(m.group(0).rstrip("的"))
+    return names
+
+
+def number_start(text: str) -> int:
+    """Start of a number (with unit) that ends ``text``, or -1.
+
+    >>> number_start("网络零售额2574亿元、")
+    -1
+    >>> number_start("网络零售额2574亿元")
+    5
+    """
+    m = _NUMBER_TAIL.search(text)
+    return m.start() if m else -1
+
+
+def forward_noun(after: str) -> str:
+    """The noun right after a number (98个重点项目竣工投产 -> 重点项目竣工投产)."""
+    m = _FORWARD.match(after)
+    if not m:
+        return ""
+    noun = m.group(0)
+    return "" if noun.startswith(("以上", "左右", "以内", "的", "和", "多")) else noun
+
+
+def subject_before(
+    window: str, after: str, *, index: int | None = None, size: int | None = None
+) -> str | None:
+    """Subject of the number that follows ``window`` (text before it) and precedes ``after``.
+
+    >>> subject_before("网络零售额2574亿元、增长", "，数额全省第一")
+    '网络零售额'
+    >>> subject_before("新增高新技术企业350家、科技小巨人领军企业", "")
+    '新增科技小巨人领军企业'
+    >>> subject_before("城镇居民、农村居民人均可支配收入分别增长4.5%、", "")
+    '农村居民人均可支配收入'
+    >>> subject_before("，", "重点项目竣工投产")
+    '重点项目竣工投产'
+    >>> subject_before("城镇化率从63.6%提高到", "")
+    '城镇化率'
+    >>> subject_before("编制完成", "乡村振兴试点村规划，")
+    '乡村振兴试点村规划'
+    """
+    cut = max(window.rfind(c) for c in _CLAUSE_STOPS)
+    clause = window[cut + 1 :]
+    prior = window[: cut + 1]
+    # 1. 分别 lists
+    fb = clause.rfind("分别")
+    if fb > 0:
+        head = clause[:fb]
+        n_items = len([p for p in _LIST_SPLIT.split(_PAREN.sub("", head)) if p.strip()])
+        idx = index if index is not None else len(_NUMBER_SPLIT.findall(clause[fb + 2 :]))
+        n = size if size is not None else n_items
+        got = list_subject(head, min(idx, n - 1), n) if n_items == n else None
+        if got:
+            return got
+    # 2. the words since the previous number in the clause
+    pieces = _split_numbers(clause)
+    own = clean_subject(pieces[-1])
+    first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
+    first_keep = _keep_verb(first)
+    noun = forward_noun(after)
+    if noun and (not own or own in SUBJECT_KEEP_VERBS or own.endswith(_COUNT_VERB_ENDINGS)):
+        # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
+        verb = own if own in SUBJECT_KEEP_VERBS else ""
+        return verb + noun
+    if own:
+        generic = GENERIC_SUBJECTS.get(own)
+        if generic is None:
+            if own in SUBJECT_KEEP_VERBS:  # 开工…297个、完工152个: verb + previous noun
+                prev = _previous_subject(pieces[:-1], prior)
+                prev = prev[len(_keep_verb(prev)) :] if prev else prev
+                return own + prev if prev else own
+            if first_keep and not _keep_verb(_strip_own(own)):
+                own = first_keep + own
+            return own
+    # 4. nothing or a generic word left: the previous figure's subject
+    prev = _previous_subject(pieces[:-1], prior)
+    if own and GENERIC_SUBJECTS.get(own) is not None:
+        return (prev + GENERIC_SUBJECTS[own]) if prev else own
+    return prev or None
+
+
+def _split_numbers(clause: str) -> list[str]:
+    """The clause cut at its numbers (with their units): the texts between figures."""
+    pieces = _NUMBER_SPLIT.split(clause)
+    return [pieces[0]] + [_UNIT_RESIDUE.sub("", p).lstrip("、，, ") for p in pieces[1:]]
+
+
+def _strip_own(subject: str) -> str:
+    """Drop a leading 全市/全省/全国 (kept in subjects, but not when looking for a verb)."""
+    return subject[2:] if subject.startswith(("全市", "全省", "全国", "全区", "全县")) else subject
+
+
+def _previous_subject(pieces: list[str], prior: str) -> str:
+    """Subject of the nearest earlier number in the clause, else of the earlier clause."""
+    for piece in reversed(pieces):
+        got = clean_subject(piece)
+        if got:
+            return got
+    prior = prior.rstrip("，,；;：:")
+    if not prior:
+        return ""
+    cut = max(prior.rfind(c) for c in _CLAUSE_STOPS)
+    clause = prior[cut + 1 :]
+    pieces = _split_numbers(clause)
+    return clean_subject(pieces[0]) if len(pieces) > 1 else ""
+
+
+_NUMBER_SPLIT = re.compile(r"[\d０-９][\d０-９.．,，]*(?:[%％‰])?")
+_UNIT_RESIDUE = re.compile(
+    r"^(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?"
+    r"(?:美元|元|个百分点|百分点|%|％|‰|倍|平方公里|平方米|立方米|公里|千米|公顷|亩|吨|千瓦时|千瓦|标箱|"
+    r"人次|人|户|家|个|件|项|处|座|张|台|套|辆|所|条|名|位|次|天|年|月|岁|部|艘|架|只|头|片|块|批|场|"
+    r"届|对|株|棵|篇|册|种|支|款|间|栋|列|趟|班|起|宗|笔|单|份|组|类|级|星|分)?(?:以上|左右|以内|多|余)?"
+)
+#: Endings of a verb that counts what follows the number (编制完成145个规划).
+_COUNT_VERB_ENDINGS: tuple[str, ...] = (
+    "开展",
+    "实施",
+    "完成",
+    "建立",
+    "编制",
+    "建设",
+    "打造",
+    "创建",
+    "举办",
+    "出台",
+    "制定",
+    "组建",
+    "设立",
+    "发布",
+    "推出",
+    "认定",
+    "获批",
+    "入选",
+    "落地",
+    "启动",
+    "建成",
+    "开通",
+    "实现",
+    "等",
+)
