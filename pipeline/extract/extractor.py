@@ -19,7 +19,7 @@ from pipeline.extract.grammar import Token, scan
 from pipeline.extract.links import link_tokens
 from pipeline.ingest.document import Document
 
-_GROWTH_MEASURES = ("growth_pct", "change_pp")
+_GROWTH_MEASURES = ("growth_pct", "change_pp", "from", "to")
 
 
 @dataclass(frozen=True)

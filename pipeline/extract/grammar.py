@@ -20,6 +20,7 @@ from pipeline.extract.measures import (
     classify_percent,
     classify_pp_sign,
     clause_window,
+    is_comparison_pp,
 )
 from pipeline.extract.numerals import has_approx_mark, parse_fraction, parse_number, split_magnitude
 from pipeline.extract.qualifiers import match_post_qualifier, match_pre_qualifier, match_sign_verb
@@ -33,7 +34,7 @@ MASTER_RE = re.compile(
     rf"""
     (?P<frac>(?:[{_D}.．]+|[{_CN}十百千万]+)分之(?:[{_D}.．]+|[{_CN}十百千]+(?:点[{_CN}]+)?))
     | (?P<half>一半|过半|半数)
-    | (?P<rank>第(?:[{_D}]+|[一二三四五六七八九十]+)|首位)
+    | (?P<rank>第(?:[{_D}]+|[一二三四五六七八九十]+))
     | (?P<cheng>[一二三四五六七八九两]成)(?![为功立本长员果效就交型都熟绩])
     | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡]))*)
     | (?P<cn>{_CNCH}(?:{_CNCH}|点(?=[{_CN}])|[多余](?={_CNCH}))+[多余]?
@@ -46,7 +47,8 @@ _DATE_WORDS = re.compile(r"月|日|号|季度|时|点|周年|世纪|年代|期|�
 _PERIOD_AFTER = ("来", "以来", "前", "后", "间", "内", "中", "里", "度", "底", "初", "末")
 _PERIOD_BEFORE = ("近", "过去", "未来", "今后", "前", "这", "最近", "每")
 _DURATION_CONTEXT = re.compile(r"连续|历时|长达|持续|用了?|花了?|经过|缩短|延长|提前|压缩|减少|时间|期限")
-_RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排名|排|跃升|保持|列|同类|城市|设区市|地市")
+_RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排|跃升|保持|列|同类|城市|地市")
+_RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界)$")
 _RANK_STOP = "届次批期产个条季章部步阶轮号大"
 _VAGUE_BEFORE = "数几上成"
 _MONEY = ("yuan", "usd")
@@ -111,20 +113,18 @@ def _read(text: str, m: re.Match[str]) -> Token | None:
 def _read_rank(text: str, m: re.Match[str]) -> Token | None:
     raw = m.group()
     window = clause_window(text, m.start(), 10)
-    if raw == "首位":
-        if not re.search(r"居|保持|位列|排", window):
-            return None
-        value = Decimal(1)
-    else:
-        following = text[m.end() : m.end() + 1]
-        if (following and following in _RANK_STOP) or not _RANK_CONTEXT.search(window):
-            return None
-        try:
-            value = parse_number(raw[1:])
-        except ValueError:
-            return None
+    following = text[m.end() : m.end() + 1]
+    if (following and following in _RANK_STOP) or not _RANK_CONTEXT.search(window):
+        return None
+    try:
+        value = parse_number(raw[1:])
+    except ValueError:
+        return None
     token = Token("rank", m.start(), m.end(), m.start(), m.end(), raw, value)
     token.base_unit, token.measure = "rank", "rank"
+    scope = _RANK_SCOPE.search(window)
+    if scope is not None:
+        token.q_start -= len(scope.group())
     return token
 
 
@@ -289,8 +289,11 @@ def _classify(text: str, token: Token) -> None:
         token.measure = "change_pp"
         if not token.own_sign:
             token.sign = classify_pp_sign(text, token.q_start)
-        token.growth_basis = classify_growth_basis(text, token.q_start)
+        if not is_comparison_pp(text, token.q_start):
+            token.growth_basis = classify_growth_basis(text, token.q_start)
     elif base == "multiple":
         token.measure = "multiple"
     elif base in _TIME_BASES and token.unit != "岁":
         token.measure = "duration"
+        if text[token.q_start - 2 : token.q_start] == "连续":
+            token.q_start -= 2

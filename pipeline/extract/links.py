@@ -19,6 +19,7 @@ _LOOSE_LIST = re.compile(r"[、和及与][^，。；：,;:！？\n]{0,20}$")
 _FROM = re.compile(r"(?:从|由)(?!于|而|事|严|源|此|中)[^0-9０-９，。；]*$")
 _TO = re.compile(r"^[^，。；0-9０-９]{0,14}?(?:到|至)[^，。；0-9０-９]{0,8}$")
 _MAX_GAP = 40
+_GROWTH_VERB = re.compile(r"(?:增长|上升|提高|回升)$")
 
 
 def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | None]:
@@ -57,8 +58,8 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             link = f"L{next_link}"
             next_link += 1
             a.measure, b.measure = "from", "to"
-            a.growth_basis = b.growth_basis = None
             a.link_id = b.link_id = link
+            _widen_over_growth_verb(text, a, b)
             _close_group(run, groups)
             run = []
             continue
@@ -95,6 +96,16 @@ def _is_range(text: str, a: Token, b: Token, between: str) -> bool:
     if not _DASH_ONLY.match(between) and _FROM.search(clause_window(text, a.q_start, 16)):
         return False
     return a.bare or a.qualifier == "exact"
+
+
+def _widen_over_growth_verb(text: str, a: Token, b: Token) -> None:
+    """In 由下降10.3%到增长2.8%, the verb that sets the sign of one end is quoted at both."""
+    if a.own_sign == b.own_sign:
+        return
+    plain = b if a.own_sign else a
+    verb = _GROWTH_VERB.search(text, max(0, plain.q_start - 2), plain.q_start)
+    if verb is not None:
+        plain.q_start = verb.start()
 
 
 def _is_from_to(text: str, a: Token, between: str) -> bool:

@@ -18,7 +18,7 @@ _KEYWORD = re.compile(
     r"""
     (?P<to>(?:提高|提升|上升|增加|增长|扩大|下降|降低|减少|缩小|回落|拓展|攀升|升|降|压减|压缩|控制)(?:到|至)|降为)
     | (?P<rate>自然增长率)
-    | (?P<neg>下降|降幅|下跌|跌幅|回落|减少|降低|减产|缩小|收窄|贬值|下滑|放缓)
+    | (?P<neg>下降|降幅|下跌|跌幅|回落|减少|降低|减产|缩小|收窄|贬值|下滑|放缓|压减|削减)
     | (?P<pos>增长率|增长|增速|增幅|涨幅|上涨|上升|回升|提高|提升|增加|增产|扩大|拉动|同比|环比
              |比上年|较上年|多增|升值|高出|加快|增)
     | (?P<rate2>率|比例|比重|占比|占|份额)
@@ -28,6 +28,7 @@ _KEYWORD = re.compile(
 
 _AFTER = re.compile(r"的?(?:(?P<pos>增速|增幅|增长)|(?P<rate>比重|占比|份额))")
 _NEG_PP = re.compile(r"低(?:了)?$")
+_COMPARE_PP = re.compile(r"(?:高出?|低)了?$")
 _AVG = re.compile(r"年均|平均每年|年平均")
 _CUMUL = re.compile(r"累计")
 
@@ -96,6 +97,17 @@ def classify_pp_sign(text: str, start: int) -> int:
     if _NEG_PP.search(window):
         return -1
     return -1 if last_keyword(window) == "neg" else 1
+
+
+def is_comparison_pp(text: str, start: int) -> bool:
+    """True for a gap against another area or average (高出5个百分点), not a change in time.
+
+    >>> is_comparison_pp("比全省平均水平高出了5个百分点", 9)
+    True
+    >>> is_comparison_pp("比上年末提高0.84个百分点", 7)
+    False
+    """
+    return _COMPARE_PP.search(clause_window(text, start)) is not None
 
 
 def classify_growth_basis(text: str, start: int) -> str:

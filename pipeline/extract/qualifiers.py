@@ -14,6 +14,7 @@ PRE_QUALIFIERS: tuple[tuple[str, str], ...] = tuple(
             "超": "more_than",
             "逾": "more_than",
             "多于": "more_than",
+            "高于": "more_than",
             "突破": "exceeds",
             "破": "exceeds",
             "近": "nearly",
@@ -49,7 +50,7 @@ POST_QUALIFIERS: tuple[tuple[str, str], ...] = (
 
 #: Verbs that make the number after them negative when they touch it.
 SIGN_VERBS: tuple[str, ...] = (
-    "下降", "减少", "回落", "降低", "下跌", "减产", "缩小", "收窄", "贬值", "下滑", "减",
+    "下降", "减少", "回落", "降低", "下跌", "减产", "缩小", "收窄", "贬值", "下滑", "压减", "削减", "减",
 )
 
 

@@ -28,6 +28,14 @@ class Unit:
     end: int
 
 
+#: A unit word followed by one of these characters is the head of a noun (14亿人口, 1万家庭).
+_NOUN_AFTER: dict[str, str] = {
+    "人": "口民员才类大均", "名": "单称义额", "家": "庭乡长属", "个": "人体性", "位": "于置列居",
+    "所": "有以在属", "处": "理置于", "部": "门分署", "台": "湾风阶", "件": "事", "条": "件例款",
+    "次": "要数", "座": "谈", "头": "部", "项": "目", "户": "籍口", "场": "景所",
+}
+
+
 def match_unit(text: str, pos: int) -> Unit | None:
     """The unit written at ``text[pos:]``, if any.
 
@@ -39,11 +47,16 @@ def match_unit(text: str, pos: int) -> Unit | None:
     '部/百人'
     >>> match_unit("12345热线", 5) is None
     True
+    >>> match_unit("14亿人口", 3) is None
+    True
     """
     m = UNIT_RE.match(text, pos)
     if m is None:
         return None
     word = m.group("word")
+    follower = _NOUN_AFTER.get(word)
+    if follower and text[m.end() : m.end() + 1] in follower and text[m.end() : m.end() + 1]:
+        return None
     base, factor = UNITS[word]
     per = m.group("per")
     if per is not None:
