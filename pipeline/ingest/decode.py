@@ -67,7 +67,7 @@ _MIN_GB2312_SHARE = 0.6
 def check_binary(data: bytes) -> str | None:
     r"""Return why ``data`` is binary (a magic number or NUL bytes), or ``None``.
 
-    >>> check_binary(b"\\x89PNG\\r\\n\\x1a\\n....")
+    >>> check_binary(b"\x89PNG\r\n\x1a\n....")
     'binary file (PNG image)'
     >>> check_binary("报告".encode()) is None
     True
@@ -86,7 +86,7 @@ def decode_report(data: bytes) -> Decoded:
 
     >>> decode_report("增长5%".encode("gb18030"))
     Decoded(text='增长5%', encoding='gbk')
-    >>> decode_report(b"\\xef\\xbb\\xbfok").encoding
+    >>> decode_report(b"\xef\xbb\xbfok").encoding
     'utf-8-sig'
     """
     if not data:

@@ -244,7 +244,7 @@ def _scan(source: str, pos: int, result: Markup, edits: list[Piece]) -> None:
             if decoded != match.group():
                 edits.append((start, end, decoded))
         elif kind == "cr":
-            edits.append((start, end, "" if end - start == 2 else "\n"))
+            edits.append((start, start + 1, "" if end - start == 2 else "\n"))
         elif kind == "mdlink":
             text_end = source.index("](", start)
             edits.append((start, start + 1, ""))

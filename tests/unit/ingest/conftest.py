@@ -1,0 +1,32 @@
+"""Shared fixtures for the ingest tests: the real corpus files and an offset-map checker."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[3]
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+SEED = ROOT / "seeds" / "000_809e7810154ce7d6.txt"
+NEWS = CORPUS / "news_fujian_cities_gdp_2022h1.txt"
+GWR_NATIONAL = CORPUS / "gwr_national_2020.txt"
+GWR_FUJIAN = CORPUS / "gwr_fujian_2026.txt"
+REPORTS = [SEED, *sorted(CORPUS.glob("*.txt"))]
+
+
+@pytest.fixture(params=REPORTS, ids=lambda p: p.stem)
+def report_path(request):
+    return request.param
+
+
+def check_offset_map(doc):
+    """Every clean char maps to itself in the source, or to the start of the markup it replaced."""
+    offsets = doc.clean_to_source
+    assert len(offsets) == len(doc.clean_text) + 1
+    assert all(a <= b for a, b in zip(offsets, offsets[1:], strict=False)), "offset map not monotone"
+    assert offsets[-1] <= len(doc.source_text)
+    problems = []
+    for i, char in enumerate(doc.clean_text):
+        src = doc.source_text[offsets[i]]
+        if src != char and src not in "&<":
+            problems.append((i, char, src))
+    assert problems == []
