@@ -1,0 +1,359 @@
+"""The assets, left to right as the data flows, from report file to release.
+
+report_file -> report_document -> report_indicators -> indicators_table / reports_table
+-> release. The three ``report_*`` assets are partitioned by report and run many partitions per
+step (one run over a range of partitions), reading and writing per-report results in
+the :class:`~pipeline.defs.store.PartitionStore` so that unchanged reports are never
+parsed twice. A report that cannot be read does not stop the others: its failure is
+recorded and the blocking check ``report_indicators:reports_extracted`` fails for it,
+which stops publication. Each body only wires pure functions from ``pipeline/``.
+"""
+
+from collections.abc import Iterable
+
+import dagster as dg
+import pandas as pd
+
+from pipeline.config import DATASET_NAME, list_report_files
+from pipeline.defs.markdown import build_bullets, build_markdown_table
+from pipeline.defs.metadata import (
+    OWNERS,
+    build_column_lineage,
+    build_document_metadata,
+    build_measure_counts,
+    build_table_metadata,
+    build_table_schema,
+)
+from pipeline.defs.partitions import REPORTS, REPORTS_BACKFILL_POLICY
+from pipeline.defs.resources import PipelinePaths
+from pipeline.defs.store import BuiltRecord, FileRecord, PartitionStore, ReadFailure, ReportTables
+from pipeline.defs.versions import (
+    RELEASE_VERSION,
+    REPORT_DOCUMENT_VERSION,
+    REPORT_FILE_VERSION,
+    REPORT_INDICATORS_VERSION,
+    TABLES_VERSION,
+)
+from pipeline.errors import ReportError
+from pipeline.extract import extract_figures
+from pipeline.ingest import Document, read_report, report_id_for
+from pipeline.seeds import sha256_of
+from pipeline.tables import build_indicators_table, build_reports_table, combine_indicators, empty_frame
+from schemas import IndicatorsModel, ReportsModel
+
+REPORTS_GROUP = "reports"
+RELEASE_GROUP = "release"
+
+INDICATORS_SCHEMA = build_table_schema(IndicatorsModel)
+REPORTS_SCHEMA = build_table_schema(ReportsModel)
+INDICATOR_COLUMNS = [c.name for c in INDICATORS_SCHEMA.columns]
+REPORT_COLUMNS = [c.name for c in REPORTS_SCHEMA.columns]
+
+
+@dg.asset(
+    partitions_def=REPORTS,
+    backfill_policy=REPORTS_BACKFILL_POLICY,
+    group_name=REPORTS_GROUP,
+    owners=OWNERS,
+    kinds={"python", "file"},
+    code_version=REPORT_FILE_VERSION,
+    description=(
+        "One report file in the seeds folder, as bytes: its path, size and SHA-256. "
+        "The partition key is the report id derived from the file name."
+    ),
+)
+def report_file(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
+    """Hash each report file of the run and remember it for the next assets."""
+    store = paths.store(context.instance)
+    files = {report_id_for(p): p for p in list_report_files(paths.seeds)} if paths.seeds.is_dir() else {}
+    missing = 0
+    for key in context.partition_keys:
+        path = files.get(key)
+        if path is None:
+            missing += 1
+            record = FileRecord(
+                key, str(paths.seeds / key), "", 0, f"{paths.seeds}: no report file for {key}"
+            )
+            context.add_asset_metadata({"error": dg.MetadataValue.text(record.error)}, partition_key=key)
+        else:
+            record = FileRecord(key, str(path), sha256_of(path), path.stat().st_size)
+            context.add_asset_metadata(
+                {
+                    "path": dg.MetadataValue.path(record.path),
+                    "sha256": dg.MetadataValue.text(record.sha256),
+                    "n_bytes": dg.MetadataValue.int(record.n_bytes),
+                },
+                partition_key=key,
+            )
+        store.write_file_record(record)
+    return dg.MaterializeResult(
+        metadata={"seeds_dir": dg.MetadataValue.path(str(paths.seeds)), "missing_files": missing}
+    )
+
+
+def _read_document(store: PartitionStore, key: str) -> tuple[Document | ReadFailure, bool]:
+    """The parsed document of a partition, from the store when current; (value, parsed_now)."""
+    record = store.file_record(key)
+    if record is None:
+        return ReadFailure(f"{key}: report_file has not been materialized for this report"), False
+    if record.error:
+        return ReadFailure(record.error), False
+    if store.has_document(record.sha256, REPORT_DOCUMENT_VERSION):
+        return store.load_document(record.sha256, REPORT_DOCUMENT_VERSION), False
+    try:
+        doc = read_report(record.path)
+    except ReportError as err:
+        return ReadFailure(str(err)), True
+    except OSError as err:
+        return ReadFailure(f"{record.path}: cannot read the file ({err.strerror or err})"), True
+    if doc.sha256 != record.sha256:
+        return ReadFailure(f"{record.path}: file changed while it was being read; it will be rebuilt"), True
+    store.save_document(record.sha256, REPORT_DOCUMENT_VERSION, doc)
+    return doc, True
+
+
+@dg.asset(
+    partitions_def=REPORTS,
+    backfill_policy=REPORTS_BACKFILL_POLICY,
+    deps=[report_file],
+    group_name=REPORTS_GROUP,
+    owners=OWNERS,
+    kinds={"python"},
+    code_version=REPORT_DOCUMENT_VERSION,
+    description=(
+        "The parsed report: decoded source text (UTF-8 or GB18030), clean article text with a map "
+        "back to source offsets, and metadata (title, area, date, sections). Parsed once per "
+        "content hash and parser version; unchanged reports come from the store."
+    ),
+)
+def report_document(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
+    """Parse each report of the run (or reuse its stored parse)."""
+    store = paths.store(context.instance)
+    parsed = failed = 0
+    for key in context.partition_keys:
+        doc, parsed_now = _read_document(store, key)
+        parsed += parsed_now
+        if isinstance(doc, ReadFailure):
+            failed += 1
+            context.log.error(doc.message)
+            context.add_asset_metadata({"error": dg.MetadataValue.text(doc.message)}, partition_key=key)
+        else:
+            context.add_asset_metadata(build_document_metadata(doc), partition_key=key)
+    reused = len(context.partition_keys) - parsed
+    context.log.info(f"parsed {parsed} report(s), reused {reused} from the store, {failed} failed")
+    return dg.MaterializeResult(metadata={"parsed": parsed, "reused": reused, "failed": failed})
+
+
+def _build_tables(store: PartitionStore, key: str) -> tuple[ReportTables | ReadFailure, str, bool]:
+    """One report's tables, from the store when current; (value, sha256, extracted_now)."""
+    record = store.file_record(key)
+    sha = record.sha256 if record else ""
+    tables_key = BuiltRecord(key, sha, REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION).tables_key
+    if record and not record.error and store.has_tables(tables_key):
+        return store.load_tables(tables_key), sha, False
+    doc, _ = _read_document(store, key)
+    if isinstance(doc, ReadFailure):
+        return doc, sha, False
+    try:
+        extraction = extract_figures(doc)
+        indicators = build_indicators_table(doc, extraction.figures)
+        row = build_reports_table([doc], {doc.report_id: len(indicators)})
+    except ReportError as err:
+        return ReadFailure(str(err)), sha, True
+    tables = ReportTables(indicators, row, tuple(extraction.skipped))
+    store.save_tables(tables_key, tables)
+    return tables, sha, True
+
+
+@dg.asset(
+    partitions_def=REPORTS,
+    backfill_policy=REPORTS_BACKFILL_POLICY,
+    deps=[report_document],
+    group_name=REPORTS_GROUP,
+    owners=OWNERS,
+    kinds={"pandas"},
+    code_version=REPORT_INDICATORS_VERSION,
+    metadata={"dagster/column_schema": INDICATORS_SCHEMA},
+    description=(
+        "One report's indicators table: one row per figure (value, unit, measure, period, "
+        "qualifier...) with the verbatim quote and its offsets in the decoded source. "
+        "Spans the extractor saw but would not turn into a number are listed as skipped."
+    ),
+)
+def report_indicators(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
+    """Extract the figures of each report of the run (or reuse its stored tables)."""
+    store = paths.store(context.instance)
+    extracted = failed = rows = 0
+    for key in context.partition_keys:
+        tables, sha, extracted_now = _build_tables(store, key)
+        extracted += extracted_now
+        error = tables.message if isinstance(tables, ReadFailure) else None
+        store.write_built(BuiltRecord(key, sha, REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION, error))
+        if isinstance(tables, ReadFailure):
+            failed += 1
+            context.add_asset_metadata(
+                {"error": dg.MetadataValue.text(tables.message), "dagster/row_count": 0}, partition_key=key
+            )
+            continue
+        rows += len(tables.indicators)
+        skipped = [f"{s.text!r} at {s.char_start}: {s.reason}" for s in tables.skipped]
+        for line in skipped:
+            context.log.info(f"{key}: skipped {line}")
+        context.add_asset_metadata(
+            {
+                **build_table_metadata(tables.indicators),
+                **build_measure_counts(tables.indicators),
+                "n_skipped": len(skipped),
+                "skipped": dg.MetadataValue.md(build_bullets(skipped[:50]) or "_none_"),
+            },
+            partition_key=key,
+        )
+    reused = len(context.partition_keys) - extracted - failed
+    context.log.info(f"extracted {extracted} report(s), reused {reused} from the store, {failed} failed")
+    return dg.MaterializeResult(
+        metadata={"extracted": extracted, "reused": max(reused, 0), "failed": failed, "rows": rows}
+    )
+
+
+def load_built_tables(store: PartitionStore, keys: Iterable[str]) -> tuple[list[ReportTables], list[str]]:
+    """The current tables of every partition, and a message for each one that is not usable."""
+    tables, problems = [], []
+    for key in keys:
+        built = store.built(key)
+        record = store.file_record(key)
+        if built is None or record is None:
+            problems.append(f"{key}: not built yet; materialize its partition of report_indicators")
+        elif built.error:
+            problems.append(built.error)
+        elif built.sha256 != record.sha256 or (built.document_version, built.tables_version) != (
+            REPORT_DOCUMENT_VERSION,
+            REPORT_INDICATORS_VERSION,
+        ):
+            problems.append(f"{key}: built from other bytes or older code; rematerialize its partition")
+        else:
+            tables.append(store.load_tables(built.tables_key))
+    return tables, problems
+
+
+def _current_tables(context: dg.AssetExecutionContext, paths: PipelinePaths) -> list[ReportTables]:
+    """Every partition's tables, or a Failure naming each report that blocks the release."""
+    keys = context.instance.get_dynamic_partitions(REPORTS.name)
+    tables, problems = load_built_tables(paths.store(context.instance), keys)
+    if problems:
+        raise dg.Failure(
+            description=f"{len(problems)} report(s) block the release:\n" + "\n".join(problems),
+            metadata={"blocking_reports": dg.MetadataValue.md(build_bullets(problems))},
+            allow_retries=False,
+        )
+    return tables
+
+
+@dg.asset(
+    deps=[report_indicators],
+    group_name=RELEASE_GROUP,
+    owners=OWNERS,
+    kinds={"pandas"},
+    code_version=TABLES_VERSION,
+    metadata={
+        "dagster/column_schema": INDICATORS_SCHEMA,
+        "dagster/column_lineage": build_column_lineage(INDICATOR_COLUMNS, report_indicators.key),
+    },
+    description=(
+        "The indicators of every report, combined in a stable order: the table the release "
+        "publishes as indicators.csv / indicators.parquet. Refuses to build while any report "
+        "is unread, unbuilt or failed."
+    ),
+)
+def indicators_table(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.Output[pd.DataFrame]:
+    """Combine every report's indicators."""
+    frames = [t.indicators for t in _current_tables(context, paths)]
+    table = combine_indicators(frames) if frames else empty_frame(IndicatorsModel)
+    metadata = {**build_table_metadata(table), "n_reports": len(frames)}
+    if len(table):
+        metadata.update(build_measure_counts(table))
+    return dg.Output(table, metadata=metadata)
+
+
+@dg.asset(
+    deps=[report_indicators],
+    group_name=RELEASE_GROUP,
+    owners=OWNERS,
+    kinds={"pandas"},
+    code_version=TABLES_VERSION,
+    metadata={"dagster/column_schema": REPORTS_SCHEMA},
+    description=(
+        "One row per report (title, area, date, source, encoding, sha256, number of "
+        "indicators): the table the release publishes as reports.csv / reports.parquet."
+    ),
+)
+def reports_table(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.Output[pd.DataFrame]:
+    """Combine every report's row, sorted by report id."""
+    rows = [t.report_row for t in _current_tables(context, paths)]
+    if rows:
+        table = pd.concat(rows, ignore_index=True).sort_values("report_id", ignore_index=True)
+    else:
+        table = empty_frame(ReportsModel)
+    return dg.Output(table, metadata=build_table_metadata(table))
+
+
+def _files_markdown(files: object) -> str:
+    """The release's files and their sha256, whatever shape the publish result gives them in."""
+    if isinstance(files, dict):
+        items = list(files.items())
+    else:
+        items = [
+            (getattr(f, "name", None) or getattr(f, "path", None) or str(f), getattr(f, "sha256", ""))
+            for f in (files or [])
+        ]
+    frame = pd.DataFrame(
+        [
+            (str(name), sha if isinstance(sha, str) else getattr(sha, "sha256", str(sha)))
+            for name, sha in items
+        ],
+        columns=["file", "sha256"],
+    )
+    return build_markdown_table(frame, max_rows=len(frame) or 1)
+
+
+@dg.asset(
+    group_name=RELEASE_GROUP,
+    owners=OWNERS,
+    kinds={"csv", "parquet"},
+    code_version=RELEASE_VERSION,
+    metadata={
+        "dagster/column_schema": INDICATORS_SCHEMA,
+        "dagster/column_lineage": build_column_lineage(INDICATOR_COLUMNS, dg.AssetKey("indicators_table")),
+    },
+    description=(
+        "The published release: releases/<dataset>/<version>/ with indicators and reports as "
+        "CSV and Parquet, datapackage.json, SHA256SUMS and README; latest.json names it. A rerun "
+        "whose data did not change publishes nothing. Runs only when every blocking check passed."
+    ),
+)
+def release(
+    context: dg.AssetExecutionContext,
+    paths: PipelinePaths,
+    indicators_table: pd.DataFrame,
+    reports_table: pd.DataFrame,
+) -> dg.MaterializeResult:
+    """Publish a new release version when the tables changed."""
+    from pipeline.publish import publish_release
+
+    result = publish_release(indicators_table, reports_table, paths.releases, dataset=DATASET_NAME)
+    state = "published" if result.published else "unchanged"
+    context.log.info(f"release {result.version}: {state} ({result.reason}) at {result.path}")
+    return dg.MaterializeResult(
+        metadata={
+            "version": dg.MetadataValue.text(str(result.version)),
+            "published": dg.MetadataValue.bool(bool(result.published)),
+            "reason": dg.MetadataValue.text(str(result.reason)),
+            "folder": dg.MetadataValue.path(str(result.path)),
+            "dataset": dg.MetadataValue.text(DATASET_NAME),
+            "files": dg.MetadataValue.md(_files_markdown(result.files)),
+            "n_indicators": len(indicators_table),
+            "n_reports": len(reports_table),
+        }
+    )
+
+
+ASSETS = [report_file, report_document, report_indicators, indicators_table, reports_table, release]

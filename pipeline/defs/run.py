@@ -1,0 +1,162 @@
+"""``python -m pipeline release``: register every seed, build what changed, publish.
+
+Runs in-process on Dagster's default embedded instance (``$DAGSTER_HOME``; when it is
+unset, ``.dagster_home/`` in the repository, the same folder ``make`` uses), so the
+runs, partitions and materializations appear in ``make ui`` afterwards.
+
+Only reports that are new, changed, failed before or built by older code are parsed
+and extracted: they are covered by the fewest contiguous partition ranges, each one
+run (the last one also combines all reports and publishes). When nothing needs
+building, only the tables and the release are rebuilt from the store, and the
+publisher finds the data unchanged.
+
+Bad input policy: a report that cannot be read fails its own partition (the blocking
+check ``reports_extracted`` names the file and the reason) while every other report
+is still parsed and stored; no release is published while any seed fails, so the
+last good release and ``latest.json`` stay exactly as they were. Fix or remove the
+file and rerun.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import dagster as dg
+
+from pipeline import config
+from pipeline.defs.build import build_defs
+from pipeline.defs.jobs import build_release_job, build_reports_job, publish_release_job
+from pipeline.defs.partitions import REPORTS, range_tags
+from pipeline.defs.planning import contiguous_ranges, is_current
+from pipeline.defs.resources import PipelinePaths
+from pipeline.defs.versions import REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION
+from pipeline.seeds import scan_seeds
+
+#: In-process runs print only what this module prints.
+_QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+
+#: Exception types whose message is meant for users (exit code 2, like the CLI).
+_USER_ERRORS = {"ReportError", "PublishError"}
+
+
+def _ensure_dagster_home() -> Path:
+    """``$DAGSTER_HOME``, or the repository's ``.dagster_home/`` (created) when it is unset."""
+    default = config.REPO_ROOT / ".dagster_home"
+    home = Path(os.environ.get("DAGSTER_HOME") or default)
+    if "DAGSTER_HOME" not in os.environ:
+        os.environ["DAGSTER_HOME"] = str(home)
+        print(f"note: DAGSTER_HOME is not set; using {home}", file=sys.stderr)
+    home.mkdir(parents=True, exist_ok=True)
+    settings = home / "dagster.yaml"
+    if home.resolve() == default.resolve() and not settings.exists():
+        # The repository's own instance: embedded SQLite, no usage statistics sent.
+        settings.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    return home
+
+
+def _sync_partitions(instance: dg.DagsterInstance, wanted: list[str]) -> list[str]:
+    """Add a partition for every seed, delete those whose file is gone; the resulting order."""
+    known = instance.get_dynamic_partitions(REPORTS.name)
+    missing = [k for k in wanted if k not in set(known)]
+    if missing:
+        instance.add_dynamic_partitions(REPORTS.name, missing)
+    for key in set(known) - set(wanted):
+        instance.delete_dynamic_partition(REPORTS.name, key)
+    return instance.get_dynamic_partitions(REPORTS.name)
+
+
+def _error_causes(error: object) -> Iterator[object]:
+    while error is not None:
+        yield error
+        error = getattr(error, "cause", None)
+
+
+def _failures(result: dg.ExecuteInProcessResult) -> tuple[list[str], bool]:
+    """Messages of the failed checks and steps of a run, and whether they are user errors."""
+    messages, user_error = [], False
+    for evaluation in result.get_asset_check_evaluations():
+        if not evaluation.passed:
+            messages.append(evaluation.description or f"check {evaluation.check_name} failed")
+            user_error |= evaluation.check_name == "reports_extracted"
+    for event in result.get_step_failure_events():
+        data = event.step_failure_data
+        if data.user_failure_data is not None:  # a dg.Failure raised by an asset
+            messages.append(data.user_failure_data.description or event.message or "")
+            continue
+        causes = list(_error_causes(data.error))
+        if any(c.cls_name == "DagsterAssetCheckFailedError" for c in causes):
+            continue  # already reported through its check evaluation
+        last = causes[-1] if causes else None
+        user_error |= any(c.cls_name in _USER_ERRORS for c in causes)
+        messages.append(last.message.strip() if last else (event.message or "step failed"))
+    return messages, user_error
+
+
+def _execute(defs: dg.Definitions, job_name: str, instance: dg.DagsterInstance, tags: dict[str, str]):
+    job = defs.resolve_job_def(job_name)
+    return job.execute_in_process(instance=instance, tags=tags, run_config=_QUIET, raise_on_error=False)
+
+
+def run_release(seeds: Path | None = None, releases: Path | None = None) -> int:
+    """Build and publish the release from ``seeds``; print the version; return an exit code."""
+    paths = PipelinePaths(
+        seeds_dir=str(config.seeds_dir(seeds)), releases_dir=str(config.releases_dir(releases))
+    )
+    if not paths.seeds.is_dir():
+        print(f"error: {paths.seeds}: seeds folder does not exist", file=sys.stderr)
+        return 2
+    scan = scan_seeds(paths.seeds)
+    for rejected in scan.rejected:
+        print(f"warning: {rejected} (left out of the release)", file=sys.stderr)
+    if not scan.files:
+        print(f"error: {paths.seeds}: no report files to build", file=sys.stderr)
+        return 2
+
+    _ensure_dagster_home()
+    defs = build_defs({"paths": paths})
+    with warnings.catch_warnings(), dg.DagsterInstance.get() as instance:
+        warnings.simplefilter("ignore")
+        order = _sync_partitions(instance, [f.report_id for f in scan.files])
+        store = paths.store(instance)
+        stale = [
+            f.report_id
+            for f in scan.files
+            if not is_current(store.built(f.report_id), f, REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION)
+        ]
+        ranges = contiguous_ranges(order, stale)
+        print(
+            f"{len(scan.files)} report(s) in {paths.seeds}: {len(stale)} to build, "
+            f"{len(scan.files) - len(stale)} unchanged",
+            file=sys.stderr,
+        )
+        results = [_execute(defs, build_reports_job.name, instance, range_tags(*r)) for r in ranges[:-1]]
+        if ranges:
+            results.append(_execute(defs, build_release_job.name, instance, range_tags(*ranges[-1])))
+        else:
+            results.append(_execute(defs, publish_release_job.name, instance, {}))
+
+    messages, user_error = [], False
+    for result in results:
+        found, user = _failures(result)
+        messages += found
+        user_error |= user
+    if messages or not all(r.success for r in results):
+        for message in messages or ["the run failed; see `make ui` for its logs"]:
+            print(f"error: {message}", file=sys.stderr)
+        print("error: release not published; the latest release is unchanged", file=sys.stderr)
+        return 2 if user_error else 1
+    release = results[-1].asset_materializations_for_node("release")
+    meta = release[-1].metadata if release else {}
+    version = meta["version"].value if "version" in meta else "?"
+    folder = meta["folder"].value if "folder" in meta else paths.releases
+    if "published" in meta and meta["published"].value:
+        print(f"published {version} at {folder}")
+    else:
+        reason = meta["reason"].value if "reason" in meta else ""
+        detail = f" ({reason})" if reason and reason != "unchanged" else ""
+        print(f"unchanged: latest release is {version}{detail}")
+    return 0
