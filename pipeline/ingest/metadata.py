@@ -246,11 +246,12 @@ def _breadcrumb_items(head: list[Line]) -> list[str]:
 
 
 def _site(markup: Markup, head: list[Line]) -> str | None:
-    crumbs = _breadcrumb_items(head)
-    if crumbs:
-        return crumbs[0]
+    """og:site_name, else a breadcrumb root that names an outlet, else the <title> suffix, else front matter."""
     if markup.meta.get("og:site_name"):
         return markup.meta["og:site_name"]
+    crumbs = _breadcrumb_items(head)
+    if crumbs and crumbs[0].endswith((*vocab.OUTLET_ENDINGS, "政府", "网站")):
+        return crumbs[0]
     if markup.html_title:
         parts = [p for p in _TITLE_SPLIT.split(markup.html_title) if p]
         if len(parts) >= 2:
