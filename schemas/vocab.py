@@ -90,6 +90,9 @@ BASE_UNITS.update(
         "yuan_per_person": "yuan per person (元/人)",
         "per_100_people": "a count per hundred people (部/百人)",
         "ratio": "a compound unit X/Y not listed otherwise; the written unit names it",
+        "person_km": "passenger-kilometres (人公里)",
+        "tonne_km": "tonne-kilometres (吨公里)",
+        "gigabyte": "gigabytes (GB)",
     }
 )
 
@@ -126,7 +129,10 @@ UNITS: dict[str, tuple[str, str]] = {
     "处": ("place", "1"),
     "所": ("place", "1"),
     "座": ("place", "1"),
-    **{word: ("count", "1") for word in ("条", "批", "次", "场", "起", "宗", "例", "轮", "笔", "单")},
+    **{word: ("count", "1") for word in ("条", "批", "次", "场", "起", "宗", "例", "轮", "笔", "单", "组", "对", "集")},
+    "人公里": ("person_km", "1"),
+    "吨公里": ("tonne_km", "1"),
+    "GB": ("gigabyte", "1"),
     # length, area, volume
     "公里": ("km", "1"),
     "千米": ("km", "1"),

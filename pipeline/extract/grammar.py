@@ -28,7 +28,7 @@ from pipeline.extract.units import infer_base_unit, match_unit
 
 _D = "0-9０-９"
 _CN = "零〇一二两三四五六七八九"
-_CNCH = rf"(?:[{_CN}十万亿]|千(?![瓦米克卡])|百(?!分))"
+_CNCH = rf"(?:[{_CN}十万亿]|千(?![瓦米克卡伏])|百(?!分))"
 
 MASTER_RE = re.compile(
     rf"""
@@ -36,7 +36,7 @@ MASTER_RE = re.compile(
     | (?P<half>一半|过半|半数)
     | (?P<rank>第(?:[{_D}]+|[一二三四五六七八九十]+))
     | (?P<cheng>[一二三四五六七八九两]成)(?![为功立本长员果效就交型都熟绩])
-    | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡]))*)
+    | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡伏]))*)
     | (?P<cn>{_CNCH}(?:{_CNCH}|点(?=[{_CN}])|[多余](?={_CNCH}))+[多余]?
             |{_CNCH}[多余]?(?=倍|番|个百分点|个?月|年))
     """,
@@ -48,6 +48,7 @@ _PERIOD_AFTER = ("来", "以来", "前", "后", "间", "内", "中", "里", "度
 _PERIOD_BEFORE = ("近", "过去", "未来", "今后", "前", "这", "最近", "每")
 _DURATION_CONTEXT = re.compile(r"连续|历时|长达|持续|用了?|花了?|经过|缩短|延长|提前|压缩|减少|时间|期限")
 _RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排|跃升|保持|列|同类|城市|地市")
+_GROWTH_BEFORE = re.compile(r"(?:增长|提高|提升|增加|上升|下降|降低|减少|回落)了?$")
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界)$")
 _RANK_STOP = "届次批期产个条季章部步阶轮号大"
 _VAGUE_BEFORE = "数几上成"
@@ -103,11 +104,22 @@ def _read(text: str, m: re.Match[str]) -> Token | None:
             token.qualifier = "more_than"
         return _finish_bounds(text, token)
     if kind == "cheng":
-        token = Token("share", m.start(), m.end(), m.start(), m.end(), m.group(), Decimal(0))
-        token.value = parse_number(m.group()[0]) / 10
-        token.base_unit, token.measure = "fraction", "share"
-        return _finish_bounds(text, token)
+        return _read_cheng(text, m)
     return _read_rank(text, m)
+
+
+def _read_cheng(text: str, m: re.Match[str]) -> Token:
+    """三成 is a share (0.3); after a growth verb (增长近四成) it is a change of 40 percent."""
+    token = Token("share", m.start(), m.end(), m.start(), m.end(), m.group(), Decimal(0))
+    tenths = parse_number(m.group()[0])
+    token.value, token.base_unit, token.measure = tenths / 10, "fraction", "share"
+    _finish_bounds(text, token)
+    if _GROWTH_BEFORE.search(text, max(0, token.q_start - 3), token.q_start):
+        token.kind, token.value, token.unit = "number", tenths, "成"
+        token.base_unit, token.factor = "percent", Decimal(10)
+        token.measure = "growth_pct"
+        token.growth_basis = classify_growth_basis(text, token.q_start)
+    return token
 
 
 def _read_rank(text: str, m: re.Match[str]) -> Token | None:
@@ -204,7 +216,7 @@ def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
         if token.raw.strip("多余").strip("百千万亿") == "" and pre is None:
             return None
         token.unit = _magnitude_word(token.mult)
-        token.base_unit = infer_base_unit(clause_window(text, token.start, 16))
+        token.base_unit = infer_base_unit(clause_window(text, token.start, 16) + text[end : end + 6])
         if has_approx_mark(token.raw):
             token.qualifier = "more_than"
         _finish_bounds(text, token)
@@ -277,7 +289,7 @@ def _classify(text: str, token: Token) -> None:
     """Set measure (and sign, growth basis) from the unit and the words before the number."""
     base = token.base_unit
     if base in ("percent", "permille"):
-        measure, sign = classify_percent(text, token.q_start, token.q_end)
+        measure, sign = classify_percent(text, token.start, token.q_end)
         token.measure = measure
         if measure == "growth_pct":
             if not token.own_sign:

@@ -39,6 +39,10 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             continue
         between = text[a.q_end : b.q_start]
         if _is_range(text, a, b, between):
+            if b.unit == "岁":
+                # 0-14岁, 15-59岁: an age band names a group of people, it states no figure
+                a.skip = b.skip = "age band"
+                continue
             link = f"L{next_link}"
             next_link += 1
             if a.unit is None and a.bare:

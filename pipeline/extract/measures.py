@@ -13,6 +13,7 @@ import re
 WINDOW = 24
 
 _CLAUSE_BREAK = re.compile(r".*[，。；！？：\n,;!?]", re.DOTALL)
+_SENTENCE_BREAK = re.compile(r".*[。；！？\n;!?]", re.DOTALL)
 
 _KEYWORD = re.compile(
     r"""
@@ -26,9 +27,10 @@ _KEYWORD = re.compile(
     re.VERBOSE,
 )
 
+_RATIO_OF = re.compile(r"(?:是|为|相当于|达到)[^，。；]{0,14}的$")
 _AFTER = re.compile(r"的?(?:(?P<pos>增速|增幅|增长)|(?P<rate>比重|占比|份额))")
 _NEG_PP = re.compile(r"低(?:了)?$")
-_COMPARE_PP = re.compile(r"(?:高出?|低)了?$")
+_COMPARE_PP = re.compile(r"(?:(?<![提升])高出?|(?<![降减])低)了?$")
 _AVG = re.compile(r"年均|平均每年|年平均")
 _CUMUL = re.compile(r"累计")
 
@@ -41,6 +43,17 @@ def clause_window(text: str, start: int, width: int = WINDOW) -> str:
     """
     window = text[max(0, start - width) : start]
     m = _CLAUSE_BREAK.match(window)
+    return window[m.end() :] if m else window
+
+
+def sentence_window(text: str, start: int, width: int = 48) -> str:
+    """The text before ``start`` back to the sentence start (。；！？ or a line break).
+
+    >>> sentence_window("增长5%。其增速领先，达到", 13)
+    '其增速领先，达到'
+    """
+    window = text[max(0, start - width) : start]
+    m = _SENTENCE_BREAK.match(window)
     return window[m.end() :] if m else window
 
 
@@ -73,13 +86,21 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
     ('rate_pct', 1)
     >>> classify_percent("而泉州2.5%的增速低于", 3, 7)
     ('growth_pct', 1)
+    >>> classify_percent("分别约为全国平均的70%", 10, 13)
+    ('rate_pct', 1)
     """
-    kind = last_keyword(clause_window(text, start))
+    window = clause_window(text, start)
+    if _RATIO_OF.search(window):
+        return "rate_pct", 1
+    kind = last_keyword(window)
+    if kind is None:
+        # 其增速…领先于全省其他地区，达到9.6%: the keyword may sit earlier in the sentence
+        kind = last_keyword(sentence_window(text, start))
     if kind is None:
         after = _AFTER.match(text, end)
-        if after is not None and after.lastgroup == "rate":
-            return "rate_pct", 1
-        return "growth_pct", 1
+        if after is not None and after.lastgroup == "pos":
+            return "growth_pct", 1
+        return "rate_pct", 1
     if kind in ("to", "rate"):
         return "rate_pct", 1
     return "growth_pct", -1 if kind == "neg" else 1
