@@ -27,6 +27,6 @@ def check_offset_map(doc):
     problems = []
     for i, char in enumerate(doc.clean_text):
         src = doc.source_text[offsets[i]]
-        if src != char and src not in "&<":
+        if src != char and src not in "&<" and not (src == "\r" and char == "\n"):  # entity, tag, lone CR
             problems.append((i, char, src))
     assert problems == []

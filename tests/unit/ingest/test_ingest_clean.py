@@ -45,9 +45,23 @@ def test_seed_furniture_is_gone_and_every_article_line_remains():
 def test_fujian_page_tools_are_gone():
     doc = read_report(GWR_NATIONAL.with_name("gwr_fujian_2026.txt"))
     first = _lines(doc.clean_text)[:3]
-    assert first == ["2026年福建省政府工作报告", "——2026年1月27日在福建省第十四届人民代表大会第四次会议上", "福建省人民政府省长 赵龙"]
+    assert first == [
+        "2026年福建省政府工作报告",
+        "——2026年1月27日在福建省第十四届人民代表大会第四次会议上",
+        "福建省人民政府省长 赵龙",
+    ]
     clean_lines = _lines(doc.clean_text)
-    for line in ("下载", "打印", "全屏", "收藏", "【字号：", "】", "来源：福建日报", "时间：2026-02-06", "相关报道："):
+    for line in (
+        "下载",
+        "打印",
+        "全屏",
+        "收藏",
+        "【字号：",
+        "】",
+        "来源：福建日报",
+        "时间：2026-02-06",
+        "相关报道：",
+    ):
         assert line in _lines(doc.source_text)
         assert line not in clean_lines
 
@@ -127,20 +141,35 @@ def test_html_page_reads_like_the_plain_text(tmp_path):
     plain, doc = _html_twin(tmp_path)
     check_offset_map(doc)
     assert _lines(doc.clean_text) == _lines(plain.clean_text)
-    for furniture in ("脚本里的文字", "track", "margin", "首页", "QQ空间", "上一页", "相关新闻", "图解", "版权所有", "正文开始"):
+    for furniture in (
+        "脚本里的文字",
+        "track",
+        "margin",
+        "首页",
+        "QQ空间",
+        "上一页",
+        "相关新闻",
+        "图解",
+        "版权所有",
+        "正文开始",
+    ):
         assert furniture not in doc.clean_text, furniture
     assert doc.title == "政府工作报告（文字实录）"
     assert doc.site == "中国政府网"
     assert doc.source == "中国政府网"
     assert doc.published_at == "2020-05-22T10:30+08:00"
     assert doc.area == "全国"
-    assert [s.title for s in doc.sections if s.level == 1] == [s.title for s in plain.sections if s.level == 1]
+    assert [s.title for s in doc.sections if s.level == 1] == [
+        s.title for s in plain.sections if s.level == 1
+    ]
 
 
 def test_html_entities_map_to_the_entity_start(tmp_path):
     _, doc = _html_twin(tmp_path)
     assert "&ldquo;" in doc.source_text and "&nbsp;" in doc.source_text
-    entity_chars = [i for i, ch in enumerate(doc.clean_text) if doc.source_text[doc.clean_to_source[i]] == "&"]
+    entity_chars = [
+        i for i, ch in enumerate(doc.clean_text) if doc.source_text[doc.clean_to_source[i]] == "&"
+    ]
     assert entity_chars, "no character came from an entity"
     for i in entity_chars:
         start = doc.clean_to_source[i]

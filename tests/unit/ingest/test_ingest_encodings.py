@@ -8,6 +8,7 @@ from pipeline.ingest import read_report
 
 from .conftest import GWR_NATIONAL, REPORTS, check_offset_map
 
+
 def _gbk_encodable(path) -> bool:
     try:
         path.read_text(encoding="utf-8").encode("gbk")
