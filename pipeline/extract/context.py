@@ -37,13 +37,15 @@ from dataclasses import dataclass
 from pipeline.extract.context_area import CITY_PROVINCE, AreaMention, canonical_area, level_of, scan_areas
 from pipeline.extract.context_period import (
     Mention,
+    change_role,
     format_period,
+    period_in_span,
     resolve,
     scan_mentions,
     start_year_of,
     year_of,
 )
-from pipeline.extract.context_subject import LOOK_BACK, list_areas, subject_before
+from pipeline.extract.context_subject import LOOK_BACK, list_areas, list_slot, subject_before
 from pipeline.extract.context_vocab import (
     ACTUAL_WORDS,
     ESTIMATE_WORDS,
@@ -74,7 +76,10 @@ _GROUP_END = re.compile(r"[。！？!?\n；;]")
 _TARGET = re.compile(
     "|".join(map(re.escape, sorted(TARGET_WORDS, key=len, reverse=True)))
     + r"|(?<![主重需纲摘概提简首紧必只想不])要(?![求素点件闻务领害紧塞])"
-    + r"|(?<![大主老即])将(?![近来军领士])|即将"
+    # 将 as a future marker comes right before a verb (将于, 将继续, 将新增); 将 + noun is 把.
+    + r"|即将|(?<![大主老即])将(?=于|在|继续|进一步|全面|新增|达到|实现|完成|建成|开工|投入|启动|推出|扩大|"
+    + r"提高到|增加到|超过|突破|形成|带动|新建|实施|加快|持续|着力|大力|重点|有|会|要|力争|努力|确保|保持|"
+    + r"累计|全部|基本|逐步|进一步|再)"
     + r"|(?<![才高])计划(?=[新完投建实开到在用内安达引培改\d])"
     + r"|目标(?=[是为：:，,值])"
 )
@@ -194,12 +199,11 @@ class ContextResolver:
                 return str(self.ref_year if role == "plan" else self.base_year)
             return None if self.base_year is None else str(self.base_year)
 
+        # Scope events in document order: top-level part starts reset the scope to the part's
+        # default; paragraphs opening with a time phrase set it.
         scope_pos: list[int] = [0]
         scope_val: list[str | None] = [default_period(0)]
-        for pos in top_starts:
-            scope_pos.append(pos)
-            scope_val.append(default_period(pos))
-        resolved: list[tuple[int, int, str | None, bool]] = []  # start, end, period, carries
+        resolved: list[tuple[int, int, str | None]] = []
         carry_pos: list[int] = []
         carry_val: list[str | None] = []
         sent_year: int | None = None
@@ -207,8 +211,11 @@ class ContextResolver:
         para_year: int | None = None
         para_idx = -1
         top_i = 0
+        set_para = -1
         for m in mentions:
             while top_i < len(top_starts) and top_starts[top_i] <= m.start:
+                scope_pos.append(top_starts[top_i])
+                scope_val.append(default_period(top_starts[top_i]))
                 top_i += 1
             p_start = self._para_start(m.start)
             s_start = self._sent_start(m.start)
@@ -216,33 +223,39 @@ class ContextResolver:
                 para_idx, para_year = p_start, None
             if s_start != sent_idx:
                 sent_idx, sent_year = s_start, None
-            scope_year = year_of(self._scope_value(scope_pos, scope_val, m.start))
-            context_year = sent_year or para_year or scope_year
+            scope = scope_val[-1]
+            scope_year = year_of(scope)
+            if m.kind == "rel" and m.rel not in ("今年", "去年", "明年", "本年"):
+                context_year = sent_year or scope_year  # 全年, 年末: the year in scope
+            else:
+                context_year = sent_year or para_year or scope_year
             period = resolve(m, ref_year=self.ref_year, context_year=context_year)
-            is_sub = m.sub is not None and m.kind in ("sub", "year", "rel")
-            opening = m.start - p_start <= _OPENING or p_start in head_starts
-            # year-level phrases govern the rest of their paragraph; sub-year ones only when
-            # they open a sentence (一季度…，二季度… in one sentence stay put).
-            carries = (not is_sub) or (m.start - s_start <= 12)
-            resolved.append((m.start, m.end, period, carries))
-            if period is not None:
-                sent_year = year_of(period) if not is_sub or sent_year is None else sent_year
-                if carries and not is_sub:
-                    para_year = year_of(period)
-            if carries:
+            is_sub = m.sub is not None
+            resolved.append((m.start, m.end, period))
+            if period is not None and not is_sub:
+                sent_year = year_of(period) if "-" not in period else sent_year
+                # year-level phrases govern the rest of their paragraph; sub-year ones
+                # (一季度…，二季度…) only their own sentence.
+                para_year = year_of(period)
                 carry_pos.append(m.start)
                 carry_val.append(period)
-            if opening and not m.since:
-                explicit_sub = m.kind in ("year", "rel") and m.sub is not None and m.rel not in ("全年",)
-                scope = period if (not is_sub or explicit_sub) else None
-                if scope is None and period is not None and not is_sub:
-                    scope = period
-                if scope is not None and (m.kind != "rel" or m.rel in ("今年", "去年", "明年")):
+            elif period is not None and sent_year is None:
+                sent_year = year_of(period)
+            opening = (m.start - p_start <= _OPENING or p_start in head_starts) and set_para != p_start
+            if opening and not m.since and period is not None:
+                # A year+part phrase (2022年上半年) sets a sub-year scope only over a plain
+                # year or nothing; a bare 一季度 never sets one.
+                plain_scope = scope is None or len(scope) == 4
+                new_scope = period if not is_sub or (m.kind in ("year", "rel") and plain_scope) else None
+                if new_scope is not None and (m.kind != "rel" or m.rel in ("今年", "去年", "明年")):
+                    set_para = p_start
                     scope_pos.append(p_start)
-                    scope_val.append(scope)
-        order = sorted(range(len(scope_pos)), key=lambda i: scope_pos[i])
-        self._scope_pos = [scope_pos[i] for i in order]
-        self._scope_val = [scope_val[i] for i in order]
+                    scope_val.append(new_scope)
+        for pos in top_starts[top_i:]:
+            scope_pos.append(pos)
+            scope_val.append(default_period(pos))
+        self._scope_pos = scope_pos
+        self._scope_val = scope_val
         self._m_start = [r[0] for r in resolved]
         self._m_end = [r[1] for r in resolved]
         self._m_period = [r[2] for r in resolved]
@@ -272,7 +285,9 @@ class ContextResolver:
         # Notes in brackets right after figures: (预计数，下同) / （预计数）.
         notes_pos: list[int] = []
         ditto: list[tuple[int, int]] = []
-        scope_changes = sorted({*self._scope_pos[1:], *(p for p, _ in self._heads)})
+        # 下同 reaches to the end of the part of the report it is in (the next enumerated
+        # top-level heading), not only to the next topic heading.
+        scope_changes = self._top_starts
         for m in _NOTE.finditer(text):
             body = m.group(0)
             if "预计" not in body:
@@ -301,28 +316,32 @@ class ContextResolver:
         sent_start = self._sent_start(clean_start)
         win_start = max(sent_start, clean_start - LOOK_BACK)
         para_start = self._para_start(clean_start)
-        period = self._period(clean_start, sent_start, para_start)
+        period, _named = self._period(clean_start, sent_start, para_start)
         window = text[win_start:clean_start]
         after = text[clean_end : clean_end + 16]
+        role = change_role(window, after)
+        if period is not None and "-" in period:
+            period = period_in_span(period, role, window, after)
         index, size = group if group else (None, None)
         subject = subject_before(window, after, index=index, size=size)
         return Context(
             period=period,
             value_kind=self._value_kind(clean_start, sent_start, period),
-            is_estimate=self._is_estimate(clean_start, clean_end, sent_start),
+            is_estimate=role != "from" and self._is_estimate(clean_start, clean_end, sent_start),
             area=self._area(clean_start, sent_start, para_start, window, index, size),
             subject=subject,
             section=self._section(clean_start),
         )
 
-    def _period(self, pos: int, sent_start: int, para_start: int) -> str | None:
+    def _period(self, pos: int, sent_start: int, para_start: int) -> tuple[str | None, bool]:
+        """The governing period, and whether it was named in the figure's own sentence."""
         i = bisect_right(self._m_end, pos) - 1
         if i >= 0 and self._m_start[i] >= sent_start:
-            return self._m_period[i]
+            return self._m_period[i], True
         j = bisect_right(self._carry_pos, pos) - 1
         if j >= 0 and self._carry_pos[j] >= para_start:
-            return self._carry_val[j]
-        return self._scope_value(self._scope_pos, self._scope_val, pos)
+            return self._carry_val[j], False
+        return self._scope_value(self._scope_pos, self._scope_val, pos), False
 
     def _value_kind(self, pos: int, sent_start: int, period: str | None) -> str:
         i = bisect_left(self._target, pos + 1) - 1
@@ -338,6 +357,10 @@ class ContextResolver:
             if start_year < ref:
                 return "actual"
         if self.kind == "gwr" and self._role_at(pos) == "plan":
+            # background facts in the plan (今年已过去近5个月) stay actual
+            j = bisect_left(self._actual, pos + 1) - 1
+            if j >= 0 and self._actual[j] > sent_start:
+                return "actual"
             return "target"
         return "actual"
 
@@ -364,13 +387,12 @@ class ContextResolver:
         self, pos: int, sent_start: int, para_start: int, window: str, index: int | None, size: int | None
     ) -> str | None:
         # 分别 lists of places: 福州、龙岩、三明固定资产投资增速分别为…
-        fb = window.rfind("分别")
-        if fb > 0:
-            cut = max(window.rfind(c, 0, fb) for c in "，,；;：:。！？!?\n")
-            head = window[cut + 1 : fb]
-            names = list_areas(head, size) if size else None
-            if names and index is not None and index < len(names):
-                return canonical_area(names[index])
+        cut = max(window.rfind(c) for c in "，,；;：:。！？!?\n")
+        slot = list_slot(window[cut + 1 :], index, size)
+        if slot:
+            names = list_areas(slot[0], slot[2])
+            if names:
+                return canonical_area(names[slot[1]])
         i = bisect_left(self._a_start, pos) - 1
         para_fallback: AreaMention | None = None
         while i >= 0 and self._areas[i].start >= para_start:

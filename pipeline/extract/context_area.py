@@ -15,6 +15,7 @@ from pipeline.extract.context_vocab import (
     AMBIGUOUS_CITY_NAMES,
     AREA_REFERENCE_AFTER,
     AREA_REFERENCE_BEFORE,
+    NOT_PLACE_CONTEXTS,
     NOT_PLACE_WORDS,
     OWN_AREA_WORDS,
     PREFECTURE_CITIES,
@@ -116,6 +117,8 @@ def scan_areas(text: str) -> list[AreaMention]:
     for m in _PATTERN.finditer(text):
         start, end = m.span()
         if m.group(1):
+            if start and text.startswith(NOT_PLACE_CONTEXTS, start - 1):
+                continue
             name, level = NAMES[m.group(1)]
         else:
             written = m.group(2)

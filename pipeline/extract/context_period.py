@@ -37,7 +37,8 @@ _PATTERN = re.compile(
             # 2020年 with an optional sub-period; a day after the month makes it a date.
             rf"(?P<y>(?:19|20)\d{{2}})年(?:{_SUB}|(?P<ymd>\d{{1,2}}月\d{{1,2}}[日号]))?(?P<ysince>以来)?",
             # relative years
-            rf"(?P<rel>今年|去年|明年|上年|本年|当年|全年|年末|年底|年初)(?:{_SUB})?(?P<relsince>以来)?",
+            r"(?P<twoyears>今明两年)",
+            rf"(?P<rel>今年|去年|明年|本年|当年|全年|年末|年底|年初)(?:{_SUB})?(?P<relsince>以来)?",
             # five-year plans: “十三五”, 十四五时期
             r"(?P<fyp>“?十([一二三四五六七八九])五”?(?:时期|期间|规划期)?)",
             # 过去五年, 五年来, 今后五年, 近三年, 一年来
@@ -107,9 +108,22 @@ _BARE_SUB = _PATTERN.groupindex["sub"] + 1
 
 
 def _is_comparison(text: str, start: int) -> bool:
-    """True when the phrase at ``start`` follows a comparison word (比上年, 较去年同期)."""
+    """True when the phrase at ``start`` is a comparison base or a deadline, not a period.
+
+    Comparison bases: 比上年, 较去年同期. Deadlines after a verb: 延长至明年3月底, 延缓到明年.
+
+    >>> _is_comparison("比去年增长", 1), _is_comparison("延长至明年", 3), _is_comparison("截至2020年", 2)
+    (True, True, False)
+    """
     before = text[max(0, start - 3) : start]
-    return before.endswith(COMPARISON_BEFORE)
+    if before.endswith(COMPARISON_BEFORE):
+        return True
+    return (
+        len(before) >= 2
+        and before[-1] in "至到"
+        and "\u4e00" <= before[-2] <= "\u9fff"
+        and before[-2] not in "截直"
+    )
 
 
 def scan_mentions(text: str) -> list[Mention]:
@@ -130,11 +144,13 @@ def scan_mentions(text: str) -> list[Mention]:
         elif m.group("y"):
             sub = None if m.group("ymd") else _sub_of(m, _Y_SUB)
             out.append(Mention(start, end, "year", int(m.group("y")), sub=sub, since=bool(m.group("ysince"))))
+        elif m.group("twoyears"):
+            out.append(Mention(start, end, "ahead", 2))
         elif m.group("rel"):
             word = m.group("rel")
             if text.startswith("同期", end):  # 去年同期 is a comparison base
                 continue
-            offset = {"去年": -1, "上年": -1, "明年": 1}.get(word, 0)
+            offset = {"去年": -1, "明年": 1}.get(word, 0)
             out.append(
                 Mention(
                     start,
@@ -208,10 +224,6 @@ def resolve(mention: Mention, *, ref_year: int | None, context_year: int | None)
     if kind == "rel":
         if mention.rel in ("今年", "去年", "明年", "本年"):
             base = ref_year
-        elif mention.rel == "上年":
-            base = context_year if context_year is not None else ref_year
-            base = None if base is None else base - 1
-            return format_period(base, mention.sub)
         else:  # 全年, 当年, 年末...: the governing year
             base = context_year if context_year is not None else ref_year
             return format_period(base, mention.sub)
@@ -228,3 +240,52 @@ def resolve(mention: Mention, *, ref_year: int | None, context_year: int | None)
         return format_period(ref_year, year2=ref_year + n - 1)
     # bare sub-period
     return format_period(context_year if context_year is not None else ref_year, mention.sub)
+
+
+_FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}$")
+_TO = re.compile(r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:到|至)[^，,。；;\d]{0,3}$")
+_CHANGE_AFTER = re.compile(r"^[^，,。；;\d]{0,12}?(?:到|至)")
+_FLOW = re.compile(
+    r"新增|累计|年均|共|合计|总计|先后|增长|下降|提高|降低|减少|增加|新建|建成|实施|完成|引进|培育|推出|出台|"
+    r"举办|开工|培训|投入|认定|运送|获|入选|落地|形成|搬出|脱贫|改造|推进|签约|新设|新开|减税|帮助|带动|扩招|招收|招生"
+)
+
+
+def change_role(before: str, after: str) -> str | None:
+    """``from`` or ``to`` when the number is an end of a written change (从X提高到Y).
+
+    >>> change_role("城镇化率从", "提高到68.5%"), change_role("城镇化率从63.6%提高到", "。")
+    ('from', 'to')
+    >>> change_role("城镇化率达", "。") is None
+    True
+    """
+    if _FROM.search(before) and _CHANGE_AFTER.search(after):
+        return "from"
+    if _TO.search(before):
+        return "to"
+    return None
+
+
+def period_in_span(period: str, role: str | None, before: str, after: str) -> str:
+    """Narrow a multi-year period for one figure.
+
+    The start of a change is the year before the span (2015 for 2016-2020), its end and
+    any stock (a level reached: 突破11万元, 覆盖率达65.85%) the span's last year; flows
+    over the span (新增, 累计, 年均, 增长, 建成…) keep the whole span.
+
+    >>> period_in_span("2016-2020", "from", "", ""), period_in_span("2016-2020", None, "人均生产总值突破", "")
+    ('2015', '2020')
+    >>> period_in_span("2016-2020", None, "累计新增公办幼儿园学位", "")
+    '2016-2020'
+    """
+    first, last = int(period[:4]), int(period[-4:])
+    if role == "from":
+        return str(first - 1)
+    if role == "to":
+        return str(last)
+    cut = max(before.rfind(c) for c in "，,。；;！？!?\n")
+    clause = before[cut + 1 :]
+    tail = after[: max(0, min((after.find(c) for c in "，,。；;" if c in after), default=len(after)))]
+    if _FLOW.search(clause) or _FLOW.search(tail):
+        return period
+    return str(last)

@@ -168,6 +168,26 @@ def list_subject(head: str, index: int, size: int) -> str | None:
     return item or None
 
 
+def list_slot(clause: str, index: int | None, size: int | None) -> tuple[str, int, int] | None:
+    """(head, index, size) when ``clause`` ends inside a 分别 list (A、B分别增长x、), else None.
+
+    Without ``index``/``size`` from the caller they are counted from the text.
+
+    >>> list_slot("A、B分别增长4.5%、", None, None)
+    ('A、B', 1, 2)
+    """
+    fb = clause.rfind("分别")
+    if fb <= 0:
+        return None
+    head = clause[:fb]
+    n_items = len([p for p in _LIST_SPLIT.split(_PAREN.sub("", head)) if p.strip()])
+    n = size if size is not None else n_items
+    idx = index if index is not None else len(_NUMBER_SPLIT.findall(clause[fb + 2 :]))
+    if n != n_items or n < 2:
+        return None
+    return head, min(idx, n - 1), n
+
+
 def list_areas(head: str, size: int) -> list[str] | None:
     """Written place names of a 分别 list whose items are places, or None."""
     raw = [p for p in _LIST_SPLIT.split(_PAREN.sub("", head)) if p.strip()]
@@ -225,13 +245,9 @@ def subject_before(
     clause = window[cut + 1 :]
     prior = window[: cut + 1]
     # 1. 分别 lists
-    fb = clause.rfind("分别")
-    if fb > 0:
-        head = clause[:fb]
-        n_items = len([p for p in _LIST_SPLIT.split(_PAREN.sub("", head)) if p.strip()])
-        idx = index if index is not None else len(_NUMBER_SPLIT.findall(clause[fb + 2 :]))
-        n = size if size is not None else n_items
-        got = list_subject(head, min(idx, n - 1), n) if n_items == n else None
+    slot = list_slot(clause, index, size)
+    if slot:
+        got = list_subject(*slot)
         if got:
             return got
     # 2. the words since the previous number in the clause

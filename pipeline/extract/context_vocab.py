@@ -78,7 +78,16 @@ TARGET_WORDS: tuple[str, ...] = (
 )
 
 #: Words that mark what already happened; nearer to the figure than a target word they win.
-ACTUAL_WORDS: tuple[str, ...] = ("已经", "已", "如期完成", "超额完成", "实际完成", "完成了", "超过原定")
+ACTUAL_WORDS: tuple[str, ...] = (
+    "已经",
+    "已",
+    "如期完成",
+    "超额完成",
+    "实际完成",
+    "完成了",
+    "超过原定",
+    "拥有",
+)
 
 # --------------------------------------------------------------------------- estimates
 
@@ -202,55 +211,20 @@ OWN_AREA_WORDS: dict[str, str] = {
 
 #: Words right before an area mention that make it a reference, not the figure's area
 #: (比全省平均水平高, 居全国第二, 占全省一半).
-AREA_REFERENCE_BEFORE: tuple[str, ...] = (
-    "比",
-    "较",
-    "高于",
-    "低于",
-    "居",
-    "占",
-    "位居",
-    "位列",
-    "领先",
-    "超过",
-    "快于",
-    "慢于",
-    "等于",
-    "列",
-    "在",
-    "与",
-    "同",
-    "对",
-    "向",
-    "赴",
-    "到",
-    "至",
-    "从",
-    "来自",
-    "入选",
-    "获",
+AREA_REFERENCE_BEFORE: tuple[str, ...] = tuple(
+    _words(
+        "比 较 于 同期 高于 低于 居 占 位居 位列 超过 快于 慢于 等于 列 在 与 同 对 向 赴 到 至 从 "
+        "来自 入选 获 除"
+    )
 )
 
 #: Words right after an area mention that make it a reference (全省第一, 全国前20, 全国平均).
-AREA_REFERENCE_AFTER: tuple[str, ...] = (
-    "第",
-    "首",
-    "前",
-    "平均",
-    "水平",
-    "领先",
-    "排名",
-    "排",
-    "同类",
-    "率先",
-    "唯一",
-    "各",
-    "所有",
-    "范围",
-    "以外",
-    "之外",
-    "外",
+AREA_REFERENCE_AFTER: tuple[str, ...] = tuple(
+    _words("第 首 前 平均 水平 其他 其它 排名 排 同类 率先 唯一 各 所有 范围 以外 之外")
 )
+
+#: Places inside words: the name at offset 1 of these is not a place (隆重庆祝).
+NOT_PLACE_CONTEXTS: tuple[str, ...] = ("隆重庆",)
 
 #: X市/X省/X县 that are words, not places.
 NOT_PLACE_WORDS: frozenset[str] = frozenset(
