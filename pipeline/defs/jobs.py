@@ -19,19 +19,16 @@ from pipeline.defs.assets import (
     report_indicators,
     reports_table,
 )
-from pipeline.defs.partitions import REPORTS
 
 build_release_job = dg.define_asset_job(
     "build_release",
     selection=dg.AssetSelection.all(),
-    partitions_def=REPORTS,
     description="Parse and extract the selected reports, check them, combine all reports and publish.",
 )
 
 build_reports_job = dg.define_asset_job(
     "build_reports",
     selection=dg.AssetSelection.assets(report_file, report_document, report_indicators),
-    partitions_def=REPORTS,
     description="Parse, extract and check the selected reports without publishing.",
 )
 

@@ -146,7 +146,8 @@ def run_release(seeds: Path | None = None, releases: Path | None = None) -> int:
         user_error |= user
     if messages or not all(r.success for r in results):
         for message in messages or ["the run failed; see `make ui` for its logs"]:
-            print(f"error: {message}", file=sys.stderr)
+            for line in message.splitlines():
+                print(f"error: {line}", file=sys.stderr)
         print("error: release not published; the latest release is unchanged", file=sys.stderr)
         return 2 if user_error else 1
     release = results[-1].asset_materializations_for_node("release")
