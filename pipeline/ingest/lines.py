@@ -65,6 +65,8 @@ _MENU_RUN_MIN = 4
 #: Longest line still considered a byline / a related-article title.
 _BYLINE_MAX = 120
 _RELATED_TITLE_MAX = 50
+#: Longest line that can still be furniture (a long navigation bar).
+_FURNITURE_MAX = 160
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ def classify_line(text: str) -> str:
     >>> classify_line("全市生产总值由一季度下降10.3%到全年增长2.8%。")
     'content'
     """
+    if len(text) > _FURNITURE_MAX and "。" in text:
+        return CONTENT  # furniture lines are short; skip the checks on long paragraphs
     if _is_pagination(text):
         return PAGINATION
     if _is_breadcrumb(text):

@@ -21,6 +21,8 @@ from pipeline.ingest.markup import Markup
 _HEAD_LINES = 40
 _TAIL_LINES = 15
 _TITLE_MAX = 80
+#: Characters of clean text searched for place names (the area shows early; bounds the cost).
+_AREA_SAMPLE = 200_000
 
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
 _NAME_RE = re.compile(rf"^{_NAME}$")
@@ -100,7 +102,7 @@ def extract_metadata(markup: Markup, lines: list[Line], clean_text: str) -> Meta
     title, title_start = _title(markup, head)
     published, delivered = _dates(markup, near)
     speaker = _speaker(head)
-    local_names = places.extract_local_names(clean_text)
+    local_names = places.extract_local_names(clean_text[:_AREA_SAMPLE])
     return Metadata(
         title=title,
         title_start=title_start,
@@ -110,7 +112,7 @@ def extract_metadata(markup: Markup, lines: list[Line], clean_text: str) -> Meta
         source=_first_group(_SOURCE_RE, near),
         editor=_first_group(_EDITOR_RE, near),
         site=_site(markup, head),
-        area=_area(speaker, title, head, clean_text, local_names),
+        area=_area(speaker, title, head, clean_text[:_AREA_SAMPLE], local_names),
     )
 
 
@@ -246,7 +248,7 @@ def _breadcrumb_items(head: list[Line]) -> list[str]:
 
 
 def _site(markup: Markup, head: list[Line]) -> str | None:
-    """og:site_name, else a breadcrumb root that names an outlet, else the <title> suffix, else front matter."""
+    """og:site_name, else a breadcrumb root naming an outlet, else the <title> suffix, else front matter."""
     if markup.meta.get("og:site_name"):
         return markup.meta["og:site_name"]
     crumbs = _breadcrumb_items(head)

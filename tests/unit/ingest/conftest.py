@@ -1,5 +1,6 @@
 """Shared fixtures for the ingest tests: the real corpus files and an offset-map checker."""
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ def check_offset_map(doc):
     """Every clean char maps to itself in the source, or to the start of the markup it replaced."""
     offsets = doc.clean_to_source
     assert len(offsets) == len(doc.clean_text) + 1
-    assert all(a <= b for a, b in zip(offsets, offsets[1:], strict=False)), "offset map not monotone"
+    assert all(a <= b for a, b in itertools.pairwise(offsets)), "offset map not monotone"
     assert offsets[-1] <= len(doc.source_text)
     problems = []
     for i, char in enumerate(doc.clean_text):

@@ -28,7 +28,8 @@ def test_seed_furniture_is_gone_and_every_article_line_remains():
     clean_lines = _lines(doc.clean_text)
     removed = [line for line in source_lines if line not in clean_lines]
     assert removed == [
-        "直通屏山| 视频| 福建| 时评| 台海| 娱乐| 体育| 国内| 国际| 专题| 网事| 福州| 厦门| 莆田| 泉州| 漳州| 龙岩| 宁德| 南平| 三明",
+        "直通屏山| 视频| 福建| 时评| 台海| 娱乐| 体育| 国内| 国际| 专题| 网事| "
+        "福州| 厦门| 莆田| 泉州| 漳州| 龙岩| 宁德| 南平| 三明",
         "您所在的位置:东南网 > 东南网泉州频道 > 泉州时政 > 泉州要闻 > 正文",
         "2021-01-17 09:55:20 蔡紫旻 陈凌鹭 来源:泉州晚报 责任编辑:王娇榕 我来说两句",
         "分享到:",
