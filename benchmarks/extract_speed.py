@@ -64,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"text: {n_chars:,} chars, {n_bytes / 1e6:.2f} MB (corpus x{copies}); best of {args.repeat}")
     print(f"{'':22}{'seconds':>9}{'chars/s':>14}{'MB/s':>8}{'items':>10}")
-    for name, secs, items in (("extract_figures", t_extract, n_figures), ("bare regex scan", t_bare, n_spans)):
+    rows = (("extract_figures", t_extract, n_figures), ("bare regex scan", t_bare, n_spans))
+    for name, secs, items in rows:
         print(f"{name:22}{secs:9.3f}{n_chars / secs:14,.0f}{n_bytes / secs / 1e6:8.2f}{items:10,}")
     print(f"ratio extract/bare time: {t_extract / t_bare:.1f}x")
 
