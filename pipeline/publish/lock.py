@@ -11,7 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,8 +30,13 @@ def read_lock_holder(folder: Path) -> int | None:
 
 
 @contextmanager
-def publish_lock(folder: Path, timeout: float = 600.0, poll: float = 0.05) -> Iterator[Path]:
-    """Hold the publish lock of ``folder`` for the ``with`` block; wait up to ``timeout`` seconds."""
+def publish_lock(
+    folder: Path, timeout: float = 600.0, poll: float = 0.05, on_wait: Callable[[], None] | None = None
+) -> Iterator[Path]:
+    """Hold the publish lock of ``folder`` for the ``with`` block; wait up to ``timeout`` seconds.
+
+    ``on_wait`` is called once when the lock is found taken, before waiting starts.
+    """
     path = folder / LOCK_NAME
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -44,18 +49,30 @@ def publish_lock(folder: Path, timeout: float = 600.0, poll: float = 0.05) -> It
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                if on_wait is not None:
+                    on_wait()
+                    on_wait = None
                 if time.monotonic() >= deadline:
                     holder = read_lock_holder(folder)
                     raise PublishError(
                         f"another publish (pid {holder}) holds {path}; gave up after {timeout:g}s"
                     ) from None
                 time.sleep(poll)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        _record_holder(fd, f"{os.getpid()}\n")
         try:
             yield path
         finally:
-            os.ftruncate(fd, 0)
+            _record_holder(fd, "")
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def _record_holder(fd: int, text: str) -> None:
+    """Best effort: the pid is for messages only, so a full disk must not stop the publish here."""
+    try:
+        os.ftruncate(fd, 0)
+        if text:
+            os.pwrite(fd, text.encode("ascii"), 0)
+    except OSError:
+        pass

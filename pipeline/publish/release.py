@@ -67,7 +67,8 @@ DEFAULT_MODELS: dict[str, type[pa.DataFrameModel]] = {"indicators": IndicatorsMo
 STEPS = ("locked", "cleaned", "staged", "verified", "renamed", "latest", "catalog")
 STAGING_PREFIX = ".staging-"
 
-#: Called with each step name as it completes; tests append hooks that crash or kill.
+#: Called with each step name as it completes (and with "waiting" when the lock is taken by
+#: another run); tests append hooks that crash, kill or synchronise processes.
 STEP_HOOKS: list[Callable[[str], None]] = []
 
 #: Package keys that, with the CSV bytes, define a release's content (not version or date).
@@ -331,7 +332,7 @@ def publish_release(
         dataset_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise PublishError(f"cannot create the releases folder {dataset_dir}: {err.strerror}") from err
-    with publish_lock(dataset_dir, timeout=lock_timeout):
+    with publish_lock(dataset_dir, timeout=lock_timeout, on_wait=lambda: _step("waiting", None)):
         _step("locked", fail_after)
         try:
             cleaned = clean_stale(dataset_dir)
