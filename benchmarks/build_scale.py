@@ -527,6 +527,10 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", type=parse_sizes, default=list(DEFAULT_SIZES), help="default: 1,10,100,1000"
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--json-out", type=Path, default=None, help="also write the JSON figures here")
+    parser.add_argument(
+        "--no-warmup", action="store_true", help="skip the unmeasured N=1 build that warms caches first"
+    )
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds allowed per build")
     parser.add_argument("--no-incremental", action="store_true", help="skip the add-one-report rerun")
@@ -542,6 +546,9 @@ def main(argv: list[str] | None = None) -> int:
             root.mkdir(parents=True)
         else:
             root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="build_scale_")))
+        if not args.no_warmup:  # first imports compile bytecode and fill the page cache
+            print("warm-up build (not measured) ...", file=sys.stderr, flush=True)
+            build_size(sources, 1, root / "warmup", args.timeout)
         results = []
         for n in args.sizes:
             print(f"building N={n} ...", file=sys.stderr, flush=True)
@@ -554,14 +561,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"rerun N={largest.n_reports} + 1 ...", file=sys.stderr, flush=True)
             incremental = rerun_with_one_more(sources, largest, root, args.timeout)
 
+    payload = {
+        "machine": info,
+        "sizes": [{**r.row(), "partitions_by_asset": r.events.partitions_by_asset} for r in results],
+        "incremental": incremental,
+        "release": release,
+        "run_costs": {r.n_reports: asdict(r.cost) for r in results},
+    }
+    if args.json_out:
+        args.json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.json:
-        payload = {
-            "machine": info,
-            "sizes": [{**r.row(), "partitions_by_asset": r.events.partitions_by_asset} for r in results],
-            "incremental": incremental,
-            "release": release,
-            "run_costs": {r.n_reports: asdict(r.cost) for r in results},
-        }
         print(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
         print(format_report(info, results, incremental, release))
