@@ -45,7 +45,7 @@ from pipeline.extract.context_period import (
     start_year_of,
     year_of,
 )
-from pipeline.extract.context_subject import LOOK_BACK, list_areas, list_slot, subject_before
+from pipeline.extract.context_subject import LOOK_BACK, clause_start, list_areas, list_slot, subject_before
 from pipeline.extract.context_vocab import (
     ACTUAL_WORDS,
     ESTIMATE_WORDS,
@@ -387,8 +387,7 @@ class ContextResolver:
         self, pos: int, sent_start: int, para_start: int, window: str, index: int | None, size: int | None
     ) -> str | None:
         # 分别 lists of places: 福州、龙岩、三明固定资产投资增速分别为…
-        cut = max(window.rfind(c) for c in "，,；;：:。！？!?\n")
-        slot = list_slot(window[cut + 1 :], index, size)
+        slot = list_slot(window[clause_start(window) :], index, size) if "分别" in window else None
         if slot:
             names = list_areas(slot[0], slot[2])
             if names:

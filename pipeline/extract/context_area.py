@@ -56,14 +56,16 @@ CITY_PROVINCE: dict[str, str] = {
     for city in cities.split()
 }
 
-_SORTED = sorted(NAMES, key=len, reverse=True)
-_PATTERN = re.compile(
-    "("
-    + "|".join(map(re.escape, _SORTED))
-    + ")"
-    + r"|(?:(?<=[，。；：、\s“（(])|^)([\u4e00-\u9fff]{2,3}[市县])(?![场民长委级域区])",
-    re.M,
-)
+# Gazetteer lookup without a giant regex alternation (slow in ``re``): a charset regex finds
+# the positions whose character can start a name, then a dict is probed with the name
+# lengths possible for that character, longest first.
+_LENGTHS: dict[str, tuple[int, ...]] = {}
+for _name in NAMES:
+    _LENGTHS[_name[0]] = tuple(sorted({*_LENGTHS.get(_name[0], ()), len(_name)}, reverse=True))
+_STARTS = re.compile("[" + "".join(sorted(_LENGTHS)) + "]")
+#: Generic X市/X县 after a delimiter: the 市/县 found first, the name checked behind it.
+_GENERIC_SUFFIX = re.compile(r"[市县](?![场民长委级域区])")
+_DELIMS = frozenset("，。；：、 \u3000\n“（(,;:")
 
 
 @dataclass(frozen=True)
@@ -113,18 +115,35 @@ def scan_areas(text: str) -> list[AreaMention]:
     >>> [(a.name, a.reference) for a in scan_areas("泉州市增长2.3%，高于全省平均水平，居全国第二")]
     [('泉州市', False), ('@province', True), ('全国', True)]
     """
+    hits: list[tuple[int, int, str, str]] = []
+    last_end = 0
+    for m in _STARTS.finditer(text):
+        start = m.start()
+        if start < last_end:
+            continue
+        for length in _LENGTHS[text[start]]:
+            hit = NAMES.get(text[start : start + length])
+            if hit is not None:
+                if start and text.startswith(NOT_PLACE_CONTEXTS, start - 1):
+                    break
+                hits.append((start, start + length, hit[0], hit[1]))
+                last_end = start + length
+                break
+    for m in _GENERIC_SUFFIX.finditer(text):
+        end = m.end()
+        for size in (3, 4):
+            start = end - size
+            if start < 0 or not (start == 0 or text[start - 1] in _DELIMS):
+                continue
+            written = text[start:end]
+            if all("\u4e00" <= ch <= "\u9fff" for ch in written) and written not in NOT_PLACE_WORDS:
+                if written[-2:] not in NOT_PLACE_WORDS and written not in NAMES:
+                    hits.append((start, end, written, "generic"))
+                break
+    if len(hits) > 1:
+        hits.sort()
     out: list[AreaMention] = []
-    for m in _PATTERN.finditer(text):
-        start, end = m.span()
-        if m.group(1):
-            if start and text.startswith(NOT_PLACE_CONTEXTS, start - 1):
-                continue
-            name, level = NAMES[m.group(1)]
-        else:
-            written = m.group(2)
-            if written in NOT_PLACE_WORDS or written[-2:] in NOT_PLACE_WORDS:
-                continue
-            name, level = written, "generic"
+    for start, end, name, level in hits:
         before = text[max(0, start - 2) : start]
         after = text[end : end + 2]
         reference = before.endswith(AREA_REFERENCE_BEFORE) or after.startswith(AREA_REFERENCE_AFTER)

@@ -15,6 +15,7 @@ off as a full-year one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.extract.context_vocab import CN_DIGITS, COMPARISON_BEFORE
@@ -84,6 +85,34 @@ class Mention:
     since: bool = False  # ...以来: from then until now, no schema form
 
 
+#: Every time phrase contains one of these characters; the full pattern runs only around them.
+_ANCHOR = re.compile("[年季月半五]")
+_BEFORE_ANCHOR = 12
+_AFTER_ANCHOR = 12
+
+
+def _iter_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches ``_PATTERN.finditer(text)`` would give, found near anchor characters.
+
+    The big alternation is slow when tried at every position; the anchors are rare.
+    """
+    last_end = 0
+    n = len(text)
+    for a in _ANCHOR.finditer(text):
+        p = a.start()
+        if p < last_end:
+            continue
+        pos = max(last_end, p - _BEFORE_ANCHOR)
+        while True:
+            m = _PATTERN.search(text, pos, min(n, p + _AFTER_ANCHOR))
+            if m is None or m.start() > p:
+                break
+            yield m
+            last_end = pos = m.end()
+            if m.end() > p:
+                break
+
+
 def _sub_of(m: re.Match[str], base: int) -> str | None:
     """Sub-period code from the groups of one ``_SUB`` occurrence starting at group ``base``."""
     quarter, half, cum_q, cum_m, month = (m.group(base + i) for i in range(5))
@@ -133,7 +162,7 @@ def scan_mentions(text: str) -> list[Mention]:
     [('year', 2020, 'Q1'), ('rel', 0, 'H1')]
     """
     out: list[Mention] = []
-    for m in _PATTERN.finditer(text):
+    for m in _iter_matches(text):
         start, end = m.span()
         if _is_comparison(text, start):
             continue
@@ -242,6 +271,8 @@ def resolve(mention: Mention, *, ref_year: int | None, context_year: int | None)
     return format_period(context_year if context_year is not None else ref_year, mention.sub)
 
 
+_LAST_STOP = re.compile(r"(?s:.*)[，,。；;！？!?\n]")
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|$")
 _FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}$")
 _TO = re.compile(r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:到|至)[^，,。；;\d]{0,3}$")
 _CHANGE_AFTER = re.compile(r"^[^，,。；;\d]{0,12}?(?:到|至)")
@@ -283,9 +314,9 @@ def period_in_span(period: str, role: str | None, before: str, after: str) -> st
         return str(first - 1)
     if role == "to":
         return str(last)
-    cut = max(before.rfind(c) for c in "，,。；;！？!?\n")
-    clause = before[cut + 1 :]
-    tail = after[: max(0, min((after.find(c) for c in "，,。；;" if c in after), default=len(after)))]
+    m = _LAST_STOP.match(before)
+    clause = before[m.end() :] if m else before
+    tail = after[: _CLAUSE_END.search(after).start()]
     if _FLOW.search(clause) or _FLOW.search(tail):
         return period
     return str(last)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.context_area import _LENGTHS as AREA_LENGTHS
 from pipeline.extract.context_area import NAMES as AREA_NAMES
 from pipeline.extract.context_vocab import (
     GENERIC_SUBJECTS,
@@ -40,33 +41,84 @@ _NUMBER_TAIL = re.compile(
 )
 _NUM_CHARS = re.compile(r"[\d０-９]")
 _PAREN = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)|\[\d+\]|【[^【】]{0,20}】")
-_TIME_LEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}年(?:[一二三四1-4]季度|[上下]半年|前三季度|\d{1,2}月份?)?"
+_TIME_LEAD = (
+    r"(?:19|20)\d{2}年(?:[一二三四1-4]季度|[上下]半年|前三季度|\d{1,2}月份?)?"
     r"|(?:今年|去年|明年|上年|全年|当年|年末|年底|年初)(?:[一二三四]季度|[上下]半年|前三季度|\d{1,2}月份?)?"
     r"|第?[一二三四]季度|[上下]半年|前三季度|\d{1,2}月份?|过去的?五年|五年来|今后五年|一年来"
-    r"|“?十[一二三四五六]五”?(?:时期|期间)?|同期|以来|累计)[，,、]?"
+    r"|“?十[一二三四五六]五”?(?:时期|期间)?|同期|以来"
 )
-_TIME_TAIL = re.compile(
-    r"(?:(?:19|20)\d{2}年|今年|去年|全年|[一二三四]季度|[上下]半年|年末|年底|\d{1,2}月份?)$"
+_LEAD = re.compile(
+    "(?:"
+    + _TIME_LEAD
+    + "|"
+    + "|".join(map(re.escape, sorted(SUBJECT_DROP_LEAD, key=len, reverse=True)))
+    + "|[，,、 “”\"'])+"
 )
-_AREA_LEAD = re.compile(
-    "^(?:"
-    + "|".join(
-        re.escape(n)
-        for n in sorted(AREA_NAMES, key=len, reverse=True)
-        if not n.startswith(("全", "我", "本"))
-    )
-    + r")(?:[市省县区])?的?"
+# Trailing words are stripped by matching the reversed text at its start: an anchored
+# ``match`` instead of a ``$`` search that would try every position.
+_TAIL_WORDS = sorted(
+    {
+        *SUBJECT_DROP_TAIL,
+        "全省",
+        "全市",
+        "全国",
+        "全区",
+        "全县",
+        "全球",
+        "世界",
+        "由",
+        "从",
+        "今年",
+        "去年",
+        "全年",
+    },
+    key=len,
+    reverse=True,
 )
-_LEAD = re.compile("^(?:" + "|".join(map(re.escape, sorted(SUBJECT_DROP_LEAD, key=len, reverse=True))) + ")")
-_TAIL = re.compile("(?:" + "|".join(map(re.escape, sorted(SUBJECT_DROP_TAIL, key=len, reverse=True))) + ")$")
-_OWN_TAIL = re.compile(r"(?:全省|全市|全国|全区|全县|全球|世界|全国同类城市)$")
+_TAIL_REV = re.compile(
+    "(?:"
+    + "|".join(re.escape(w[::-1]) for w in _TAIL_WORDS)
+    + r"|年\d\d(?:91|02)|度季[一二三四]|年半[上下]|份?月\d{1,2}|[，,、 “”])+"
+)
+_LAST_STOP = re.compile("(?s:.*)[" + re.escape(_CLAUSE_STOPS + _SPACES) + "]")
+_LAST_CLAUSE_STOP = re.compile("(?s:.*)[" + re.escape(_CLAUSE_STOPS) + "]")
+
+
+def clause_start(text: str) -> int:
+    """Offset just past the last clause stop (，；：。！？ or newline) in ``text``, or 0.
+
+    >>> clause_start("甲，乙"), clause_start("甲乙")
+    (2, 0)
+    """
+    m = _LAST_CLAUSE_STOP.match(text)
+    return m.end() if m else 0
+
+
 _KEEP_HEAD = re.compile(
     "^(?:" + "|".join(map(re.escape, sorted(SUBJECT_KEEP_VERBS, key=len, reverse=True))) + ")"
 )
-_FROM = re.compile(r"(?:由|从)$")
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 _FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（(“”]{1,14}")
+
+
+def _place_len(text: str) -> int:
+    """Length of the place name opening ``text`` (泉州, 福州市), or 0; own-level words (全市) excluded."""
+    lengths = AREA_LENGTHS.get(text[:1])
+    if not lengths or text[0] in "全我本":
+        return 0
+    for length in lengths:
+        if length <= len(text) and text[:length] in AREA_NAMES:
+            return length
+    return 0
+
+
+def _area_lead(text: str) -> int:
+    """Length of a place name and its 的 opening ``text`` when more follows, else 0."""
+    length = _place_len(text)
+    if not length:
+        return 0
+    end = length + (text[length : length + 1] == "的")
+    return end if end < len(text) else 0
 
 
 def clean_subject(text: str) -> str:
@@ -80,30 +132,25 @@ def clean_subject(text: str) -> str:
     '全市规模以上工业增加值'
     >>> clean_subject("全市生产总值由一季度下降")
     '全市生产总值'
+    >>> clean_subject("宁德的GDP增速")
+    'GDP增速'
     """
-    text = _PAREN.sub("", text)
-    text = text.strip(" \u3000\t")
-    cut = max(text.rfind(c) for c in _CLAUSE_STOPS + _SPACES)
-    if cut >= 0:
-        text = text[cut + 1 :]
-    text = text.strip("“”\"'")
-    for _ in range(6):
-        before = text
-        text = _TIME_LEAD.sub("", text)
-        text = _LEAD.sub("", text)
-        text = _AREA_LEAD.sub("", text) if len(text) > 3 else text
-        text = text.lstrip("，,、 ")
-        if text == before:
+    if "（" in text or "(" in text or "[" in text or "【" in text:
+        text = _PAREN.sub("", text)
+    m = _LAST_STOP.match(text)
+    if m:
+        text = text[m.end() :]
+    for _ in range(4):
+        m = _LEAD.match(text)
+        if m:
+            text = text[m.end() :]
+        cut = _area_lead(text) if len(text) > 3 else 0
+        if not cut:
             break
-    for _ in range(8):
-        before = text
-        text = _TAIL.sub("", text)
-        text = _TIME_TAIL.sub("", text)
-        text = _OWN_TAIL.sub("", text)
-        text = _FROM.sub("", text)
-        text = text.rstrip("，,、 “”")
-        if text == before:
-            break
+        text = text[cut:]
+    m = _TAIL_REV.match(text[::-1])
+    if m:
+        text = text[: len(text) - m.end()]
     if len(text) > MAX_LEN:
         text = text[-MAX_LEN:]
     return text
@@ -157,8 +204,7 @@ def list_subject(head: str, index: int, size: int) -> str | None:
     if len(raw) != size or size < 2:
         return None
     # All but the last item are place names: the items name areas, the noun is shared.
-    areas = [_AREA_LEAD.match(p) for p in raw]
-    if all(a and a.end() == len(p) for a, p in zip(areas[:-1], raw[:-1], strict=True)) and areas[-1]:
+    if all(_place_len(p.strip()) == len(p.strip()) for p in raw[:-1]) and _place_len(raw[-1].strip()):
         return clean_subject(raw[-1])
     items = _complete_list([clean_subject(p) for p in raw])
     lead = _keep_verb(items[0])
@@ -195,10 +241,10 @@ def list_areas(head: str, size: int) -> list[str] | None:
         return None
     names = []
     for p in raw:
-        m = _AREA_LEAD.match(p.strip())
-        if not m:
+        length = _place_len(p.strip())
+        if not length:
             return None
-        names.append(m.group(0).rstrip("的"))
+        names.append(p.strip()[:length])
     return names
 
 
@@ -241,9 +287,9 @@ def subject_before(
     >>> subject_before("编制完成", "乡村振兴试点村规划，")
     '乡村振兴试点村规划'
     """
-    cut = max(window.rfind(c) for c in _CLAUSE_STOPS)
-    clause = window[cut + 1 :]
-    prior = window[: cut + 1]
+    cut = clause_start(window)
+    clause = window[cut:]
+    prior = window[:cut]
     # 1. 分别 lists
     slot = list_slot(clause, index, size)
     if slot:
@@ -297,8 +343,7 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
     prior = prior.rstrip("，,；;：:")
     if not prior:
         return ""
-    cut = max(prior.rfind(c) for c in _CLAUSE_STOPS)
-    clause = prior[cut + 1 :]
+    clause = prior[clause_start(prior) :]
     pieces = _split_numbers(clause)
     return clean_subject(pieces[0]) if len(pieces) > 1 else ""
 
