@@ -351,6 +351,7 @@ def publish_release(
                 path=previous_dir,
                 published=False,
                 reason="unchanged",
+                files=read_sums(previous_dir),
                 previous=previous_dir.name,
                 cleaned=cleaned,
             )
@@ -417,6 +418,17 @@ def _stage(
             "previous release intact"
         ) from err
     return files, staging_dir
+
+
+def read_sums(folder: Path) -> dict[str, str]:
+    """File name -> sha256 from a release's SHA256SUMS, plus SHA256SUMS itself."""
+    path = folder / SUMS_NAME
+    files = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        files[name] = digest
+    files[SUMS_NAME] = sha256_bytes(path.read_bytes())
+    return files
 
 
 def _rename_into_place(staging_dir: Path, target: Path) -> None:

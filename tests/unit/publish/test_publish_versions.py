@@ -73,10 +73,11 @@ def test_datapackage_describes_the_release(seed_tables, tmp_path):
 
 def test_unchanged_rerun_publishes_nothing(seed_tables, tmp_path):
     indicators, reports = seed_tables
-    publish_release(indicators, reports, tmp_path, now=NOW)
+    first = publish_release(indicators, reports, tmp_path, now=NOW)
     before = snapshot(tmp_path)
     again = publish_release(indicators.copy(), reports.copy(), tmp_path)
     assert (again.published, again.reason, again.version) == (False, "unchanged", "1.0.0")
+    assert again.files == first.files != {}
     assert snapshot(tmp_path) == before
     assert sorted(p.name for p in (tmp_path / DATASET).iterdir() if not p.name.startswith(".")) == [
         "1.0.0",
@@ -171,3 +172,16 @@ def test_invalid_tables_are_refused_and_nothing_is_written(seed_tables, tmp_path
     with pytest.raises(PublishError, match="fail validation"):
         publish_release(bad, reports, tmp_path)
     assert snapshot(tmp_path) == before
+
+
+def test_zero_row_indicators_table_is_publishable(seed_files, tmp_path):
+    """A report without figures still makes a valid release (header-only indicators files)."""
+    from pipeline.tables import build_reports_table, empty_frame
+
+    from .conftest import _report
+
+    doc, _ = _report(seed_files[0])
+    result = publish_release(empty_frame(IndicatorsModel), build_reports_table([doc], {}), tmp_path, now=NOW)
+    assert result.version == "1.0.0"
+    assert (result.path / "indicators.csv").read_bytes().decode("utf-8-sig").count("\n") == 1
+    assert verify_release(result.path) == []
