@@ -54,6 +54,12 @@ SIGN_VERBS: tuple[str, ...] = (
 )
 
 
+_PRE = dict(PRE_QUALIFIERS)
+_PRE_LENGTHS = sorted({len(word) for word in _PRE}, reverse=True)
+_SIGN = frozenset(SIGN_VERBS)
+_SIGN_LENGTHS = sorted({len(verb) for verb in SIGN_VERBS}, reverse=True)
+
+
 def match_pre_qualifier(text: str, start: int) -> tuple[str, int] | None:
     """(qualifier, start of the bound word) when one ends at ``start``.
 
@@ -62,10 +68,11 @@ def match_pre_qualifier(text: str, start: int) -> tuple[str, int] | None:
     >>> match_pre_qualifier("增长5%", 2) is None
     True
     """
-    window = text[max(0, start - 3) : start]
-    for word, qualifier in PRE_QUALIFIERS:
-        if window.endswith(word):
-            return qualifier, start - len(word)
+    for size in _PRE_LENGTHS:  # longest first: a dict lookup per length, not a loop over words
+        if start >= size:
+            qualifier = _PRE.get(text[start - size : start])
+            if qualifier is not None:
+                return qualifier, start - size
     return None
 
 
@@ -90,11 +97,9 @@ def match_sign_verb(text: str, start: int) -> int | None:
     >>> match_sign_verb("减税降费91.1亿元", 4) is None
     True
     """
-    window = text[max(0, start - 3) : start]
-    if window.endswith("了"):
-        window = window[:-1]
+    if text[start - 1 : start] == "了":
         start -= 1
-    for verb in SIGN_VERBS:
-        if window.endswith(verb):
-            return start - len(verb)
+    for size in _SIGN_LENGTHS:
+        if start >= size and text[start - size : start] in _SIGN:
+            return start - size
     return None
