@@ -9,7 +9,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.publish.diff import ReleaseDiff, format_changes, summarize_diff
-from pipeline.schema_export import build_data_dictionary
+from pipeline.schema_export import build_data_dictionary, columns_of
+from schemas import vocab
 
 CHANGELOG_HEADER = "# Changelog\n\nEvery release of this dataset, newest first.\n"
 
@@ -50,6 +51,24 @@ def _span(values: list[Any]) -> str:
     if not values:
         return "not stated"
     return str(values[0]) if values[0] == values[-1] else f"{values[0]}–{values[-1]}"
+
+
+def build_vocabularies(models: Mapping[str, type[pa.DataFrameModel]]) -> list[str]:
+    """Meaning of each allowed value of every enum column whose values come from ``schemas.vocab``."""
+    vocabularies = {
+        tuple(values): values
+        for values in vars(vocab).values()
+        if isinstance(values, dict) and all(isinstance(v, str) for v in values.values())
+    }
+    lines = []
+    for table, model in models.items():
+        for spec in columns_of(model):
+            meanings = vocabularies.get(spec.enum) if spec.enum else None
+            if meanings:
+                lines += [f"### `{table}.{spec.name}`", ""]
+                lines += [f"- `{value}`: {meaning}" for value, meaning in meanings.items()]
+                lines.append("")
+    return lines
 
 
 def build_readme(
@@ -109,6 +128,9 @@ def build_readme(
         "## Data dictionary",
         "",
         dictionaries,
+        "## Allowed values",
+        "",
+        *build_vocabularies(models),
         "## How to verify",
         "",
         "```",

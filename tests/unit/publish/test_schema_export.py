@@ -115,3 +115,12 @@ def test_columns_of_returns_plain_specs():
     spec = {s.name: s for s in columns_of(ReportsModel)}["n_bytes"]
     assert (spec.type, spec.nullable, spec.unit, spec.minimum) == ("integer", False, "byte", 1)
     assert isinstance(pd.Series(dtype=spec.pandas_dtype).dtype, type(pd.Series(dtype="int64").dtype))
+
+
+def test_readme_explains_every_vocabulary_value():
+    from pipeline.publish.readme import build_vocabularies
+
+    text = "\n".join(build_vocabularies({"indicators": IndicatorsModel}))
+    for values in (MEASURES, QUALIFIERS, BASE_UNITS):
+        for value, meaning in values.items():
+            assert f"- `{value}`: {meaning}" in text
