@@ -45,6 +45,7 @@ from pipeline.extract.context_period import (
     start_year_of,
     year_of,
 )
+from pipeline.extract.context_subject import _LEAD as _LEAD_WORDS
 from pipeline.extract.context_subject import LOOK_BACK, clause_start, list_areas, list_slot, subject_before
 from pipeline.extract.context_vocab import (
     ACTUAL_WORDS,
@@ -83,13 +84,21 @@ _TARGET = re.compile(
     + r"|(?<![才高])计划(?=[新完投建实开到在用内安达引培改\d])"
     + r"|目标(?=[是为：:，,值])"
 )
-_TARGET_BLOCK = re.compile(r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期")
+_TARGET_BLOCK = re.compile(r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期|预期寿命")
 _ACTUAL = re.compile("|".join(map(re.escape, sorted(ACTUAL_WORDS, key=len, reverse=True))))
 _ESTIMATE = re.compile("|".join(map(re.escape, ESTIMATE_WORDS)))
 _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(]([^（）()]{0,12})[）)]")
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
 _HEADLINE_MAX = 40
+_PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|增加|减少|上涨|回落|降低)")
+
+
+def _is_topic(before: str) -> bool:
+    """True when only time words and connectives stand between a clause start and a place."""
+    return not before or bool(_LEAD_WORDS.fullmatch(before))
+
+
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
 _DATE_IN = re.compile(r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{2}-\d{2})")
@@ -323,7 +332,7 @@ class ContextResolver:
         if period is not None and "-" in period:
             period = period_in_span(period, role, window, after)
         index, size = group if group else (None, None)
-        subject = subject_before(window, after, index=index, size=size)
+        subject = subject_before(window, after, index=index, size=size, quote=text[clean_start:clean_end])
         return Context(
             period=period,
             value_kind=self._value_kind(clean_start, sent_start, period),
@@ -392,12 +401,25 @@ class ContextResolver:
             names = list_areas(slot[0], slot[2])
             if names:
                 return canonical_area(names[slot[1]])
+        # A report about its own area names other places in passing (漳州核电投运，…，工业投资
+        # 增长6.1%): there a place governs only its own clause. News about several places
+        # carries a place through the sentence and the paragraph.
+        own_report = self.kind in ("gwr", "statcomm")
+        if own_report:
+            cut = clause_start(window)
+            if _PREDICATE_OPENING.match(window, cut):  # …生产总值702356亿元，比上年增长5.0%
+                cut = clause_start(window[: max(0, cut - 1)])
+            sent_start = max(sent_start, pos - len(window) + cut)
+            para_start = sent_start
         i = bisect_left(self._a_start, pos) - 1
         para_fallback: AreaMention | None = None
         while i >= 0 and self._areas[i].start >= para_start:
             a = self._areas[i]
             if not a.reference:
                 if a.start >= sent_start:
+                    if own_report and not _is_topic(self.text[sent_start : a.start]):
+                        i -= 1
+                        continue  # 新增直接采认台湾地区职业技能资格: a place inside the noun
                     return self._area_name(a, i)
                 if para_fallback is None:
                     para_fallback = a

@@ -270,7 +270,7 @@ def forward_noun(after: str) -> str:
 
 
 def subject_before(
-    window: str, after: str, *, index: int | None = None, size: int | None = None
+    window: str, after: str, *, index: int | None = None, size: int | None = None, quote: str = ""
 ) -> str | None:
     """Subject of the number that follows ``window`` (text before it) and precedes ``after``.
 
@@ -286,7 +286,13 @@ def subject_before(
     '城镇化率'
     >>> subject_before("编制完成", "乡村振兴试点村规划，")
     '乡村振兴试点村规划'
+    >>> subject_before("全年国内生产总值[2]", "，比上年增长5.0%")
+    '国内生产总值'
+    >>> subject_before("3D打印设备产量341.8万台，增长", "。")
+    '3D打印设备产量'
     """
+    if "[" in window:
+        window = _FOOTNOTE.sub("", window)
     cut = clause_start(window)
     clause = window[cut:]
     prior = window[:cut]
@@ -302,9 +308,12 @@ def subject_before(
     first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
     first_keep = _keep_verb(first)
     noun = forward_noun(after)
+    if clause.endswith(("、", "和", "及")) and len(pieces) > 1 and quote.endswith(_CLASSIFIERS):
+        # 新增2个A、19个B / 6个企业品牌、2个区域品牌: this number opens a new list item
+        own = ""
     if noun and (not own or own in SUBJECT_KEEP_VERBS or own.endswith(_COUNT_VERB_ENDINGS)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
-        verb = own if own in SUBJECT_KEEP_VERBS else ""
+        verb = own if own in SUBJECT_KEEP_VERBS else first_keep
         return verb + noun
     if own:
         generic = GENERIC_SUBJECTS.get(own)
@@ -340,15 +349,22 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
         got = clean_subject(piece)
         if got:
             return got
-    prior = prior.rstrip("，,；;：:")
-    if not prior:
-        return ""
-    clause = prior[clause_start(prior) :]
-    pieces = _split_numbers(clause)
-    return clean_subject(pieces[0]) if len(pieces) > 1 else ""
+    for _ in range(3):  # 一季度增长5.3%，二季度增长4.7%，三季度增长…: up to three clauses back
+        prior = prior.rstrip("，,；;：:")
+        if not prior:
+            return ""
+        cut = clause_start(prior)
+        clause, prior = prior[cut:], prior[:cut]
+        for piece in reversed(_split_numbers(clause)[:-1]):
+            got = clean_subject(piece)
+            if got:
+                return got
+    return ""
 
 
-_NUMBER_SPLIT = re.compile(r"[\d０-９][\d０-９.．,，]*(?:[%％‰])?")
+_NUMBER_SPLIT = re.compile(r"(?<![A-Za-z_.．\d])[\d０-９][\d０-９.．,，]*(?:[%％‰])?(?![A-Za-z\d])")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+_CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支款间栋艘架只头片块部件户")
 _UNIT_RESIDUE = re.compile(
     r"^(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?"
     r"(?:美元|元|个百分点|百分点|%|％|‰|倍|平方公里|平方米|立方米|公里|千米|公顷|亩|吨|千瓦时|千瓦|标箱|"

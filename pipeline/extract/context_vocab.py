@@ -309,6 +309,7 @@ SUBJECT_DROP_LEAD: tuple[str, ...] = (
     "从",
     "到",
     "至",
+    "在",
 )
 
 #: Trailing words dropped from a subject: verbs of change and level, comparison bases,
@@ -434,6 +435,8 @@ SUBJECT_DROP_TAIL: tuple[str, ...] = (
     "计",
     "有",
     "普遍",
+    "贬值",
+    "升值",
     "连续",
     "跃居",
     "稳居",
