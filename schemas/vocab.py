@@ -93,6 +93,7 @@ BASE_UNITS.update(
         "person_km": "passenger-kilometres (人公里)",
         "tonne_km": "tonne-kilometres (吨公里)",
         "gigabyte": "gigabytes (GB)",
+        "microgram": "micrograms (微克); concentrations are written 每立方米N微克",
     }
 )
 
@@ -135,6 +136,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "人公里": ("person_km", "1"),
     "吨公里": ("tonne_km", "1"),
     "GB": ("gigabyte", "1"),
+    "微克": ("microgram", "1"),
+    "毫克": ("microgram", "1000"),
     # length, area, volume
     "公里": ("km", "1"),
     "千米": ("km", "1"),

@@ -35,10 +35,12 @@ MASTER_RE = re.compile(
     (?P<frac>(?:[{_D}.．]+|[{_CN}十百千万]+)分之(?:[{_D}.．]+|[{_CN}十百千]+(?:点[{_CN}]+)?))
     | (?P<half>一半|过半|半数)
     | (?P<rank>第(?:[{_D}]+|[一二三四五六七八九十]+))
+    | (?P<top>前(?:[{_D}]+|[一二三四五六七八九十]+)(?:名|位|强)?)(?![季月年天日个期批届次])
     | (?P<cheng>[一二三四五六七八九两]成)(?![为功立本长员果效就交型都熟绩])
     | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡伏]))*)
     | (?P<cn>{_CNCH}(?:{_CNCH}|点(?=[{_CN}])|[多余](?={_CNCH}))+[多余]?
-            |{_CNCH}[多余]?(?=倍|番|个百分点|个?月|年))
+            |{_CNCH}[多余]?(?=倍|番|个百分点|个?月|年)
+            |(?<=[近超逾破])[千万])
     """,
     re.VERBOSE,
 )
@@ -48,9 +50,11 @@ _PERIOD_AFTER = ("来", "以来", "前", "后", "间", "内", "中", "里", "度
 _PERIOD_BEFORE = ("近", "过去", "未来", "今后", "前", "这", "最近", "每")
 _DURATION_CONTEXT = re.compile(r"连续|历时|长达|持续|用了?|花了?|经过|缩短|延长|提前|压缩|减少|时间|期限")
 _RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排|跃升|保持|列|同类|城市|地市")
+_APPROX_RATIO = re.compile(r"约(?:为|是|相当于)[^，。；]{0,14}的$")
+_PER_BEFORE = re.compile(r"每[^\d\s，。；、]{1,4}$")
 _GROWTH_BEFORE = re.compile(r"(?:增长|提高|提升|增加|上升|下降|降低|减少|回落)了?$")
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界)$")
-_RANK_STOP = "届次批期产个条季章部步阶轮号大"
+_RANK_STOP = "届次批期产个条季章部步阶轮号大梯方档阵层"
 _VAGUE_BEFORE = "数几上成"
 _MONEY = ("yuan", "usd")
 _TIME_BASES = ("year", "month", "day", "hour", "minute")
@@ -81,6 +85,7 @@ class Token:
     link_id: str | None = None
     skip: str | None = None
     bare: bool = False
+    pre_bound: bool = False
 
 
 def scan(text: str) -> Iterator[Token]:
@@ -105,6 +110,8 @@ def _read(text: str, m: re.Match[str]) -> Token | None:
         return _finish_bounds(text, token)
     if kind == "cheng":
         return _read_cheng(text, m)
+    if kind == "top":
+        return _read_top(text, m)
     return _read_rank(text, m)
 
 
@@ -115,10 +122,20 @@ def _read_cheng(text: str, m: re.Match[str]) -> Token:
     token.value, token.base_unit, token.measure = tenths / 10, "fraction", "share"
     _finish_bounds(text, token)
     if _GROWTH_BEFORE.search(text, max(0, token.q_start - 3), token.q_start):
-        token.kind, token.value, token.unit = "number", tenths, "成"
-        token.base_unit, token.factor = "percent", Decimal(10)
         token.measure = "growth_pct"
         token.growth_basis = classify_growth_basis(text, token.q_start)
+    return token
+
+
+def _read_top(text: str, m: re.Match[str]) -> Token | None:
+    """前20 / 前六名: a rank at most N."""
+    raw = m.group()
+    try:
+        value = parse_number(raw[1:].rstrip("名位强"))
+    except ValueError:
+        return None
+    token = Token("rank", m.start(), m.end(), m.start(), m.end(), raw, value)
+    token.base_unit, token.measure, token.qualifier = "rank", "rank", "at_most"
     return token
 
 
@@ -175,7 +192,15 @@ def _read_number(text: str, m: re.Match[str], is_cn: bool) -> Token | None:
     token.value = total.scaleb(-mult) if mult else total
     unit = match_unit(text, end)
     if unit is None:
+        if text[end : end + 1] == "届" and text[max(0, start - 2) : start] == "连续":
+            token.unit, token.base_unit, token.measure = "届", "count", "duration"
+            token.q_start, token.q_end = start - 2, end + 1
+            return token
         return _read_unitless(text, token, is_cn)
+    if unit.base_unit in _MONEY and text[unit.end : unit.end + 1] == "兑":
+        token.skip = "base of an exchange rate (1美元兑…)"
+        token.q_end = unit.end
+        return token
     token.unit = (_magnitude_word(mult) + unit.text) if mult else unit.text
     token.base_unit, token.factor, token.q_end = unit.base_unit, unit.factor, unit.end
     if is_cn and not _cn_figure_ok(text, token):
@@ -270,6 +295,14 @@ def _finish_bounds(text: str, token: Token) -> Token:
     pre = match_pre_qualifier(text, token.q_start)
     if pre is not None:
         token.qualifier, token.q_start = pre
+        token.pre_bound = True
+    else:
+        # 低于每立方米19微克: the bound word governs across a 每X denominator (not quoted)
+        per = _PER_BEFORE.search(text, max(0, token.q_start - 6), token.q_start)
+        if per is not None:
+            through = match_pre_qualifier(text, per.start())
+            if through is not None:
+                token.qualifier = through[0]
     post = match_post_qualifier(text, token.q_end)
     if post is not None:
         if pre is None:
@@ -288,9 +321,14 @@ def _finish_bounds(text: str, token: Token) -> Token:
 def _classify(text: str, token: Token) -> None:
     """Set measure (and sign, growth basis) from the unit and the words before the number."""
     base = token.base_unit
+    if text[token.q_start - 2 : token.q_start] == "连续" and base in ("count", *_TIME_BASES):
+        token.measure, token.q_start = "duration", token.q_start - 2  # 连续3次, 连续22年
+        return
     if base in ("percent", "permille"):
         measure, sign = classify_percent(text, token.start, token.q_end)
         token.measure = measure
+        if token.qualifier == "exact" and _APPROX_RATIO.search(clause_window(text, token.q_start)):
+            token.qualifier, token.pre_bound = "approx", True  # 约为全国平均的70%
         if measure == "growth_pct":
             if not token.own_sign:
                 token.sign = sign
@@ -307,5 +345,3 @@ def _classify(text: str, token: Token) -> None:
         token.measure = "multiple"
     elif base in _TIME_BASES and token.unit != "岁":
         token.measure = "duration"
-        if text[token.q_start - 2 : token.q_start] == "连续":
-            token.q_start -= 2

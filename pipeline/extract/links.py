@@ -72,6 +72,9 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
                 b.measure, b.growth_basis = a.measure, a.growth_basis
                 if not b.own_sign:
                     b.sign = a.sign
+            if a.pre_bound and b.qualifier == "exact":
+                # 分别超过A、B / 连跨5万亿元、6万亿元: the bound word governs the list
+                b.qualifier, b.pre_bound = a.qualifier, True
             run = run or [i]
             run.append(i + 1)
             continue

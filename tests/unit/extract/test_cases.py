@@ -83,11 +83,15 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
          [("9家", 9, "家", "level", "exact"), ("38家", 38, "家", "level", "exact")]),
         ("杂交水稻制种面积连续8年全国第一，",
          [("连续8年", 8, "年", "duration", "exact"), ("全国第一", 1, None, "rank", "exact")]),
-        ("服务区农特产品销售增长近四成。", [("近四成", 4, "成", "growth_pct", "nearly")]),
+        ("服务区农特产品销售增长近四成。", [("近四成", 0.4, None, "growth_pct", "nearly")]),
         ("全省地区生产总值增长5%左右", [("5%左右", 5, "%", "growth_pct", "approx")]),
         ("粮食产量513万吨以上", [("513万吨以上", 513, "万吨", "level", "at_least")]),
         ("提升12345政务服务便民热线", []),
-        ("PM_2.5平均浓度低于每立方米19微克", []),
+        ("PM_2.5平均浓度低于每立方米19微克", [("19微克", 19, "微克", "level", "less_than")]),
+        ("“全闽乐购”等促消费活动近万场，", [("近万场", 1, "万场", "level", "nearly")]),
+        ("连续12届获中国戏剧梅花奖", [("连续12届", 12, "届", "duration", "exact")]),
+        ("台湾农民创业园综合考评连年包揽大陆前六名，", [("前六名", 6, None, "rank", "at_most")]),
+        ("即时零售规模稳居全国第一梯队，", []),
     ],
     "statcomm_national_2024_excerpt": [
         ("初步核算，全年国内生产总值[2]1349084亿元，比上年增长5.0%。",
@@ -109,6 +113,8 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
          [("2817万吨", 2817, "万吨", "level", "exact"), ("减产0.6%", -0.6, "%", "growth_pct", "exact")]),
         ("移动电话普及率为127.1部/百人。", [("127.1部/百人", 127.1, "部/百人", "level", "exact")]),
         ("空气质量达标的城市占65.5%，", [("65.5%", 65.5, "%", "rate_pct", "exact")]),
+        ("全年人民币平均汇率为1美元兑7.1217元人民币，比上年贬值1.1%",
+         [("7.1217元", 7.1217, "元", "level", "exact"), ("贬值1.1%", -1.1, "%", "growth_pct", "exact")]),
     ],
     "news_fujian_cities_gdp_2022h1": [
         ("“双雄”的GDP体量均超过5000亿元，独成一档；",
@@ -154,12 +160,9 @@ KNOWN_FAILURES: list[tuple[str, str, list[F]]] = [
     # a ratio stated without a unit word is skipped, not extracted
     ("statcomm_national_2024_excerpt", "城乡居民人均可支配收入比值为2.34，比上年缩小0.05",
      [("2.34", 2.34, None, "level", "exact"), ("缩小0.05", -0.05, None, "level", "exact")]),
-    # an exchange rate's base (1美元) is read as a figure of its own
-    ("statcomm_national_2024_excerpt", "全年人民币平均汇率为1美元兑7.1217元人民币，比上年贬值1.1%",
-     [("7.1217元", 7.1217, "元", "level", "exact"), ("贬值1.1%", -1.1, "%", "growth_pct", "exact")]),
-    # a concentration written 每立方米N微克 (unit split around the number)
+    # a concentration written 每立方米N微克 keeps only 微克 as its unit
     ("gwr_fujian_2026", "PM_2.5平均浓度低于每立方米19微克",
-     [("低于每立方米19微克", 19, "微克/立方米", "level", "less_than")]),
+     [("19微克", 19, "微克/立方米", "level", "less_than")]),
     # 百场 (a round hundred of events) is not read
     ("seed", "发放各类消费券2亿元,组织线下百场促销",
      [("2亿元", 2, "亿元", "level", "exact"), ("百场", 100, "场", "level", "exact")]),
