@@ -287,7 +287,7 @@ class ContextResolver:
         self._target = [
             m.end()
             for m in _TARGET.finditer(text)
-            if not _TARGET_BLOCK.search(text, max(0, m.start() - 4), m.end() + 1)
+            if not _TARGET_BLOCK.search(text, max(0, m.start() - 4), m.end() + 3)
         ]
         self._actual = [m.end() for m in _ACTUAL.finditer(text)]
         self._estimate = [m.end() for m in _ESTIMATE.finditer(text)]
@@ -329,10 +329,13 @@ class ContextResolver:
         window = text[win_start:clean_start]
         after = text[clean_end : clean_end + 16]
         role = change_role(window, after)
+        quote = text[clean_start:clean_end]
         if period is not None and "-" in period:
-            period = period_in_span(period, role, window, after)
+            period = period_in_span(period, role, window, after, quote)
+        if quote.endswith("周年"):
+            period = None  # an anniversary counts years; it describes no period
         index, size = group if group else (None, None)
-        subject = subject_before(window, after, index=index, size=size, quote=text[clean_start:clean_end])
+        subject = subject_before(window, after, index=index, size=size, quote=quote)
         return Context(
             period=period,
             value_kind=self._value_kind(clean_start, sent_start, period),

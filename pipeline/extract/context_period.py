@@ -276,9 +276,12 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|$")
 _FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}$")
 _TO = re.compile(r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:到|至)[^，,。；;\d]{0,3}$")
 _CHANGE_AFTER = re.compile(r"^[^，,。；;\d]{0,12}?(?:到|至)")
-_FLOW = re.compile(
-    r"新增|累计|年均|共|合计|总计|先后|增长|下降|提高|降低|减少|增加|新建|建成|实施|完成|引进|培育|推出|出台|"
-    r"举办|开工|培训|投入|认定|运送|获|入选|落地|形成|搬出|脱贫|改造|推进|签约|新设|新开|减税|帮助|带动|扩招|招收|招生"
+_STOCK_QUOTE = ("连续", "超", "突破", "破", "逾")
+_CHANGE_WORDS = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|回落|年均|累计")
+#: A level reached at the end of a span (突破11万元, 覆盖率达65.85%, 连续22年, 居…前20).
+_STOCK_END = re.compile(
+    r"(?:达到?|突破|超过?|逾|[稳跃位]?居[^，,。；;]{0,8}?前?|保持在?|稳定在|提高到|提升[到至]|增加到|增至|"
+    r"降[至到]|扩大[到至]|拓展[到至]|连续)(?:约|近|接近|将近)?$"
 )
 
 
@@ -297,12 +300,13 @@ def change_role(before: str, after: str) -> str | None:
     return None
 
 
-def period_in_span(period: str, role: str | None, before: str, after: str) -> str:
+def period_in_span(period: str, role: str | None, before: str, after: str, quote: str = "") -> str:
     """Narrow a multi-year period for one figure.
 
     The start of a change is the year before the span (2015 for 2016-2020), its end and
     any stock (a level reached: 突破11万元, 覆盖率达65.85%) the span's last year; flows
-    over the span (新增, 累计, 年均, 增长, 建成…) keep the whole span.
+    over the span (新增, 累计, 年均, 增长, 建成, and anything not marked as a level) keep
+    the whole span.
 
     >>> period_in_span("2016-2020", "from", "", ""), period_in_span("2016-2020", None, "人均生产总值突破", "")
     ('2015', '2020')
@@ -316,7 +320,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str) -> st
         return str(last)
     m = _LAST_STOP.match(before)
     clause = before[m.end() :] if m else before
-    tail = after[: _CLAUSE_END.search(after).start()]
-    if _FLOW.search(clause) or _FLOW.search(tail):
-        return period
-    return str(last)
+    if _STOCK_END.search(clause) or quote.startswith(_STOCK_QUOTE):
+        return str(last)
+    if quote.endswith(("%", "％", "‰")) and not _CHANGE_WORDS.search(clause):
+        return str(last)  # a rate with no verb of change is a level: 优良水质比例100%
+    return period
