@@ -411,6 +411,7 @@ def _stage(
     try:
         staging_dir.mkdir()
         files = write_release_files(staging_dir, plan, dataset=dataset, version=version, created=created)
+        fsync_dir(staging_dir)
     except OSError as err:
         shutil.rmtree(staging_dir, ignore_errors=True)
         raise PublishError(
