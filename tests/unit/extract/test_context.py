@@ -1,0 +1,285 @@
+"""Context of figures (period, value kind, estimate, area, subject, section) on real sentences.
+
+Cases are real sentences from the corpus and the seed, grouped by the document they come
+from, located in the document as read by ``read_report`` (so the report's own structure,
+year and area play their part). A case is (anchor, quote, expected fields): the quote is
+the figure's span inside the first occurrence of the anchor in the clean text.
+"""
+
+from __future__ import annotations
+
+from array import array
+from functools import cache
+
+import pytest
+
+from pipeline.extract.context import Context, ContextResolver
+from pipeline.ingest import read_report
+from pipeline.ingest.document import Document
+from tests.unit.extract.conftest import SOURCES
+
+
+@cache
+def _resolver(source: str) -> tuple[Document, ContextResolver]:
+    doc = read_report(SOURCES[source])
+    return doc, ContextResolver(doc)
+
+
+def _describe(source: str, anchor: str, quote: str, group: tuple[int, int] | None = None) -> Context:
+    doc, resolver = _resolver(source)
+    at = doc.clean_text.find(anchor)
+    assert at >= 0, f"anchor {anchor!r} not in {source}"
+    inner = anchor.find(quote)
+    assert inner >= 0, f"quote {quote!r} not in anchor"
+    start = at + inner
+    return resolver.describe(start, start + len(quote), group=group)
+
+
+def _check(ctx: Context, expected: dict[str, object]) -> None:
+    got = {name: getattr(ctx, name) for name in expected}
+    assert got == expected
+
+
+SEED = [
+    # the review year of a report delivered in January 2021; the note 预计数 marks 2.8%
+    (
+        "全市生产总值由一季度下降10.3%到全年增长2.8%",
+        "下降10.3%",
+        {"period": "2020Q1", "is_estimate": False, "subject": "全市生产总值"},
+    ),
+    (
+        "全市生产总值由一季度下降10.3%到全年增长2.8%",
+        "增长2.8%",
+        {"period": "2020", "is_estimate": True, "value_kind": "actual", "subject": "全市生产总值"},
+    ),
+    # 下同 carries the note to later figures
+    ("兑现惠企资金48.2亿元", "48.2亿元", {"period": "2020", "is_estimate": True, "area": "泉州市"}),
+    # a growth figure after a level shares its subject
+    ("网络零售额2574亿元、增长34.9%", "34.9%", {"subject": "网络零售额"}),
+    ("快递业务量破17亿件、增长41.2%", "41.2%", {"subject": "快递业务量"}),
+    # a 、 list distributes the counting verb
+    ("新增高新技术企业350家、科技小巨人领军企业141家", "141家", {"subject": "新增科技小巨人领军企业"}),
+    ("新增高新技术企业350家、科技小巨人领军企业141家", "350家", {"subject": "新增高新技术企业"}),
+    # 分别…和… lists
+    ("泉台贸易总额、利用台资分别增长50%和73.8%", "73.8%", {"subject": "利用台资"}),
+    (
+        "职工医保、城乡居民基本医保政策范围内报销比例分别提高到92.8%和68.5%",
+        "92.8%",
+        {"subject": "职工医保政策范围内报销比例"},
+    ),
+    # nothing before the number in its clause: the noun after it is counted
+    ("98个重点项目竣工投产", "98个", {"subject": "重点项目竣工投产"}),
+    # the five-year part: a change's start is the year before the span, its end the last year
+    ("城镇化率从63.6%提高到68.5%", "63.6%", {"period": "2015", "is_estimate": False, "subject": "城镇化率"}),
+    ("城镇化率从63.6%提高到68.5%", "68.5%", {"period": "2020", "subject": "城镇化率"}),
+    (
+        "全市累计新增公办幼儿园学位7万个、中小学学位18.3万个",
+        "18.3万个",
+        {"period": "2016-2020", "subject": "累计新增中小学学位"},
+    ),
+    ("人均生产总值突破11万元,经济总量", "突破11万元", {"period": "2020"}),
+]
+
+NATIONAL_2020 = [
+    # the first part reviews 2019 (去年 in a report delivered in 2020)
+    (
+        "国内生产总值达到99.1万亿元，增长6.1%",
+        "99.1万亿元",
+        {"period": "2019", "value_kind": "actual", "area": "全国", "subject": "国内生产总值"},
+    ),
+    ("国内生产总值达到99.1万亿元，增长6.1%", "6.1%", {"subject": "国内生产总值"}),
+    # 原定 marks a target inside the review
+    ("超过原定的近2万亿元规模", "近2万亿元", {"value_kind": "target", "period": "2019"}),
+    # the plan part sets 2020's targets
+    ("城镇新增就业900万人以上", "900万人以上", {"period": "2020", "value_kind": "target"}),
+    ("财政赤字规模比去年增加1万亿元", "1万亿元", {"period": "2020", "value_kind": "target"}),
+    # 今明两年 spans two years; 明年 in an earlier sentence does not govern 全年
+    ("今明两年职业技能培训3500万人次以上", "3500万人次以上", {"period": "2020-2021", "value_kind": "target"}),
+    ("预计全年为企业新增减负超过2.5万亿元", "超过2.5万亿元", {"period": "2020", "is_estimate": True}),
+    # a deadline (延长至明年3月底) is not the period of the next figure
+    ("贷款增速要高于40%", "高于40%", {"period": "2020", "value_kind": "target"}),
+    # background facts in the plan part stay actual
+    ("今年已过去近5个月", "近5个月", {"value_kind": "actual"}),
+]
+
+FUJIAN_2026 = [
+    # 初步统计 marks a preliminary actual, not an estimate
+    (
+        "2025年全省地区生产总值60199.45亿元、增长5%",
+        "60199.45亿元",
+        {
+            "period": "2025",
+            "is_estimate": False,
+            "value_kind": "actual",
+            "area": "福建省",
+            "subject": "全省地区生产总值",
+        },
+    ),
+    ("城镇居民、农村居民人均可支配收入分别增长4.5%、5.7%", "4.5%", {"subject": "城镇居民人均可支配收入"}),
+    ("城镇居民、农村居民人均可支配收入分别增长4.5%、5.7%", "5.7%", {"subject": "农村居民人均可支配收入"}),
+    # 五年来 paragraphs: flows keep the span, levels reached take its last year
+    ("全社会研发经费投入年均增长10.5%", "10.5%", {"period": "2021-2025"}),
+    ("森林覆盖率达65.85%", "65.85%", {"period": "2025"}),
+    ("数字经济增加值预计达3.4万亿元", "3.4万亿元", {"period": "2025", "is_estimate": True}),
+    # 人均预期寿命 is not a goal word
+    ("人均预期寿命达79.5岁", "79.5岁", {"value_kind": "actual"}),
+    # the outline of the 15th five-year plan and the coming year's goals
+    ("地区生产总值年均增长5%左右", "5%左右", {"period": "2026-2030", "value_kind": "target"}),
+    ("城镇调查失业率控制在5%左右", "5%左右", {"period": "2026", "value_kind": "target"}),
+    ("粮食产量513万吨以上", "513万吨以上", {"period": "2026", "value_kind": "target", "subject": "粮食产量"}),
+    # a city named in passing in a provincial report does not take the next clause's figure
+    ("全球最大烷烃一体化生产基地投产，工业投资增长6.1%", "6.1%", {"area": "福建省", "subject": "工业投资"}),
+    # a list item after 、 counts the noun after it, with the first item's verb
+    (
+        "新增2个国家先进制造业集群、19个国家中小企业特色产业集群",
+        "19个",
+        {"subject": "新增国家中小企业特色产业集群"},
+    ),
+]
+
+STATCOMM_2024 = [
+    # a communiqué is about the year in its title, published the year after
+    (
+        "全年国内生产总值[2]1349084亿元，比上年增长5.0%",
+        "1349084亿元",
+        {"period": "2024", "subject": "国内生产总值", "area": "全国"},
+    ),
+    ("全年国内生产总值[2]1349084亿元，比上年增长5.0%", "5.0%", {"period": "2024", "subject": "国内生产总值"}),
+    (
+        "一季度国内生产总值同比增长5.3%，二季度增长4.7%",
+        "4.7%",
+        {"period": "2024Q2", "subject": "国内生产总值"},
+    ),
+    ("12月份，70个大中城市中", "70个", {"period": "2024M12"}),
+    # a region named at the head of its clause governs the clause after it
+    ("全年东部地区生产总值702356亿元，比上年增长5.0%", "5.0%", {"area": "东部地区"}),
+    ("3D打印设备产量341.8万台，增长11.3%", "11.3%", {"subject": "3D打印设备产量"}),
+]
+
+NEWS_FUJIAN_2022H1 = [
+    # the headline period (2022年上半年) scopes the article; 今年一季度 governs only its sentence
+    ("高于全省平均水平（4.6%）", "4.6%", {"period": "2022H1", "area": "福建省"}),
+    ("等于全国（2.5%）", "2.5%", {"area": "全国"}),
+    ("但福州的增速达到5.4%", "5.4%", {"period": "2022H1", "area": "福州市"}),
+    # a 分别 list of places gives each figure its place
+    (
+        "厦门固定资产投资增速分别为12.4%、12.0%、11.3%",
+        "12.0%",
+        {"area": "龙岩市", "subject": "固定资产投资增速"},
+    ),
+    # 比全省平均水平 is a yardstick: the figure is about the city of the sentence
+    ("比全省平均水平高出了5个百分点", "5个百分点", {"area": "宁德市"}),
+    ("当月进出口2212亿元，增长38.3%", "2212亿元", {"period": "2022M06", "area": "福建省"}),
+]
+
+CASES = [
+    pytest.param(source, anchor, quote, expected, id=f"{source}:{quote}")
+    for source, cases in (
+        ("seed", SEED),
+        ("gwr_national_2020", NATIONAL_2020),
+        ("gwr_fujian_2026", FUJIAN_2026),
+        ("statcomm_national_2024_excerpt", STATCOMM_2024),
+        ("news_fujian_cities_gdp_2022h1", NEWS_FUJIAN_2022H1),
+    )
+    for anchor, quote, expected in cases
+]
+
+
+@pytest.mark.parametrize(("source", "anchor", "quote", "expected"), CASES)
+def test_context_of_real_figures(source, anchor, quote, expected):
+    _check(_describe(source, anchor, quote), expected)
+
+
+KNOWN_FAILURES = [
+    # The epidemic paragraphs of the 2020 report's review are about 2020, not the review
+    # year 2019; nothing generic in the text says so.
+    ("gwr_national_2020", "调派4万多名医护人员", "4万多名", {"period": "2020"}),
+    # A background fact stated in the plan part without a marker of the past.
+    ("gwr_national_2020", "必须稳住上亿市场主体", "上亿", {"value_kind": "actual"}),
+    # After 经过二季度后 the gap describes the half year, not the second quarter.
+    ("news_fujian_cities_gdp_2022h1", "差距扩大到接近200亿元", "接近200亿元", {"period": "2022H1"}),
+    # The subject is what the parenthesised figure stands for, named before the comparison.
+    ("news_fujian_cities_gdp_2022h1", "等于全国（2.5%）", "2.5%", {"subject": "全国GDP增速"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "anchor", "quote", "expected"),
+    [
+        pytest.param(*case, id=f"{case[0]}:{case[2]}", marks=pytest.mark.xfail(strict=True))
+        for case in KNOWN_FAILURES
+    ],
+)
+def test_known_failures(source, anchor, quote, expected):
+    _check(_describe(source, anchor, quote), expected)
+
+
+# --------------------------------------------------------------------------- sentence level
+
+
+def _doc(
+    text: str, *, year: int | None = 2021, area: str | None = "泉州市", title: str | None = None
+) -> Document:
+    """A document whose clean text is its source (identity offsets)."""
+    return Document(
+        report_id="case",
+        file_name="case.txt",
+        sha256="0" * 64,
+        n_bytes=len(text.encode()),
+        encoding="utf-8",
+        source_text=text,
+        clean_text=text,
+        clean_to_source=array("q", range(len(text) + 1)),
+        title=title,
+        area=area,
+        year=year,
+    )
+
+
+def _at(text: str, quote: str, nth: int = 1) -> tuple[int, int]:
+    pos = -1
+    for _ in range(nth):
+        pos = text.index(quote, pos + 1)
+    return pos, pos + len(quote)
+
+
+def test_comparison_base_is_not_the_period():
+    text = "2020年，全市生产总值比上年增长3.1%，比去年同期提高0.5个百分点。"
+    ctx = ContextResolver(_doc(text)).describe(*_at(text, "3.1%"))
+    assert (ctx.period, ctx.subject) == ("2020", "全市生产总值")
+
+
+def test_relative_years_count_from_the_report_year():
+    text = "去年，全市新增城镇就业9.3万人。今年，新增城镇就业力争达到10万人。"
+    resolver = ContextResolver(_doc(text, year=2021))
+    last_year = resolver.describe(*_at(text, "9.3万人"))
+    this_year = resolver.describe(*_at(text, "10万人"))
+    assert (last_year.period, last_year.value_kind) == ("2020", "actual")
+    assert (this_year.period, this_year.value_kind) == ("2021", "target")
+
+
+def test_five_year_plan_names_resolve_to_their_years():
+    text = "“十四五”时期，全市生产总值年均增长6%左右。"
+    ctx = ContextResolver(_doc(text, year=2021)).describe(*_at(text, "6%左右"))
+    assert (ctx.period, ctx.value_kind) == ("2021-2025", "target")
+
+
+def test_group_index_from_the_caller():
+    text = "福州、厦门、泉州出口分别增长10%、12%、14%。"
+    resolver = ContextResolver(_doc(text, area="福建省"))
+    ctx = resolver.describe(*_at(text, "14%"), group=(2, 3))
+    assert (ctx.area, ctx.subject) == ("泉州市", "出口")
+
+
+def test_ditto_note_stops_at_the_next_part():
+    text = "一、回顾\n全市生产总值增长2.8%（预计数，下同）。\n财政收入增长5%。\n二、安排\n财政收入增长6%。\n"
+    resolver = ContextResolver(_doc(text))
+    assert resolver.describe(*_at(text, "5%")).is_estimate
+    assert not resolver.describe(*_at(text, "6%")).is_estimate
+
+
+def test_section_is_the_nearest_heading_of_the_document():
+    doc, resolver = _resolver("gwr_fujian_2026")
+    at = doc.clean_text.index("新增9家国家卓越级智能工厂")
+    section = resolver.describe(at + 2, at + 4).section
+    assert section == doc.section_at(at).title

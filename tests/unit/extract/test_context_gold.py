@@ -1,0 +1,52 @@
+"""The context resolver against the hand annotations of the dev corpus (tests/annotations).
+
+Every gold figure is located in the clean text by its source offsets and described by the
+resolver alone (no number grammar involved), so these floors measure this module. They sit
+a little under the measured accuracy to catch regressions, not to freeze every decision.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import pytest
+
+from benchmarks.accuracy import DEV_DIR, check_area, check_subject, iter_documents, load_gold
+from pipeline.extract.context import ContextResolver
+from pipeline.ingest import read_report
+
+FLOORS = {"period": 0.92, "value_kind": 0.95, "is_estimate": 0.97, "area": 0.95, "subject": 0.90}
+
+
+def _scores() -> dict[str, float]:
+    right = dict.fromkeys(FLOORS, 0)
+    total = 0
+    for source, gold_csv, _ranges in iter_documents(DEV_DIR):
+        gold = load_gold(gold_csv, source)
+        doc = read_report(source)
+        c2s = doc.clean_to_source
+        last = len(c2s) - 1
+        resolver = ContextResolver(doc)
+        for g in gold:
+            start = bisect_left(c2s, g.char_start, 0, last)
+            end = bisect_left(c2s, g.char_end - 1, 0, last) + 1
+            assert c2s[start] == g.char_start, f"{source.name}: {g.quote!r} is not in the clean text"
+            ctx = resolver.describe(start, end)
+            total += 1
+            right["period"] += ctx.period == g.period
+            right["value_kind"] += ctx.value_kind == g.value_kind
+            right["is_estimate"] += ctx.is_estimate == g.is_estimate
+            right["area"] += check_area(g.area, ctx.area)
+            right["subject"] += check_subject(g.subject, ctx.subject)
+    assert total > 100, "the dev annotations went missing"
+    return {name: count / total for name, count in right.items()}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, float]:
+    return _scores()
+
+
+@pytest.mark.parametrize("attribute", list(FLOORS))
+def test_context_accuracy_on_dev_annotations(scores, attribute):
+    assert scores[attribute] >= FLOORS[attribute], f"{attribute}: {scores[attribute]:.3f}"
