@@ -23,10 +23,13 @@ from pipeline.defs.jobs import build_release_job, publish_release_job
 from pipeline.defs.partitions import REPORTS, run_partition_request
 from pipeline.defs.planning import contiguous_ranges, plan_seed_changes
 from pipeline.defs.resources import PipelinePaths
+from pipeline.defs.store import BuiltRecord
 from pipeline.seeds import scan_seeds
 
 #: Seconds between sensor ticks; ``SEEDS_SENSOR_INTERVAL`` overrides (tests use 2).
 SENSOR_INTERVAL = int(os.environ.get("SEEDS_SENSOR_INTERVAL", "30"))
+
+_OK = BuiltRecord("", "", "", "")
 
 _IN_PROGRESS = [
     dg.DagsterRunStatus.QUEUED,
@@ -91,6 +94,9 @@ def seeds_sensor(context: dg.SensorEvaluationContext, paths: PipelinePaths) -> d
 
     if not run_requests and not partition_requests:
         unchanged = f"no change: {len(changes.unchanged)} report(s) unchanged in {paths.seeds}"
+        failing = [f.path.name for f in changes.unchanged if (store.built(f.report_id) or _OK).error]
+        if failing:
+            unchanged += f"; still failing until fixed or removed: {', '.join(failing)}"
         rejected = f"; {len(scan.rejected)} file(s) rejected: " + "; ".join(map(str, scan.rejected))
         return dg.SensorResult(skip_reason=unchanged + (rejected if scan.rejected else ""))
     return dg.SensorResult(run_requests=run_requests, dynamic_partitions_requests=partition_requests)

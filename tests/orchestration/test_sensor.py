@@ -110,3 +110,16 @@ def test_plan_and_ranges_on_a_real_scan(env):
     order = changes.partition_order([ids[0], "old"])
     assert order == ids
     assert contiguous_ranges(order, ids[1:]) == [(ids[1], ids[2])]
+
+
+def test_sensor_does_not_retry_a_bad_file_but_keeps_saying_it_fails(env, instance):
+    (env.seeds / "empty.txt").write_bytes(b"")
+    (request,) = tick(env, instance).run_requests
+    job = env.defs().resolve_job_def(request.job_name)
+    result = job.execute_in_process(
+        instance=instance, partition_key=request.partition_key, run_config=QUIET, raise_on_error=False
+    )
+    assert not result.success
+    again = tick(env, instance)
+    assert not again.run_requests
+    assert "still failing until fixed or removed: empty.txt" in again.skip_reason.skip_message
