@@ -306,7 +306,10 @@ class ContextResolver:
                 i = bisect_right(scope_changes, m.end())
                 ditto.append((m.end(), scope_changes[i] if i < len(scope_changes) else len(text)))
         self._notes = notes_pos
-        self._ditto = ditto
+        # Notes come in text order and each reaches to the next part heading, so the reach
+        # ends never decrease: the last note before a figure reaches furthest (one bisect).
+        self._ditto_starts = [note_end for note_end, _ in ditto]
+        self._ditto_ends = [scope_end for _, scope_end in ditto]
 
     def _init_areas(self) -> None:
         mentions = scan_areas(self.text)
@@ -386,14 +389,12 @@ class ContextResolver:
         # a note in brackets later in the same sentence: 由一季度下降10.3%到全年增长2.8%(预计数，下同)
         k = bisect_left(self._notes, end)
         if k < len(self._notes):
-            sent_end = (
-                self._sent[bisect_right(self._sent, start)]
-                if bisect_right(self._sent, start) < len(self._sent)
-                else len(self.text)
-            )
+            s = bisect_right(self._sent, start)
+            sent_end = self._sent[s] if s < len(self._sent) else len(self.text)
             if self._notes[k] < sent_end:
                 return True
-        return any(note_end <= start < scope_end for note_end, scope_end in self._ditto)
+        d = bisect_right(self._ditto_starts, start) - 1
+        return d >= 0 and start < self._ditto_ends[d]
 
     def _area(
         self, pos: int, sent_start: int, para_start: int, window: str, index: int | None, size: int | None
