@@ -14,6 +14,9 @@ from pathlib import Path
 
 from pipeline.errors import PublishError, ReportError
 
+#: Policy for a readable report with no figures: it is kept (zero indicator rows) and flagged.
+NO_FIGURES_WARNING = "no figures found; the report is kept with zero indicator rows"
+
 
 def _extract(args: argparse.Namespace) -> int:
     from pipeline.extract import extract_figures
@@ -25,6 +28,8 @@ def _extract(args: argparse.Namespace) -> int:
     table = build_indicators_table(doc, extraction.figures)
     for skipped in extraction.skipped:
         print(f"skipped {skipped.text!r} at {skipped.char_start}: {skipped.reason}", file=sys.stderr)
+    if table.empty:  # a notice or a speech without numbers is valid input, but worth a look
+        print(f"warning: {args.file}: {NO_FIGURES_WARNING}", file=sys.stderr)
     if args.format == "json":
         records = table.astype(object).where(table.notna(), None).to_dict(orient="records")
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
