@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.anchored import finditer_from
+
 _MASK_RE = re.compile(
     r"""
     \A\ufeff?---\r?\n.*?\r?\n---\r?\n               # YAML front matter
@@ -35,10 +37,17 @@ _MASK_RE = re.compile(
 )
 
 
-def _blank(match: re.Match[str]) -> str:
-    text = match.group()
-    # keep newlines so that line-based rules downstream still see line breaks
-    return "".join("\n" if ch == "\n" else " " for ch in text)
+#: Every match of ``_MASK_RE`` starts with one of these characters (``^`` lines start with a
+#: space, a digit or a Chinese ordinal; front matter with U+FEFF or -), so the scan tries
+#: the alternation only there (see ``anchored``).
+_MASK_STARTS = re.compile("[<&A-Za-z0-9０-９\\[［〔（(“《 \t\u3000一二三四五六七八九十\ufeff-]")
+
+
+def _blank(text: str) -> str:
+    """Spaces of the same length, keeping newlines so line-based rules still see breaks."""
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def build_mask(text: str) -> str:
@@ -51,4 +60,12 @@ def build_mask(text: str) -> str:
     >>> build_mask("GB/T 28398-2023于2021-01-17发布") == " " * 15 + "于" + " " * 10 + "发布"
     True
     """
-    return _MASK_RE.sub(_blank, text)
+    parts: list[str] = []
+    last = 0
+    for m in finditer_from(_MASK_RE, _MASK_STARTS, text):
+        start, end = m.span()
+        parts.append(text[last:start])
+        parts.append(_blank(text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
