@@ -142,6 +142,11 @@ class Workspace:
         args = ["-m", "pipeline", "release", "--seeds", str(self.seeds), "--releases", str(self.releases)]
         return self.start([*args, *extra], **env)
 
+    def start_driver(self, **env: str) -> Proc:
+        """``release`` through :mod:`tests.robustness.driver` (publish step hooks from ``env``)."""
+        args = ["release", "--seeds", str(self.seeds), "--releases", str(self.releases)]
+        return self.start(["-m", "tests.robustness.driver", *args], **env)
+
     def release(self, **env: str) -> Run:
         """Run ``python -m pipeline release`` on this workspace to the end."""
         return self.start_release(**env).finish()
