@@ -23,7 +23,7 @@ from pipeline.extract.measures import (
     clause_window,
     is_comparison_pp,
 )
-from pipeline.extract.numerals import has_approx_mark, parse_fraction, parse_number, split_magnitude
+from pipeline.extract.numerals import has_approx_mark, parse_fraction, parse_number, read_numeral
 from pipeline.extract.qualifiers import match_post_qualifier, match_pre_qualifier, match_sign_verb
 from pipeline.extract.units import infer_base_unit, match_unit
 
@@ -186,15 +186,13 @@ def _read_number(text: str, m: re.Match[str], is_cn: bool) -> Token | None:
         return None
     token = Token("number", start, end, start, end, raw)
     try:
-        total = parse_number(raw)
+        token.value, mult = read_numeral(raw)
     except ValueError as err:
         if is_cn:
             return None
         token.skip = f"ambiguous numeral: {err}"
         return token
-    _, mult = split_magnitude(raw)
     token.mult = mult
-    token.value = total.scaleb(-mult) if mult else total
     unit = match_unit(text, end)
     if unit is None:
         if text[end : end + 1] == "届" and text[max(0, start - 2) : start] == "连续":
