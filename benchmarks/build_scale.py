@@ -180,6 +180,7 @@ class RunCost:
     sys_s: float
     max_rss_mb: float  # largest single process (wait4 ru_maxrss, covers waited-for workers)
     tree_peak_rss_mb: float  # sampled sum over the whole process tree
+    load_avg: float  # mean 1-minute load average while it ran: > cores means others competed
 
     @property
     def cpu_s(self) -> float:
@@ -213,6 +214,7 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path, timeout_s: floa
     """Run ``cmd`` to completion and measure it; output goes to ``log``."""
     page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
     peak = [0]
+    loads: list[float] = []
     done = threading.Event()
     with log.open("wb") as out:
         start = time.perf_counter()
@@ -222,6 +224,7 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path, timeout_s: floa
             while not done.wait(0.2):
                 with contextlib.suppress(Exception):
                     peak[0] = max(peak[0], _tree_rss_kb(proc.pid, page_kb))
+                loads.append(os.getloadavg()[0])
 
         def kill() -> None:
             with contextlib.suppress(ProcessLookupError):
@@ -244,6 +247,7 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path, timeout_s: floa
         sys_s=usage.ru_stime,
         max_rss_mb=usage.ru_maxrss / 1024,
         tree_peak_rss_mb=peak[0] / 1024,
+        load_avg=sum(loads) / len(loads) if loads else os.getloadavg()[0],
     )
 
 
@@ -407,6 +411,7 @@ class SizeResult:
             "cpu_ms_per_report": round(1000 * self.cost.cpu_s / n, 1),
             "max_rss_mb": round(self.cost.max_rss_mb, 1),
             "tree_peak_rss_mb": round(self.cost.tree_peak_rss_mb, 1),
+            "load_avg": round(self.cost.load_avg, 2),
             "runs": self.events.runs,
             "reports_materialized": self.events.reports_processed(),
         }
@@ -453,6 +458,7 @@ def rerun_with_one_more(sources: list[SourceReport], full: SizeResult, root: Pat
         "wall_s": round(cost.wall_s, 2),
         "cpu_s": round(cost.cpu_s, 2),
         "max_rss_mb": round(cost.max_rss_mb, 1),
+        "load_avg": round(cost.load_avg, 2),
         "ratio_to_full_build": round(cost.wall_s / full.cost.wall_s, 3),
         "runs": events.runs,
         "steps_started": events.steps_started,
@@ -468,15 +474,15 @@ def format_report(info: dict, sizes: list[SizeResult], incremental: dict | None,
         f"Python {info['python']}, Dagster {info['dagster']}",
         "",
         "| N reports | corpus MB | wall s | CPU s | wall ms/report | CPU ms/report | max RSS MB "
-        "| tree peak RSS MB | runs | reports materialized |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| tree peak RSS MB | runs | reports materialized | load avg |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in sizes:
         r = result.row()
         lines.append(
             f"| {r['n_reports']} | {r['corpus_mb']} | {r['wall_s']} | {r['cpu_s']} "
             f"| {r['wall_ms_per_report']} | {r['cpu_ms_per_report']} | {r['max_rss_mb']} "
-            f"| {r['tree_peak_rss_mb']} | {r['runs']} | {r['reports_materialized']} |"
+            f"| {r['tree_peak_rss_mb']} | {r['runs']} | {r['reports_materialized']} | {r['load_avg']} |"
         )
     if incremental:
         i = incremental
@@ -484,7 +490,7 @@ def format_report(info: dict, sizes: list[SizeResult], incremental: dict | None,
             "",
             f"Incremental: {i['base_reports']} published + 1 new report: wall {i['wall_s']} s "
             f"({100 * i['ratio_to_full_build']:.1f}% of the full build), CPU {i['cpu_s']} s, "
-            f"{i['runs']} run(s), {i['steps_started']} steps started, "
+            f"{i['runs']} run(s), {i['steps_started']} steps started, load avg {i['load_avg']}, "
             f"reports parsed/extracted: {i['reports_materialized']}",
             "  partitions materialized per asset: "
             + ", ".join(f"{k}={v}" for k, v in i["partitions_by_asset"].items()),

@@ -7,7 +7,6 @@ is the file a team would deploy, not a variant of it.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -36,6 +35,7 @@ from dagster_postgres import (  # noqa: E402
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY_YAML = REPO / "deploy" / "postgres" / "dagster.yaml"
 SEED = REPO / "seeds" / "000_809e7810154ce7d6.txt"
+QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 @pytest.fixture()
@@ -103,10 +103,47 @@ def test_dynamic_partitions_live_in_postgres(pg_env):
     assert sorted(r[0] for r in rows) == report_ids[:-1]
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("pipeline.defs.run") is None,
-    reason="pipeline.defs.run (the `release` job) does not exist yet",
-)
+def test_one_partition_of_the_seed_materializes_into_postgres(pg_env, tmp_path):
+    # The orchestration tests' folders and code location, on the shipped PostgreSQL instance.
+    from dagster import AssetKey
+
+    from pipeline.defs.partitions import REPORTS
+    from pipeline.ingest import report_id_for
+    from tests.orchestration.conftest import Env
+
+    env = Env(tmp_path / "seeds", tmp_path / "releases", Path(pg_env["DAGSTER_HOME"]))
+    env.seeds.mkdir()
+    env.add(SEED)
+    key = report_id_for(SEED)
+    with DagsterInstance.get() as instance:
+        instance.add_dynamic_partitions(REPORTS.name, [key])
+        result = (
+            env.defs()
+            .resolve_job_def("build_reports")
+            .execute_in_process(instance=instance, partition_key=key, run_config=QUIET, raise_on_error=False)
+        )
+        assert result.success
+        assert instance.get_run_by_id(result.run_id).tags["dagster/partition"] == key
+
+    assert _query(pg_env, "SELECT status FROM runs WHERE run_id = %s", (result.run_id,)) == [("SUCCESS",)]
+    materialized = _query(
+        pg_env,
+        "SELECT DISTINCT asset_key FROM event_logs WHERE run_id = %s "
+        "AND dagster_event_type = 'ASSET_MATERIALIZATION' AND partition = %s",
+        (result.run_id, key),
+    )
+    expected = {
+        AssetKey(name).to_string() for name in ("report_file", "report_document", "report_indicators")
+    }
+    assert {row[0] for row in materialized} == expected
+    checks = _query(
+        pg_env,
+        "SELECT count(*) FROM event_logs WHERE run_id = %s AND dagster_event_type = 'ASSET_CHECK_EVALUATION'",
+        (result.run_id,),
+    )
+    assert checks[0][0] == len(result.get_asset_check_evaluations()) > 0
+
+
 def test_release_of_the_seed_is_recorded_in_postgres(pg_env, tmp_path):
     from pipeline.config import DATASET_NAME
     from pipeline.ingest import report_id_for
