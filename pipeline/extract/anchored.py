@@ -2,54 +2,153 @@
 
 Python's ``re`` runs a fast C loop over the text only when a pattern opens with one
 literal or one character class. Our big alternations (the mask, the number grammar, time
-phrases, target words) open with many different characters, so ``finditer`` spends most
-of its time trying every alternative at positions where none can start (about 140 ns per
-character of text). Here a one-class pattern, which ``re`` scans in C, finds the few
-candidate positions and the big pattern is tried only there: the same matches, several
-times faster.
+phrases, target words, growth keywords) open with many different characters, so
+``finditer`` spends most of its time trying every alternative at positions where none can
+start (about 140 ns per character of text). :class:`Anchored` derives from the pattern
+the class of characters its matches can start with; a one-class regex, which ``re`` scans
+in C, finds those positions and the big pattern is tried only there. The matches are
+exactly those of the pattern's own ``finditer``/``search``, several times faster.
 
-The contract: every match of ``pattern`` starts at a position where ``starts`` matches
-(its first character is in the class), and ``pattern`` never matches the empty string.
-Each use keeps its start class next to its pattern.
+The class is read from the pattern's parse tree, so it cannot go stale when a pattern
+changes. Patterns outside what the reader understands (negated classes, ``.``, back
+references, case folding, or a pattern that can match the empty string) get no class and
+are scanned the ordinary way: slower, never wrong.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+try:  # the parser behind re.compile; private, so a change in it only costs speed
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    _sre = _sre_parse = None  # type: ignore[assignment]
 
 
-def finditer_from(
-    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
-) -> Iterator[re.Match[str]]:
-    r"""Exactly the matches of ``pattern.finditer(text, pos, endpos)``, found from candidates.
+class _Unsupported(Exception):
+    """A pattern construct whose first characters are not worked out here."""
 
-    >>> pattern = re.compile(r"\d+年|第[一二三]")
-    >>> starts = re.compile(r"[0-9第]")
-    >>> text = "第一，2020年和2021年，第四"
-    >>> [m.group() for m in finditer_from(pattern, starts, text)]
-    ['第一', '2020年', '2021年']
-    >>> [m.span() for m in finditer_from(pattern, starts, text)] == [m.span() for m in pattern.finditer(text)]
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _first_of_sequence(items: Iterable[tuple[object, object]]) -> tuple[set[str], bool]:
+    """(class items a match of the sequence can start with, whether it can match empty)."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_of_item(op, av)
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of_item(op: object, av: object) -> tuple[set[str], bool]:
+    """First-character class items of one parsed element, and whether it can match empty."""
+    name = str(op)
+    if name == "LITERAL":
+        return {re.escape(chr(av))}, False  # type: ignore[arg-type]
+    if name == "IN":
+        return _class_items(av), False  # type: ignore[arg-type]
+    if name == "SUBPATTERN":
+        _group, add_flags, _del_flags, sub = av  # type: ignore[misc]
+        if add_flags & re.IGNORECASE:
+            raise _Unsupported("case folding")
+        return _first_of_sequence(sub)
+    if name == "ATOMIC_GROUP":
+        return _first_of_sequence(av)  # type: ignore[arg-type]
+    if name == "BRANCH":
+        out: set[str] = set()
+        any_empty = False
+        for branch in av[1]:  # type: ignore[index]
+            chars, nullable = _first_of_sequence(branch)
+            out |= chars
+            any_empty = any_empty or nullable
+        return out, any_empty
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _high, sub = av  # type: ignore[misc]
+        chars, nullable = _first_of_sequence(sub)
+        return chars, nullable or low == 0
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return set(), True  # zero width: the next element supplies the first character
+    raise _Unsupported(name)
+
+
+def _class_items(items: Iterable[tuple[object, object]]) -> set[str]:
+    out: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            out.add(re.escape(chr(av)))  # type: ignore[arg-type]
+        elif name == "RANGE":
+            out.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")  # type: ignore[index]
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            out.add(_CATEGORIES[str(av)])
+        else:
+            raise _Unsupported(name)  # NEGATE and the like
+    return out
+
+
+def start_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    r"""A one-class regex matching every character a match of ``pattern`` can start with.
+
+    >>> start_class(re.compile(r"(?<=近)[千万]|第?[一二]季度|\d+年")).pattern
+    '[\\d一万二千第]'
+    >>> start_class(re.compile(r"[^，]+")) is None  # negated class: not analysed
     True
     """
-    end = len(text) if endpos is None else endpos
-    match = pattern.match
-    for candidate in starts.finditer(text, pos, end):
-        start = candidate.start()
-        if start < pos:
-            continue  # inside the previous match
-        m = match(text, start, end)
-        if m is not None:
-            yield m
-            pos = m.end()
+    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        items, nullable = _first_of_sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except (_Unsupported, TypeError, ValueError, IndexError):
+        return None
+    if nullable or not items:
+        return None
+    return re.compile("[" + "".join(sorted(items)) + "]")
 
 
-def search_from(
-    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
-) -> re.Match[str] | None:
-    r"""Exactly ``pattern.search(text, pos, endpos)``, tried only at candidate positions.
+class Anchored:
+    """A compiled pattern that is tried only at the characters its matches start with."""
 
-    >>> search_from(re.compile(r"\d+年"), re.compile(r"[0-9]"), "自2020年以来", 0).span()
-    (1, 6)
-    """
-    return next(finditer_from(pattern, starts, text, pos, endpos), None)
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.starts = start_class(pattern)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        r"""Exactly the matches of ``pattern.finditer(text, pos, endpos)``.
+
+        >>> scan = Anchored(re.compile(r"\d+年|第[一二三]"))
+        >>> [m.group() for m in scan.finditer("第一，2020年和2021年，第四")]
+        ['第一', '2020年', '2021年']
+        """
+        end = len(text) if endpos is None else endpos
+        if self.starts is None:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        match = self.pattern.match
+        for candidate in self.starts.finditer(text, pos, end):
+            start = candidate.start()
+            if start < pos:
+                continue  # inside the previous match
+            m = match(text, start, end)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        r"""Exactly ``pattern.search(text, pos, endpos)``.
+
+        >>> Anchored(re.compile(r"\d+年")).search("自2020年以来").span()
+        (1, 6)
+        """
+        return next(self.finditer(text, pos, endpos), None)

@@ -34,7 +34,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from pipeline.extract.anchored import finditer_from
+from pipeline.extract.anchored import Anchored
 from pipeline.extract.context_area import CITY_PROVINCE, AreaMention, canonical_area, level_of, scan_areas
 from pipeline.extract.context_period import (
     Mention,
@@ -85,8 +85,7 @@ _TARGET = re.compile(
     + r"|(?<![才高])计划(?=[新完投建实开到在用内安达引培改\d])"
     + r"|目标(?=[是为：:，,值])"
 )
-#: Every match of ``_TARGET`` starts with one of these characters (see ``anchored``).
-_TARGET_STARTS = re.compile("[" + "".join(sorted({w[0] for w in TARGET_WORDS} | set("要即将计目"))) + "]")
+_TARGET_SCAN = Anchored(_TARGET)  # tried only where a target word can start (see ``anchored``)
 _TARGET_BLOCK = re.compile(r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期|预期寿命")
 _ACTUAL = re.compile("|".join(map(re.escape, sorted(ACTUAL_WORDS, key=len, reverse=True))))
 _ESTIMATE = re.compile("|".join(map(re.escape, ESTIMATE_WORDS)))
@@ -289,7 +288,7 @@ class ContextResolver:
         text = self.text
         self._target = [
             m.end()
-            for m in finditer_from(_TARGET, _TARGET_STARTS, text)
+            for m in _TARGET_SCAN.finditer(text)
             if not _TARGET_BLOCK.search(text, max(0, m.start() - 4), m.end() + 3)
         ]
         self._actual = [m.end() for m in _ACTUAL.finditer(text)]

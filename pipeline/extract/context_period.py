@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.extract.anchored import search_from
+from pipeline.extract.anchored import Anchored
 from pipeline.extract.context_vocab import CN_DIGITS, COMPARISON_BEFORE
 
 #: Marks a mention that blocks inheritance: the text names a period the schema cannot hold.
@@ -88,9 +88,8 @@ class Mention:
 
 #: Every time phrase contains one of these characters; the full pattern runs only around them.
 _ANCHOR = re.compile("[年季月半五]")
-#: Every match of ``_PATTERN`` starts with one of these characters; within a window the
-#: pattern is tried only there (see ``anchored``).
-_STARTS = re.compile(rf"[0-9{_CN}今去明本当全年“过近未第上下前]")
+#: Within a window the pattern is tried only where a phrase can start (see ``anchored``).
+_PATTERN_SCAN = Anchored(_PATTERN)
 _BEFORE_ANCHOR = 12
 _AFTER_ANCHOR = 12
 
@@ -108,7 +107,7 @@ def _iter_matches(text: str) -> Iterator[re.Match[str]]:
             continue
         pos = max(last_end, p - _BEFORE_ANCHOR)
         while True:
-            m = search_from(_PATTERN, _STARTS, text, pos, min(n, p + _AFTER_ANCHOR))
+            m = _PATTERN_SCAN.search(text, pos, min(n, p + _AFTER_ANCHOR))
             if m is None or m.start() > p:
                 break
             yield m

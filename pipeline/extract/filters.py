@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.anchored import finditer_from
+from pipeline.extract.anchored import Anchored
 
 _MASK_RE = re.compile(
     r"""
@@ -37,10 +37,7 @@ _MASK_RE = re.compile(
 )
 
 
-#: Every match of ``_MASK_RE`` starts with one of these characters (``^`` lines start with a
-#: space, a digit or a Chinese ordinal; front matter with U+FEFF or -), so the scan tries
-#: the alternation only there (see ``anchored``).
-_MASK_STARTS = re.compile("[<&A-Za-z0-9０-９\\[［〔（(“《 \t\u3000一二三四五六七八九十\ufeff-]")
+_MASK = Anchored(_MASK_RE)  # tried only where a mask can start (see ``anchored``)
 
 
 def _blank(text: str) -> str:
@@ -62,7 +59,7 @@ def build_mask(text: str) -> str:
     """
     parts: list[str] = []
     last = 0
-    for m in finditer_from(_MASK_RE, _MASK_STARTS, text):
+    for m in _MASK.finditer(text):
         start, end = m.span()
         parts.append(text[last:start])
         parts.append(_blank(text[start:end]))

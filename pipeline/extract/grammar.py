@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from pipeline.extract.anchored import finditer_from
+from pipeline.extract.anchored import Anchored
 from pipeline.extract.measures import (
     classify_growth_basis,
     classify_percent,
@@ -46,9 +46,7 @@ MASTER_RE = re.compile(
     re.VERBOSE,
 )
 
-#: Every match of ``MASTER_RE`` starts with one of these characters: the scan tries the
-#: alternation only there (see ``anchored``).
-_MASTER_STARTS = re.compile(rf"[{_D}.．{_CN}十百千万亿第前过半]")
+_MASTER = Anchored(MASTER_RE)  # tried only where a number can start (see ``anchored``)
 
 _DATE_WORDS = re.compile(r"月|日|号|季度|时|点|周年|世纪|年代|期|届|级|类|线|批次|代|版|秒|次会议|大|中全会")
 _PERIOD_AFTER = ("来", "以来", "前", "后", "间", "内", "中", "里", "度", "底", "初", "末")
@@ -95,7 +93,7 @@ class Token:
 
 def scan(text: str) -> Iterator[Token]:
     """Every number-like token of ``text`` (already masked by ``filters.build_mask``)."""
-    for m in finditer_from(MASTER_RE, _MASTER_STARTS, text):
+    for m in _MASTER.finditer(text):
         token = _read(text, m)
         if token is not None:
             yield token
