@@ -7,8 +7,8 @@ that the schema, the data dictionary and this matcher read the same lists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from schemas.vocab import RATE_DENOMINATORS, UNITS
 
@@ -18,15 +18,22 @@ _DENOMS = "|".join(re.escape(word) for word in sorted(RATE_DENOMINATORS, key=len
 UNIT_RE = re.compile(rf"(?P<word>{_WORDS})(?:[/／](?P<per>{_DENOMS}))?")
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A unit word as written, with the base unit and factor its values convert to."""
+class Unit(NamedTuple):
+    """A unit word as written, with the base unit and factor its values convert to.
+
+    A named tuple: one is built for nearly every number, and a tuple is cheap to build.
+    """
 
     text: str
     base_unit: str
     factor: Decimal
     end: int
 
+
+#: Base unit and factor of each unit word, the factor parsed once rather than per number.
+_BASES: dict[str, tuple[str, Decimal]] = {
+    word: (base, Decimal(factor)) for word, (base, factor) in UNITS.items()
+}
 
 #: A unit word followed by one of these characters is the head of a noun (14亿人口, 1万家庭).
 _NOUN_AFTER: dict[str, str] = {
@@ -54,12 +61,12 @@ def match_unit(text: str, pos: int) -> Unit | None:
     m = UNIT_RE.match(text, pos)
     if m is None:
         return None
-    word = m.group("word")
+    word, per = m.group("word", "per")
+    end = m.end()
     follower = _NOUN_AFTER.get(word)
-    if follower and text[m.end() : m.end() + 1] in follower and text[m.end() : m.end() + 1]:
+    if follower is not None and end < len(text) and text[end] in follower:
         return None
-    base, factor = UNITS[word]
-    per = m.group("per")
+    base, factor = _BASES[word]
     if per is not None:
         if base == "yuan" and per == "人":
             base = "yuan_per_person"
@@ -68,7 +75,7 @@ def match_unit(text: str, pos: int) -> Unit | None:
         else:
             base = "ratio"
         word = f"{word}/{per}"
-    return Unit(word.replace("％", "%"), base, Decimal(factor), m.end())
+    return Unit(word.replace("％", "%"), base, factor, end)
 
 
 _IMPLIED_BASE = (
