@@ -57,6 +57,8 @@ _APPROX_RATIO = re.compile(r"约(?:为|是|相当于)[^，。；]{0,14}的$")
 _PER_BEFORE = re.compile(r"每[^\d\s，。；、]{1,4}$")
 _GROWTH_BEFORE = re.compile(r"(?:增长|提高|提升|增加|上升|下降|降低|减少|回落)了?$")
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界)$")
+_FIRMS = re.compile(r"企业|主体|商户|个体")  # 户 counts firms, not households
+_MAGNITUDE_WORDS = {4: "万", 8: "亿", 12: "万亿", 16: "亿亿"}
 _RANK_STOP = "届次批期产个条季章部步阶轮号大梯方档阵层"
 _VAGUE_BEFORE = "数几上成"
 _MONEY = ("yuan", "usd")
@@ -213,7 +215,7 @@ def _read_number(text: str, m: re.Match[str], is_cn: bool) -> Token | None:
         return token
     if token.base_unit == "bed" and "床" not in clause_window(text, start, 16):
         token.base_unit = "item"
-    if token.base_unit == "household" and re.search(r"企业|主体|商户|个体", clause_window(text, start, 16)):
+    if token.base_unit == "household" and _FIRMS.search(clause_window(text, start, 16)):
         token.base_unit = "enterprise"
     if has_approx_mark(raw):
         token.qualifier = "more_than"
@@ -288,7 +290,7 @@ def _duration_ok(text: str, token: Token, is_cn: bool) -> bool:
 
 
 def _magnitude_word(mult: int) -> str:
-    return {4: "万", 8: "亿", 12: "万亿", 16: "亿亿"}.get(mult, "")
+    return _MAGNITUDE_WORDS.get(mult, "")
 
 
 def _finish_bounds(text: str, token: Token) -> Token:
@@ -299,7 +301,8 @@ def _finish_bounds(text: str, token: Token) -> Token:
         token.pre_bound = True
     else:
         # 低于每立方米19微克: the bound word governs across a 每X denominator (not quoted)
-        per = _PER_BEFORE.search(text, max(0, token.q_start - 6), token.q_start)
+        low, high = max(0, token.q_start - 6), token.q_start
+        per = _PER_BEFORE.search(text, low, high) if text.find("每", low, high) >= 0 else None
         if per is not None:
             through = match_pre_qualifier(text, per.start())
             if through is not None:

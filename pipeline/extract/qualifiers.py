@@ -60,8 +60,13 @@ SIGN_VERBS: tuple[str, ...] = (
 
 _PRE = dict(PRE_QUALIFIERS)
 _PRE_LENGTHS = sorted({len(word) for word in _PRE}, reverse=True)
+_POST = dict(POST_QUALIFIERS)
+assert {len(word) for word in _POST} == {2}, "match_post_qualifier looks at two characters"
 _SIGN = frozenset(SIGN_VERBS)
 _SIGN_LENGTHS = sorted({len(verb) for verb in SIGN_VERBS}, reverse=True)
+# Most numbers follow no bound word: one set test on the character before them settles it.
+_PRE_LAST = frozenset(word[-1] for word in _PRE)
+_SIGN_LAST = frozenset(verb[-1] for verb in SIGN_VERBS)
 
 
 def match_pre_qualifier(text: str, start: int) -> tuple[str, int] | None:
@@ -72,6 +77,8 @@ def match_pre_qualifier(text: str, start: int) -> tuple[str, int] | None:
     >>> match_pre_qualifier("增长5%", 2) is None
     True
     """
+    if start == 0 or text[start - 1] not in _PRE_LAST:
+        return None
     for size in _PRE_LENGTHS:  # longest first: a dict lookup per length, not a loop over words
         if start >= size:
             qualifier = _PRE.get(text[start - size : start])
@@ -86,11 +93,8 @@ def match_post_qualifier(text: str, end: int) -> tuple[str, int] | None:
     >>> match_post_qualifier("5%左右，", 2)
     ('approx', 4)
     """
-    head = text[end : end + 2]
-    for word, qualifier in POST_QUALIFIERS:
-        if head == word:
-            return qualifier, end + len(word)
-    return None
+    qualifier = _POST.get(text[end : end + 2])
+    return None if qualifier is None else (qualifier, end + 2)
 
 
 def match_sign_verb(text: str, start: int) -> int | None:
@@ -103,6 +107,8 @@ def match_sign_verb(text: str, start: int) -> int | None:
     """
     if text[start - 1 : start] == "了":
         start -= 1
+    if start == 0 or text[start - 1] not in _SIGN_LAST:
+        return None
     for size in _SIGN_LENGTHS:
         if start >= size and text[start - size : start] in _SIGN:
             return start - size
