@@ -22,6 +22,7 @@ from tests.robustness.conftest import (
     Run,
     Workspace,
     latest_version,
+    make_workspace,
     staging,
     tree_hash,
     versions,
@@ -59,23 +60,35 @@ OLD_REPORT = (
 )
 
 
-def test_a_report_failing_validation_blocks_the_release_and_the_check_lists_the_rows(workspace):
-    """A 1936 report reads fine but its year is outside ReportsModel (1949-2100): nothing is published."""
-    ws = workspace
+@dataclass
+class ValidationScenario:
+    ws: Workspace
+    before: dict[str, str]
+    run: Run
+    after: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def validation(tmp_path_factory) -> ValidationScenario:
+    """A 1936 report reads fine, but its year is outside ReportsModel (1949-2100)."""
+    ws = make_workspace(tmp_path_factory.mktemp("validation"))
     ws.add(SEED)
     assert ws.release().returncode == 0
     before = tree_hash(ws.releases)
-
-    ws.add(NATIONAL)  # a good new report next to the bad one: still no release
+    ws.add(NATIONAL)  # a good new report next to the failing one: still no release
     ws.write("old_report.txt", OLD_REPORT.encode("utf-8"))
     run = ws.release()
+    return ValidationScenario(ws, before, run, tree_hash(ws.releases))
 
+
+def test_a_report_failing_validation_blocks_the_release_and_the_check_lists_the_rows(validation):
+    run = validation.run
     assert run.returncode != 0, run
     assert "reports_table against ReportsModel" in run.stderr
     assert "year: greater_than_or_equal_to(1949)" in run.stderr
     assert "error: release not published; the latest release is unchanged" in run.stderr
-    assert tree_hash(ws.releases) == before
-    with dg.DagsterInstance.from_config(str(ws.home)) as instance:
+    assert validation.after == validation.before
+    with dg.DagsterInstance.from_config(str(validation.ws.home)) as instance:
         evaluations = [
             record.dagster_event.event_specific_data
             for run_record in instance.get_runs(limit=1)
@@ -88,6 +101,24 @@ def test_a_report_failing_validation_blocks_the_release_and_the_check_lists_the_
     rows = failed["reports_table_schema"].metadata["failing_rows"].value
     assert "greater_than_or_equal_to(1949)" in rows and "1936" in rows
     assert failed["reports_table_schema"].metadata["failure_cases"].value == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pipeline/defs/checks.py build_schema_result shows pandera's row index, not the report: "
+    "the message and the failing rows should name old_report.txt (the row's report_id or file_name)",
+)
+def test_the_validation_error_names_the_report(validation):
+    assert "old_report" in validation.run.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pipeline/defs/run.py exits 1 (unexpected failure) rather than 2 (bad input) when a blocking "
+    "schema check fails on the data of a report",
+)
+def test_a_validation_failure_exits_like_bad_input(validation):
+    assert validation.run.returncode == 2
 
 
 # ---- crashes at every publish step -----------------------------------------------------------
