@@ -37,6 +37,7 @@ from pipeline.defs.versions import (
 from pipeline.errors import ReportError
 from pipeline.extract import extract_figures
 from pipeline.ingest import Document, read_report, report_id_for
+from pipeline.publish import publish_release
 from pipeline.seeds import sha256_of
 from pipeline.tables import build_indicators_table, build_reports_table, combine_indicators, empty_frame
 from schemas import IndicatorsModel, ReportsModel
@@ -48,6 +49,9 @@ INDICATORS_SCHEMA = build_table_schema(IndicatorsModel)
 REPORTS_SCHEMA = build_table_schema(ReportsModel)
 INDICATOR_COLUMNS = [c.name for c in INDICATORS_SCHEMA.columns]
 REPORT_COLUMNS = [c.name for c in REPORTS_SCHEMA.columns]
+#: Column lineage: report_indicators -> indicators_table -> release (indicators file).
+INDICATORS_LINEAGE = build_column_lineage(INDICATOR_COLUMNS, dg.AssetKey("report_indicators"))
+RELEASE_LINEAGE = build_column_lineage(INDICATOR_COLUMNS, dg.AssetKey("indicators_table"))
 
 
 @dg.asset(
@@ -256,7 +260,7 @@ def _current_tables(context: dg.AssetExecutionContext, paths: PipelinePaths) -> 
     code_version=TABLES_VERSION,
     metadata={
         "dagster/column_schema": INDICATORS_SCHEMA,
-        "dagster/column_lineage": build_column_lineage(INDICATOR_COLUMNS, report_indicators.key),
+        "dagster/column_lineage": INDICATORS_LINEAGE,
     },
     description=(
         "The indicators of every report, combined in a stable order: the table the release "
@@ -268,7 +272,11 @@ def indicators_table(context: dg.AssetExecutionContext, paths: PipelinePaths) ->
     """Combine every report's indicators."""
     frames = [t.indicators for t in _current_tables(context, paths)]
     table = combine_indicators(frames) if frames else empty_frame(IndicatorsModel)
-    metadata = {**build_table_metadata(table), "n_reports": len(frames)}
+    metadata = {
+        **build_table_metadata(table),
+        "n_reports": len(frames),
+        "dagster/column_lineage": INDICATORS_LINEAGE,
+    }
     if len(table):
         metadata.update(build_measure_counts(table))
     return dg.Output(table, metadata=metadata)
@@ -322,7 +330,7 @@ def _files_markdown(files: object) -> str:
     code_version=RELEASE_VERSION,
     metadata={
         "dagster/column_schema": INDICATORS_SCHEMA,
-        "dagster/column_lineage": build_column_lineage(INDICATOR_COLUMNS, dg.AssetKey("indicators_table")),
+        "dagster/column_lineage": RELEASE_LINEAGE,
     },
     description=(
         "The published release: releases/<dataset>/<version>/ with indicators and reports as "
@@ -337,8 +345,6 @@ def release(
     reports_table: pd.DataFrame,
 ) -> dg.MaterializeResult:
     """Publish a new release version when the tables changed."""
-    from pipeline.publish import publish_release
-
     result = publish_release(indicators_table, reports_table, paths.releases, dataset=DATASET_NAME)
     state = "published" if result.published else "unchanged"
     context.log.info(f"release {result.version}: {state} ({result.reason}) at {result.path}")
@@ -350,8 +356,11 @@ def release(
             "folder": dg.MetadataValue.path(str(result.path)),
             "dataset": dg.MetadataValue.text(DATASET_NAME),
             "files": dg.MetadataValue.md(_files_markdown(result.files)),
-            "n_indicators": len(indicators_table),
+            "changes": dg.MetadataValue.md(build_bullets(result.summary) or "_no changes listed_"),
+            "previous_version": dg.MetadataValue.text(str(result.previous or "")),
+            "dagster/row_count": len(indicators_table),
             "n_reports": len(reports_table),
+            "dagster/column_lineage": RELEASE_LINEAGE,
         }
     )
 

@@ -2,7 +2,8 @@
 
 Sensor ``seeds_sensor`` (running by default), each tick:
 - a new file adds its partition and requests a run for it;
-- a changed file (sha256 differs from what was built) requests a rerun;
+- a changed file (sha256 differs from what was built) requests a rerun, and so does
+  a report built by older parsing or extraction code (its code_version changed);
 - a removed file deletes its partition and requests a publish without it;
 - an unchanged file requests nothing (the run key is built from the sha256s).
 All new and changed reports of a tick go into one run (one partition or a range),
@@ -24,12 +25,16 @@ from pipeline.defs.partitions import REPORTS, run_partition_request
 from pipeline.defs.planning import contiguous_ranges, plan_seed_changes
 from pipeline.defs.resources import PipelinePaths
 from pipeline.defs.store import BuiltRecord
+from pipeline.defs.versions import REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION
 from pipeline.seeds import scan_seeds
 
 #: Seconds between sensor ticks; ``SEEDS_SENSOR_INTERVAL`` overrides (tests use 2).
 SENSOR_INTERVAL = int(os.environ.get("SEEDS_SENSOR_INTERVAL", "30"))
 
 _OK = BuiltRecord("", "", "", "")
+
+#: A report built by other parsing or extraction code counts as changed.
+CODE_VERSIONS = (REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION)
 
 _IN_PROGRESS = [
     dg.DagsterRunStatus.QUEUED,
@@ -65,7 +70,7 @@ def seeds_sensor(context: dg.SensorEvaluationContext, paths: PipelinePaths) -> d
     scan = scan_seeds(paths.seeds)
     partitions = context.instance.get_dynamic_partitions(REPORTS.name)
     store = paths.store(context.instance)
-    changes = plan_seed_changes(scan.files, partitions, store.built)
+    changes = plan_seed_changes(scan.files, partitions, store.built, CODE_VERSIONS)
     messages = changes.summary() + [f"rejected {r}" for r in scan.rejected]
     for line in messages:
         context.log.info(line)
@@ -84,7 +89,7 @@ def seeds_sensor(context: dg.SensorEvaluationContext, paths: PipelinePaths) -> d
         start, end = ranges[0][0], ranges[-1][1]  # one run: the span covering every change
         run_requests.append(
             dg.RunRequest(
-                run_key=changes.run_key(store.built),
+                run_key=changes.run_key(store.built, CODE_VERSIONS),
                 job_name=build_release_job.name,
                 **run_partition_request(start, end),
             )

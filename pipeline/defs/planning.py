@@ -34,14 +34,16 @@ class SeedChanges:
         removed = set(self.removed)
         return [k for k in partitions if k not in removed] + [f.report_id for f in self.added]
 
-    def run_key(self, built: Callable[[str], BuiltRecord | None]) -> str:
-        """A run key naming exactly what is built from what.
+    def run_key(
+        self, built: Callable[[str], BuiltRecord | None], versions: tuple[str, str] = ("", "")
+    ) -> str:
+        """A run key naming exactly what is built from what, by which code.
 
-        Each file contributes ``id@new_sha@last_built_sha``: an unchanged set of
-        changes gives the same key (Dagster requests nothing twice), and a file that
-        goes A -> B -> A still gets a fresh key the second time.
+        Each file contributes ``id@new_sha@last_built_sha`` plus the code versions: an
+        unchanged set of changes gives the same key (Dagster requests nothing twice),
+        and a file that goes A -> B -> A still gets a fresh key the second time.
         """
-        parts = []
+        parts = ["@".join(versions)]
         for seed in sorted(self.to_build, key=lambda s: s.report_id):
             record = built(seed.report_id)
             parts.append(f"{seed.report_id}@{seed.sha256}@{record.sha256 if record else 'none'}")
@@ -51,7 +53,7 @@ class SeedChanges:
         """One line per change, for sensor tick logs."""
         lines = [f"added {f.path.name} (report {f.report_id}, sha256 {f.sha256[:12]})" for f in self.added]
         lines += [
-            f"changed {f.path.name} (report {f.report_id}, new sha256 {f.sha256[:12]})" for f in self.changed
+            f"changed {f.path.name} (report {f.report_id}, sha256 {f.sha256[:12]})" for f in self.changed
         ]
         lines += [f"removed report {key} (its file is gone)" for key in self.removed]
         return lines
@@ -61,12 +63,14 @@ def plan_seed_changes(
     files: Iterable[SeedFile],
     partitions: Sequence[str],
     built: Callable[[str], BuiltRecord | None],
+    versions: tuple[str, str] | None = None,
 ) -> SeedChanges:
     """Compare the seed files with the registered partitions and what was last built.
 
-    A file with no partition is *added*; a file whose partition was never built or was
-    built from other bytes is *changed*; a partition with no file is *removed*; the
-    rest are *unchanged* (including a bad file whose failure is already recorded).
+    A file with no partition is *added*; a file whose partition was never built, was
+    built from other bytes or (when ``versions`` = (document, tables) code versions is
+    given) by other code is *changed*; a partition with no file is *removed*; the rest
+    are *unchanged*, including a bad file whose failure is already recorded.
     """
     known = set(partitions)
     changes = SeedChanges()
@@ -77,7 +81,12 @@ def plan_seed_changes(
             changes.added.append(seed)
             continue
         record = built(seed.report_id)
-        if record is None or record.sha256 != seed.sha256:
+        other_code = (
+            versions is not None
+            and record is not None
+            and ((record.document_version, record.tables_version) != versions)
+        )
+        if record is None or record.sha256 != seed.sha256 or other_code:
             changes.changed.append(seed)
         else:
             changes.unchanged.append(seed)
@@ -123,3 +132,25 @@ def contiguous_ranges(order: Sequence[str], wanted: Iterable[str]) -> list[tuple
     if start is not None:
         ranges.append((start, prev))
     return ranges
+
+
+def split_into_runs(order: Sequence[str], wanted: Iterable[str], workers: int) -> list[list[tuple[str, str]]]:
+    """Share the wanted keys among ``workers`` by count, each share as contiguous ranges.
+
+    Each share becomes one process running one Dagster run per range, so a full build
+    keeps every core busy while each run still covers many partitions.
+
+    >>> split_into_runs(["a", "b", "c", "d", "e"], {"a", "b", "c", "e"}, 2)
+    [[('a', 'b')], [('c', 'c'), ('e', 'e')]]
+    >>> split_into_runs(["a", "b"], {"a"}, 4)
+    [[('a', 'a')]]
+    """
+    keys = [k for k in order if k in set(wanted)]
+    workers = max(1, min(workers, len(keys)))
+    size, extra = divmod(len(keys), workers)
+    shares, start = [], 0
+    for i in range(workers):
+        end = start + size + (1 if i < extra else 0)
+        shares.append(contiguous_ranges(order, keys[start:end]))
+        start = end
+    return [s for s in shares if s]

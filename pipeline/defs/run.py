@@ -6,9 +6,12 @@ runs, partitions and materializations appear in ``make ui`` afterwards.
 
 Only reports that are new, changed, failed before or built by older code are parsed
 and extracted: they are covered by the fewest contiguous partition ranges, each one
-run (the last one also combines all reports and publishes). When nothing needs
-building, only the tables and the release are rebuilt from the store, and the
-publisher finds the data unchanged.
+run (the last one also combines all reports and publishes). With hundreds of reports
+to build, the work is shared by count among one process per core (``PIPELINE_WORKERS``
+overrides), each running its ranges as Dagster runs, as a backfill with the
+``multi_run`` policy would under the daemon; a final run then combines and publishes.
+When nothing needs building, only the tables and the release are rebuilt from the
+store, and the publisher finds the data unchanged.
 
 Bad input policy: a report that cannot be read fails its own partition (the blocking
 check ``reports_extracted`` names the file and the reason) while every other report
@@ -19,10 +22,13 @@ file and rerun.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
@@ -31,13 +37,17 @@ from pipeline import config
 from pipeline.defs.build import build_defs
 from pipeline.defs.jobs import build_release_job, build_reports_job, publish_release_job
 from pipeline.defs.partitions import REPORTS, range_tags
-from pipeline.defs.planning import contiguous_ranges, is_current
+from pipeline.defs.planning import is_current, split_into_runs
 from pipeline.defs.resources import PipelinePaths
 from pipeline.defs.versions import REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION
 from pipeline.seeds import scan_seeds
 
 #: In-process runs print only what this module prints.
 _QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+
+#: Below this many reports to build per extra process, one process does it all: starting a
+#: worker (imports, instance) costs seconds, parsing a report tens of milliseconds.
+MIN_REPORTS_PER_WORKER = 100
 
 #: Exception types whose message is meant for users (exit code 2, like the CLI).
 _USER_ERRORS = {"ReportError", "PublishError"}
@@ -96,9 +106,59 @@ def _failures(result: dg.ExecuteInProcessResult) -> tuple[list[str], bool]:
     return messages, user_error
 
 
-def _execute(defs: dg.Definitions, job_name: str, instance: dg.DagsterInstance, tags: dict[str, str]):
-    job = defs.resolve_job_def(job_name)
-    return job.execute_in_process(instance=instance, tags=tags, run_config=_QUIET, raise_on_error=False)
+@dataclass(frozen=True)
+class RunOutcome:
+    """What one in-process run did, in plain values (it crosses process boundaries)."""
+
+    success: bool
+    messages: list[str] = field(default_factory=list)
+    user_error: bool = False
+    release: dict[str, object] = field(default_factory=dict)
+
+
+def _execute(paths: PipelinePaths, job_name: str, tags: dict[str, str]) -> RunOutcome:
+    """Run one job in this process on the default instance."""
+    with warnings.catch_warnings(), dg.DagsterInstance.get() as instance:
+        warnings.simplefilter("ignore")
+        job = build_defs({"paths": paths}).resolve_job_def(job_name)
+        result = job.execute_in_process(instance=instance, tags=tags, run_config=_QUIET, raise_on_error=False)
+        messages, user_error = _failures(result)
+        release = result.asset_materializations_for_node("release") if result.success else []
+        meta = {k: v.value for k, v in release[-1].metadata.items()} if release else {}
+        return RunOutcome(result.success and not messages, messages, user_error, meta)
+
+
+def _build_share(folders: tuple[str, str, str], ranges: list[tuple[str, str]]) -> list[RunOutcome]:
+    """One worker's share: a build_reports run per range (runs in a child process).
+
+    Takes the folders as plain strings: resources do not pickle across processes.
+    """
+    paths = PipelinePaths(seeds_dir=folders[0], releases_dir=folders[1], store_dir=folders[2])
+    return [_execute(paths, build_reports_job.name, range_tags(*r)) for r in ranges]
+
+
+def _workers(n_stale: int) -> int:
+    """Processes for parsing: ``PIPELINE_WORKERS``, else one per core when there is enough work."""
+    explicit = int(os.environ.get("PIPELINE_WORKERS", "0"))
+    if explicit:
+        return max(1, min(explicit, n_stale))
+    return max(1, min(os.cpu_count() or 1, n_stale // MIN_REPORTS_PER_WORKER))
+
+
+def _build(paths: PipelinePaths, order: list[str], stale: list[str]) -> list[RunOutcome]:
+    """Build the stale partitions, then publish; one process per share of the work."""
+    shares = split_into_runs(order, stale, _workers(len(stale)))
+    folders = (paths.seeds_dir, paths.releases_dir, paths.store_dir)
+    if len(shares) <= 1:
+        ranges = shares[0] if shares else []
+        outcomes = _build_share(folders, ranges[:-1])
+        last = (build_release_job.name, range_tags(*ranges[-1])) if ranges else (publish_release_job.name, {})
+        return [*outcomes, _execute(paths, *last)]
+    with ProcessPoolExecutor(len(shares), mp_context=multiprocessing.get_context("spawn")) as pool:
+        outcomes = [o for share in pool.map(_build_share, [folders] * len(shares), shares) for o in share]
+    if not all(o.success for o in outcomes):
+        return outcomes  # a failed report or check: nothing is published
+    return [*outcomes, _execute(paths, publish_release_job.name, {})]
 
 
 def run_release(seeds: Path | None = None, releases: Path | None = None) -> int:
@@ -117,7 +177,6 @@ def run_release(seeds: Path | None = None, releases: Path | None = None) -> int:
         return 2
 
     _ensure_dagster_home()
-    defs = build_defs({"paths": paths})
     with warnings.catch_warnings(), dg.DagsterInstance.get() as instance:
         warnings.simplefilter("ignore")
         order = _sync_partitions(instance, [f.report_id for f in scan.files])
@@ -127,37 +186,26 @@ def run_release(seeds: Path | None = None, releases: Path | None = None) -> int:
             for f in scan.files
             if not is_current(store.built(f.report_id), f, REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION)
         ]
-        ranges = contiguous_ranges(order, stale)
-        print(
-            f"{len(scan.files)} report(s) in {paths.seeds}: {len(stale)} to build, "
-            f"{len(scan.files) - len(stale)} unchanged",
-            file=sys.stderr,
-        )
-        results = [_execute(defs, build_reports_job.name, instance, range_tags(*r)) for r in ranges[:-1]]
-        if ranges:
-            results.append(_execute(defs, build_release_job.name, instance, range_tags(*ranges[-1])))
-        else:
-            results.append(_execute(defs, publish_release_job.name, instance, {}))
+    print(
+        f"{len(scan.files)} report(s) in {paths.seeds}: {len(stale)} to build, "
+        f"{len(scan.files) - len(stale)} unchanged",
+        file=sys.stderr,
+    )
+    outcomes = _build(paths, order, stale)
 
-    messages, user_error = [], False
-    for result in results:
-        found, user = _failures(result)
-        messages += found
-        user_error |= user
-    if messages or not all(r.success for r in results):
+    messages = [m for o in outcomes for m in o.messages]
+    if messages or not all(o.success for o in outcomes):
         for message in messages or ["the run failed; see `make ui` for its logs"]:
             for line in message.splitlines():
                 print(f"error: {line}", file=sys.stderr)
         print("error: release not published; the latest release is unchanged", file=sys.stderr)
-        return 2 if user_error else 1
-    release = results[-1].asset_materializations_for_node("release")
-    meta = release[-1].metadata if release else {}
-    version = meta["version"].value if "version" in meta else "?"
-    folder = meta["folder"].value if "folder" in meta else paths.releases
-    if "published" in meta and meta["published"].value:
-        print(f"published {version} at {folder}")
+        return 2 if any(o.user_error for o in outcomes) else 1
+    meta = outcomes[-1].release
+    version = meta.get("version", "?")
+    if meta.get("published"):
+        print(f"published {version} at {meta.get('folder', paths.releases)}")
     else:
-        reason = meta["reason"].value if "reason" in meta else ""
+        reason = meta.get("reason", "")
         detail = f" ({reason})" if reason and reason != "unchanged" else ""
         print(f"unchanged: latest release is {version}{detail}")
     return 0

@@ -89,6 +89,10 @@ def test_full_run_publishes_a_release_with_lineage_and_file_hashes(env, instance
     reports = pd.read_csv(folder / "reports.csv")
     assert reports["report_id"].tolist() == [key]
     assert "indicators.csv" in meta["files"].value
+    lineage = meta["dagster/column_lineage"].value.deps_by_column
+    assert [(d.asset_key.to_user_string(), d.column_name) for d in lineage["value"]] == [
+        ("indicators_table", "value")
+    ]
     table_meta = result.asset_materializations_for_node("indicators_table")[0].metadata
     assert table_meta["dagster/row_count"].value == len(pd.read_parquet(folder / "indicators.parquet"))
     assert all(c.passed for c in result.get_asset_check_evaluations())

@@ -6,6 +6,7 @@ import json
 import dagster as dg
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 
 from pipeline.defs.run import run_release
 from pipeline.ingest import report_id_for
@@ -64,7 +65,9 @@ def test_release_builds_publishes_and_reruns_incrementally(env, capsys):
     assert report_id_for(new) in set(reports["report_id"])
 
 
-def test_bad_report_exits_nonzero_naming_the_file_and_keeps_the_release(env, capsys):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_bad_report_exits_nonzero_naming_the_file_and_keeps_the_release(env, capsys, monkeypatch, workers):
+    monkeypatch.setenv("PIPELINE_WORKERS", workers)
     env.add(SEED)
     assert run_release(env.seeds, env.releases) == 0
     before = (env.releases / DATASET / "latest.json").read_bytes()
@@ -85,3 +88,19 @@ def test_bad_report_exits_nonzero_naming_the_file_and_keeps_the_release(env, cap
 def test_empty_seeds_folder_is_an_error(env, capsys):
     assert run_release(env.seeds, env.releases) == 2
     assert "no report files" in capsys.readouterr().err
+
+
+def test_large_builds_share_the_work_among_processes(env, capsys, monkeypatch):
+    monkeypatch.setenv("PIPELINE_WORKERS", "2")
+    for source in (SEED, CORPUS / "gwr_national_2020.txt", CORPUS / "news_fujian_cities_gdp_2022h1.txt"):
+        env.add(source)
+
+    assert run_release(env.seeds, env.releases) == 0
+
+    with dg.DagsterInstance.get() as instance:
+        runs = instance.get_runs()
+    assert sorted(r.job_name for r in runs) == ["build_reports", "build_reports", "publish_release"]
+    built, _ = materialized_partitions("report_indicators")
+    assert built == {report_id_for(p) for p in env.seeds.iterdir()}
+    reports = pd.read_csv(env.releases / DATASET / latest(env)["path"] / "reports.csv")
+    assert len(reports) == 3

@@ -5,6 +5,7 @@ import dagster as dg
 from pipeline.defs.automation import daily_reconcile, seeds_sensor
 from pipeline.defs.partitions import RANGE_END_TAG, RANGE_START_TAG, REPORTS
 from pipeline.defs.planning import contiguous_ranges, plan_seed_changes
+from pipeline.defs.store import BuiltRecord
 from pipeline.ingest import report_id_for
 from pipeline.seeds import scan_seeds
 from tests.orchestration.conftest import CORPUS, SEED
@@ -123,3 +124,15 @@ def test_sensor_does_not_retry_a_bad_file_but_keeps_saying_it_fails(env, instanc
     again = tick(env, instance)
     assert not again.run_requests
     assert "still failing until fixed or removed: empty.txt" in again.skip_reason.skip_message
+
+
+def test_reports_built_by_older_code_count_as_changed(env):
+    env.add(SEED)
+    (seed,) = scan_seeds(env.seeds).files
+    current = ("doc-v2", "tables-v2")
+    built = BuiltRecord(seed.report_id, seed.sha256, "doc-v1", "tables-v2")
+    changes = plan_seed_changes([seed], [seed.report_id], lambda key: built, current)
+    assert [f.report_id for f in changes.changed] == [seed.report_id]
+    same_code = plan_seed_changes([seed], [seed.report_id], lambda key: built, ("doc-v1", "tables-v2"))
+    assert same_code.unchanged == [seed] and not same_code.changed
+    assert changes.run_key(lambda key: built, current) != changes.run_key(lambda key: built, ("doc-v3", "t"))
