@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.extract.anchored import Anchored
 from pipeline.extract.context_area import CITY_PROVINCE, AreaMention, canonical_area, level_of, scan_areas
@@ -61,9 +61,11 @@ from pipeline.ingest.document import Document
 __all__ = ["LOOK_BACK", "Context", "ContextResolver"]
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a figure means in its report, beyond its number and unit."""
+class Context(NamedTuple):
+    """What a figure means in its report, beyond its number and unit.
+
+    A named tuple: one is built per figure, and a tuple is the cheapest immutable record.
+    """
 
     period: str | None
     value_kind: str

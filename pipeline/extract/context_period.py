@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.extract.anchored import Anchored
 from pipeline.extract.context_vocab import CN_DIGITS, COMPARISON_BEFORE
@@ -72,8 +72,7 @@ def fyp_years(index: int) -> tuple[int, int]:
     return start, start + 4
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One time phrase: where it is and what it says before resolution."""
 
     start: int
