@@ -10,6 +10,7 @@ which stops publication. Each body only wires pure functions from ``pipeline/``.
 """
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
@@ -37,10 +38,14 @@ from pipeline.defs.versions import (
 from pipeline.errors import ReportError
 from pipeline.extract import extract_figures
 from pipeline.ingest import Document, read_report, report_id_for
+from pipeline.ingest.decode import DecodeRefused, decode_report
 from pipeline.publish import publish_release
 from pipeline.seeds import sha256_of
 from pipeline.tables import build_indicators_table, build_reports_table, combine_indicators, empty_frame
 from schemas import IndicatorsModel, ReportsModel
+
+#: Files larger than this are hashed but not decoded by report_file (read_report enforces its own limit).
+SNIFF_MAX_BYTES = 20 * 1024 * 1024
 
 REPORTS_GROUP = "reports"
 RELEASE_GROUP = "release"
@@ -62,7 +67,7 @@ RELEASE_LINEAGE = build_column_lineage(INDICATOR_COLUMNS, dg.AssetKey("indicator
     kinds={"python", "file"},
     code_version=REPORT_FILE_VERSION,
     description=(
-        "One report file in the seeds folder, as bytes: its path, size and SHA-256. "
+        "One report file in the seeds folder, as bytes: its path, size, SHA-256 and detected encoding. "
         "The partition key is the report id derived from the file name."
     ),
 )
@@ -86,6 +91,7 @@ def report_file(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.M
                     "path": dg.MetadataValue.path(record.path),
                     "sha256": dg.MetadataValue.text(record.sha256),
                     "n_bytes": dg.MetadataValue.int(record.n_bytes),
+                    "encoding": dg.MetadataValue.text(_sniff_encoding(path, record.n_bytes)),
                 },
                 partition_key=key,
             )
@@ -93,6 +99,16 @@ def report_file(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.M
     return dg.MaterializeResult(
         metadata={"seeds_dir": dg.MetadataValue.path(str(paths.seeds)), "missing_files": missing}
     )
+
+
+def _sniff_encoding(path: Path, n_bytes: int) -> str:
+    """The encoding the file decodes with, or why it does not (shown in the UI only)."""
+    if n_bytes > SNIFF_MAX_BYTES:
+        return f"not detected here (over {SNIFF_MAX_BYTES} bytes)"
+    try:
+        return decode_report(path.read_bytes()).encoding
+    except DecodeRefused as err:
+        return f"refused: {err}"
 
 
 def _read_document(store: PartitionStore, key: str) -> tuple[Document | ReadFailure, bool]:

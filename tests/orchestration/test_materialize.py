@@ -34,6 +34,7 @@ def test_one_partition_materializes_with_metadata_and_passing_checks(env, instan
     file_meta = result.asset_materializations_for_node("report_file")[0].metadata
     assert file_meta["n_bytes"].value == SEED.stat().st_size
     assert len(file_meta["sha256"].value) == 64
+    assert file_meta["encoding"].value == "utf-8"
     doc_meta = result.asset_materializations_for_node("report_document")[0].metadata
     assert doc_meta["sha256"].value == file_meta["sha256"].value
     assert {"title", "area", "published_at", "encoding"} <= set(doc_meta)
