@@ -151,4 +151,13 @@ class Anchored:
         >>> Anchored(re.compile(r"\d+年")).search("自2020年以来").span()
         (1, 6)
         """
-        return next(self.finditer(text, pos, endpos), None)
+        end = len(text) if endpos is None else endpos
+        if self.starts is None:
+            return self.pattern.search(text, pos, end)
+        find_start, match = self.starts.search, self.pattern.match
+        while (candidate := find_start(text, pos, end)) is not None:
+            m = match(text, candidate.start(), end)
+            if m is not None:
+                return m
+            pos = candidate.start() + 1
+        return None

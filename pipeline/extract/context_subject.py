@@ -335,7 +335,13 @@ def subject_before(
 def _split_numbers(clause: str) -> list[str]:
     """The clause cut at its numbers (with their units): the texts between figures."""
     pieces = _NUMBER_SPLIT.split(clause)
-    return [pieces[0]] + [_UNIT_RESIDUE.sub("", p).lstrip("、，, ") for p in pieces[1:]]
+    return [pieces[0]] + [_drop_unit_residue(p).lstrip("、，, ") for p in pieces[1:]]
+
+
+def _drop_unit_residue(piece: str) -> str:
+    """``piece`` without the unit and bound words that open it (亿元以上, 个百分点)."""
+    m = _UNIT_RESIDUE.match(piece)  # every part is optional: it always matches, at 0 only
+    return piece[m.end() :] if m else piece
 
 
 def _strip_own(subject: str) -> str:
@@ -362,7 +368,11 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
     return ""
 
 
-_NUMBER_SPLIT = re.compile(r"(?<![A-Za-z_.．\d])[\d０-９][\d０-９.．,，]*(?:[%％‰])?(?![A-Za-z\d])")
+# The digit comes first and the look-behind checks the character before it, so that ``re``
+# can skip ahead to digits in C instead of trying the look-behind at every position.
+_NUMBER_SPLIT = re.compile(
+    r"[\d０-９](?<![A-Za-z_.．\d][\d０-９])[\d０-９.．,，]*(?:[%％‰])?(?![A-Za-z\d])"
+)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支款间栋艘架只头片块部件户")
 _UNIT_RESIDUE = re.compile(
