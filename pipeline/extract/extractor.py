@@ -8,6 +8,9 @@ section. Offsets are mapped back to the decoded source with ``Document.source_sp
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -32,6 +35,29 @@ class Extraction:
 
 def extract_figures(doc: Document) -> Extraction:
     """Extract figures from ``doc.clean_text`` with offsets into ``doc.source_text``."""
+    with _cyclic_gc_paused():
+        return _extract(doc)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause CPython's cycle collector while one document is read.
+
+    Extraction allocates tens of short-lived objects per figure (matches, tokens,
+    contexts) and makes no reference cycles, so the collector's passes over the growing
+    figure list find nothing; on a 2 MB report they cost about a tenth of the run.
+    Reference counting still frees everything as usual; the collector resumes after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(doc: Document) -> Extraction:
     text = build_mask(doc.clean_text)
     tokens = list(scan(text))
     groups = link_tokens(text, tokens)
