@@ -5,9 +5,10 @@ literal or one character class. Our big alternations (the mask, the number gramm
 phrases, target words, growth keywords) open with many different characters, so
 ``finditer`` spends most of its time trying every alternative at positions where none can
 start (about 140 ns per character of text). :class:`Anchored` derives from the pattern
-the class of characters its matches can start with; a one-class regex, which ``re`` scans
-in C, finds those positions and the big pattern is tried only there. The matches are
-exactly those of the pattern's own ``finditer``/``search``, several times faster.
+the class of characters its matches can start with and builds a finder that opens with
+that class (so ``re`` skips ahead in C) and checks the pattern in a look-ahead. The
+matches are exactly those of the pattern's own ``finditer``/``search``, several times
+faster.
 
 The class is read from the pattern's parse tree, so it cannot go stale when a pattern
 changes. Patterns outside what the reader understands (negated classes, ``.``, back
@@ -117,12 +118,30 @@ def start_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(sorted(items)) + "]")
 
 
+def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """One character wherever ``pattern`` matches, found by ``re`` without leaving C.
+
+    The finder opens with the start class, so ``re`` skips ahead in C, and checks
+    ``pattern`` itself in a look-ahead from there (inside a one-character look-behind).
+    Only the positions of real matches come back to Python, not every candidate.
+    """
+    starts = start_class(pattern)
+    if starts is None:
+        return None
+    cls = starts.pattern
+    body = pattern.pattern + ("\n" if pattern.flags & re.VERBOSE else "")  # end a trailing comment
+    try:
+        return re.compile(f"{cls}(?<=(?=(?:{body})){cls})", pattern.flags)
+    except re.error:
+        return None
+
+
 class Anchored:
     """A compiled pattern that is tried only at the characters its matches start with."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.starts = start_class(pattern)
+        self.finder = _finder(pattern)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         r"""Exactly the matches of ``pattern.finditer(text, pos, endpos)``.
@@ -132,18 +151,17 @@ class Anchored:
         ['第一', '2020年', '2021年']
         """
         end = len(text) if endpos is None else endpos
-        if self.starts is None:
+        if self.finder is None:
             yield from self.pattern.finditer(text, pos, end)
             return
-        match = self.pattern.match
-        for candidate in self.starts.finditer(text, pos, end):
-            start = candidate.start()
-            if start < pos:
-                continue  # inside the previous match
-            m = match(text, start, end)
-            if m is not None:
-                yield m
-                pos = m.end()
+        find, match = self.finder.search, self.pattern.match
+        while (hit := find(text, pos, end)) is not None:
+            m = match(text, hit.start(), end)
+            if m is None:  # never: the finder saw the pattern match here
+                pos = hit.start() + 1
+                continue
+            yield m
+            pos = m.end()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         r"""Exactly ``pattern.search(text, pos, endpos)``.
@@ -151,13 +169,4 @@ class Anchored:
         >>> Anchored(re.compile(r"\d+年")).search("自2020年以来").span()
         (1, 6)
         """
-        end = len(text) if endpos is None else endpos
-        if self.starts is None:
-            return self.pattern.search(text, pos, end)
-        find_start, match = self.starts.search, self.pattern.match
-        while (candidate := find_start(text, pos, end)) is not None:
-            m = match(text, candidate.start(), end)
-            if m is not None:
-                return m
-            pos = candidate.start() + 1
-        return None
+        return next(self.finditer(text, pos, endpos), None)
