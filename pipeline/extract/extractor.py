@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from pipeline.extract.context import ContextResolver
+from pipeline.extract.context import Context, ContextResolver
 from pipeline.extract.figure import Figure, Skipped
 from pipeline.extract.filters import build_mask
 from pipeline.extract.grammar import Token, scan
@@ -75,11 +75,11 @@ def _extract(doc: Document) -> Extraction:
     return Extraction(figures, skipped)
 
 
-def _build_figure(token: Token, quote: str, start: int, end: int, context: object) -> Figure:
+def _build_figure(token: Token, quote: str, start: int, end: int, context: Context) -> Figure:
     value = token.value if token.sign > 0 else -token.value
     base = _to_base(value, token)
     basis = token.growth_basis if token.measure in _GROWTH_MEASURES else None
-    period = getattr(context, "period", None)
+    period = context.period
     if basis == "yoy" and period and "-" in period:
         basis = "cumulative"
     return Figure(
@@ -94,18 +94,18 @@ def _build_figure(token: Token, quote: str, start: int, end: int, context: objec
         measure=token.measure,
         qualifier=token.qualifier,
         growth_basis=basis,
-        value_kind=getattr(context, "value_kind", "actual"),
-        is_estimate=bool(getattr(context, "is_estimate", False)),
+        value_kind=context.value_kind,
+        is_estimate=bool(context.is_estimate),
         period=period,
-        area=getattr(context, "area", None),
-        subject=getattr(context, "subject", None),
-        section=getattr(context, "section", None),
+        area=context.area,
+        subject=context.subject,
+        section=context.section,
         link_id=token.link_id,
     )
 
 
 def _to_base(value: Decimal | Fraction, token: Token) -> float:
     """Value in base units, scaled exactly before the one conversion to float."""
-    if isinstance(value, Fraction):
+    if not isinstance(value, Decimal):  # a Fraction (三分之二); Fraction's ABC isinstance is slow
         return float(value)
     return float(value.scaleb(token.mult) * token.factor)
