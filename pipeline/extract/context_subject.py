@@ -18,6 +18,7 @@ so its cost does not grow with the document. Rules, in order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.extract.context_area import _LENGTHS as AREA_LENGTHS
 from pipeline.extract.context_area import NAMES as AREA_NAMES
@@ -97,6 +98,7 @@ def clause_start(text: str) -> int:
 _KEEP_HEAD = re.compile(
     "^(?:" + "|".join(map(re.escape, sorted(SUBJECT_KEEP_VERBS, key=len, reverse=True))) + ")"
 )
+_KEEP_VERBS = frozenset(SUBJECT_KEEP_VERBS)  # membership tests, several per figure
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 _FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（(“”]{1,14}")
 
@@ -121,8 +123,12 @@ def _area_lead(text: str) -> int:
     return end if end < len(text) else 0
 
 
+@lru_cache(maxsize=256)
 def clean_subject(text: str) -> str:
     """Strip framing from a noun phrase before a number.
+
+    Cached: a report repeats its framing pieces (比上年增长, 同比增长, the subject before a
+    list of numbers), so about a third to a half of the calls on one report are repeats.
 
     >>> clean_subject("初步统计，2025年全省地区生产总值")
     '全省地区生产总值'
@@ -311,14 +317,14 @@ def subject_before(
     if clause.endswith(("、", "和", "及")) and len(pieces) > 1 and quote.endswith(_CLASSIFIERS):
         # 新增2个A、19个B / 6个企业品牌、2个区域品牌: this number opens a new list item
         own = ""
-    if noun and (not own or own in SUBJECT_KEEP_VERBS or own.endswith(_COUNT_VERB_ENDINGS)):
+    if noun and (not own or own in _KEEP_VERBS or own.endswith(_COUNT_VERB_ENDINGS)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
-        verb = own if own in SUBJECT_KEEP_VERBS else first_keep
+        verb = own if own in _KEEP_VERBS else first_keep
         return verb + noun
     if own:
         generic = GENERIC_SUBJECTS.get(own)
         if generic is None:
-            if own in SUBJECT_KEEP_VERBS:  # 开工…297个、完工152个: verb + previous noun
+            if own in _KEEP_VERBS:  # 开工…297个、完工152个: verb + previous noun
                 prev = _previous_subject(pieces[:-1], prior)
                 prev = prev[len(_keep_verb(prev)) :] if prev else prev
                 return own + prev if prev else own
