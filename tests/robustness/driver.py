@@ -7,7 +7,7 @@ configured by environment variables:
 - ``ROBUSTNESS_KILL_AT=<step>``: the process SIGKILLs itself right after that publish step,
   a real crash (no ``finally``, no cleanup, the kernel drops its lock);
 - ``ROBUSTNESS_SYNC_DIR=<dir>``: a run that finds the lock taken touches ``<dir>/waiting``;
-  a run that takes the lock waits (up to a minute) for that file before it publishes, so
+  a run that takes the lock waits (up to two minutes) for that file before it publishes, so
   two concurrent runs really overlap on the lock instead of happening to run in turn.
 """
 
@@ -31,7 +31,7 @@ def _hook(step: str) -> None:
         Path(SYNC_DIR, "waiting").touch()
     if SYNC_DIR and step == "locked":
         Path(SYNC_DIR, f"locked-{os.getpid()}").touch()
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while not Path(SYNC_DIR, "waiting").exists() and time.monotonic() < deadline:
             time.sleep(0.02)
     if step == KILL_AT:

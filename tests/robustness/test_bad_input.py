@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +90,7 @@ class Scenario:
 
 
 @pytest.fixture(scope="module")
-def scenario(module_workspace) -> Scenario:
+def scenario(module_workspace) -> Iterator[Scenario]:
     ws = module_workspace
     ws.add(SEED)
     first = ws.release()
@@ -109,7 +110,8 @@ def scenario(module_workspace) -> Scenario:
     for name in reasons:
         (ws.seeds / name).rename(parked / name)
     fixed = ws.release()
-    return Scenario(ws, reasons, first, before, refused, after, extracts, fixed)
+    yield Scenario(ws, reasons, first, before, refused, after, extracts, fixed)
+    (parked / "huge.txt").unlink()  # pytest keeps old tmp folders: do not leave 50 MB behind
 
 
 def test_the_bad_files_are_the_ones_the_tests_expect(scenario):
@@ -173,8 +175,7 @@ def test_each_bad_file_fails_its_own_partition_only(scenario, tmp_path):
     seeds.mkdir()
     for name in BAD_NAMES:
         (seeds / name).hardlink_to(scenario.ws.root / "bad" / name)
-    for source in (SEED, NATIONAL):
-        (seeds / source.name).hardlink_to(source)
+    (seeds / SEED.name).hardlink_to(SEED)
     keys = sorted(report_id_for(p) for p in seeds.iterdir())
     paths = PipelinePaths(seeds_dir=str(seeds), releases_dir=str(tmp_path / "releases"))
     (tmp_path / "home").mkdir()
@@ -200,7 +201,6 @@ def test_each_bad_file_fails_its_own_partition_only(scenario, tmp_path):
         meta = per_partition[report_id_for(name)]
         assert scenario.reasons[name] in meta["error"].value
         assert meta["dagster/row_count"].value == 0
-    for source in (SEED, NATIONAL):
-        meta = per_partition[report_id_for(source)]
-        assert "error" not in meta
-        assert meta["dagster/row_count"].value > 0
+    meta = per_partition[report_id_for(SEED)]
+    assert "error" not in meta
+    assert meta["dagster/row_count"].value > 0

@@ -7,8 +7,10 @@ its offsets, and every skipped span is the source text at its offsets.
 
 from __future__ import annotations
 
+import atexit
 import decimal
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -130,6 +132,7 @@ ENCODED = st.tuples(TEXT, st.sampled_from(ENCODINGS)).map(lambda t: t[0].encode(
 BYTES = st.one_of(st.binary(max_size=600), ENCODED)
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="robustness-props-"))
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
 
 
 def doc_encoding(data: bytes) -> str:
