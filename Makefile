@@ -28,6 +28,7 @@ test: install
 ## Start the Dagster UI (webserver and daemon) on this code location.
 ui: install
 	@mkdir -p $(DAGSTER_HOME)
+	@test -f $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -m pipeline.definitions
 
 lint: install
