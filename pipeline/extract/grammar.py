@@ -63,6 +63,7 @@ _RANK_STOP = "届次批期产个条季章部步阶轮号大梯方档阵层"
 _VAGUE_BEFORE = "数几上成"
 _MONEY = ("yuan", "usd")
 _TIME_BASES = ("year", "month", "day", "hour", "minute")
+_DURATION_BASES = frozenset(("count", *_TIME_BASES))  # 连续3次, 连续22年
 _SIGN_CHARS = "-－−"
 _NOT_BEFORE_MINUS = set("0123456789０１２３４５６７８９%％‰元人个家户吨亿万")
 
@@ -325,7 +326,7 @@ def _finish_bounds(text: str, token: Token) -> Token:
 def _classify(text: str, token: Token) -> None:
     """Set measure (and sign, growth basis) from the unit and the words before the number."""
     base = token.base_unit
-    if text[token.q_start - 2 : token.q_start] == "连续" and base in ("count", *_TIME_BASES):
+    if text[token.q_start - 2 : token.q_start] == "连续" and base in _DURATION_BASES:
         token.measure, token.q_start = "duration", token.q_start - 2  # 连续3次, 连续22年
         return
     if base in ("percent", "permille"):
