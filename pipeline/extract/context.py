@@ -118,6 +118,7 @@ class ContextResolver:
         self._sent = [m.end() for m in _SENTENCE_END.finditer(text)]
         self._group = [m.end() for m in _GROUP_END.finditer(text)]
         self._para = [m.end() for m in re.finditer("\n", text)]
+        self._period_years: dict[str | None, tuple[int | None, int | None]] = {}
         self._init_document_kind()
         self._init_sections()
         self._init_periods()
@@ -329,9 +330,11 @@ class ContextResolver:
         one predicate (A、B分别增长x、y).
         """
         text = self.text
-        sent_start = self._sent_start(clean_start)
+        i = bisect_right(self._sent, clean_start)
+        sent_start = self._sent[i - 1] if i else 0
         win_start = max(sent_start, clean_start - LOOK_BACK)
-        para_start = self._para_start(clean_start)
+        i = bisect_right(self._para, clean_start)
+        para_start = self._para[i - 1] if i else 0
         period, _named = self._period(clean_start, sent_start, para_start)
         window = text[win_start:clean_start]
         after = text[clean_end : clean_end + 16]
@@ -369,7 +372,7 @@ class ContextResolver:
             if j < 0 or self._actual[j] <= self._target[i]:
                 return "target"
         ref = self.ref_year
-        start_year, end_year = start_year_of(period), year_of(period)
+        start_year, end_year = self._years(period)
         if ref is not None and start_year is not None:
             if start_year > ref or (start_year >= ref and end_year is not None and end_year > ref):
                 return "target"
@@ -382,6 +385,13 @@ class ContextResolver:
                 return "actual"
             return "target"
         return "actual"
+
+    def _years(self, period: str | None) -> tuple[int | None, int | None]:
+        """(first, last) year of a period string, parsed once per distinct period."""
+        years = self._period_years.get(period)
+        if years is None:
+            years = self._period_years[period] = (start_year_of(period), year_of(period))
+        return years
 
     def _is_estimate(self, start: int, end: int, sent_start: int) -> bool:
         i = bisect_left(self._estimate, start + 1) - 1
