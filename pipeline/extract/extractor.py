@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.extract.context import Context, ContextResolver
-from pipeline.extract.figure import Figure, Skipped
+from pipeline.extract.figure import Figure, Skipped, figure_from_values
 from pipeline.extract.filters import build_mask
 from pipeline.extract.grammar import Token, scan
 from pipeline.extract.links import link_tokens
@@ -82,25 +82,27 @@ def _build_figure(token: Token, quote: str, start: int, end: int, context: Conte
     period = context.period
     if basis == "yoy" and period and "-" in period:
         basis = "cumulative"
-    return Figure(
-        quote=quote,
-        char_start=start,
-        char_end=end,
-        value=float(value),
-        unit=token.unit,
-        unit_mult=token.mult,
-        value_base=base,
-        base_unit=token.base_unit,
-        measure=token.measure,
-        qualifier=token.qualifier,
-        growth_basis=basis,
-        value_kind=context.value_kind,
-        is_estimate=bool(context.is_estimate),
-        period=period,
-        area=context.area,
-        subject=context.subject,
-        section=context.section,
-        link_id=token.link_id,
+    return figure_from_values(
+        {
+            "quote": quote,
+            "char_start": start,
+            "char_end": end,
+            "value": float(value),
+            "unit": token.unit,
+            "unit_mult": token.mult,
+            "value_base": base,
+            "base_unit": token.base_unit,
+            "measure": token.measure,
+            "qualifier": token.qualifier,
+            "growth_basis": basis,
+            "value_kind": context.value_kind,
+            "is_estimate": bool(context.is_estimate),
+            "period": period,
+            "area": context.area,
+            "subject": context.subject,
+            "section": context.section,
+            "link_id": token.link_id,
+        }
     )
 
 

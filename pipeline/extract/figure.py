@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,30 @@ class Figure:
     subject: str | None = None
     section: str | None = None
     link_id: str | None = None
+
+
+_FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
+
+
+def figure_from_values(values: dict[str, object]) -> Figure:
+    """A :class:`Figure` from a dict of all its fields, in declaration order.
+
+    The frozen dataclass ``__init__`` sets each of the 18 fields through
+    ``object.__setattr__``, and the extractor builds one Figure per figure found; this
+    installs the dict as the instance's ``__dict__`` in one step. The result is the same
+    object ``Figure(**values)`` builds (equal, hashable, pickled alike).
+
+    >>> values = dict(quote="48.2亿元", char_start=0, char_end=6, value=48.2, unit="亿元", unit_mult=8,
+    ...               value_base=4.82e9, base_unit="yuan", measure="level")
+    >>> values.update((name, getattr(Figure, name)) for name in _FIGURE_FIELDS[len(values):])
+    >>> figure_from_values(values) == Figure(**values)
+    True
+    """
+    if tuple(values) != _FIGURE_FIELDS:
+        raise ValueError("figure_from_values needs every Figure field, in declaration order")
+    figure = object.__new__(Figure)
+    object.__setattr__(figure, "__dict__", values)
+    return figure
 
 
 @dataclass(frozen=True)
