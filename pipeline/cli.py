@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.errors import PublishError, ReportError
 
 #: Policy for a readable report with no figures: it is kept (zero indicator rows) and flagged.
 NO_FIGURES_WARNING = "no figures found; the report is kept with zero indicator rows"
+
+#: How long a ``release`` waits for another one on the same Dagster instance (seconds).
+RELEASE_LOCK_TIMEOUT = 3 * 3600.0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -42,7 +48,33 @@ def _extract(args: argparse.Namespace) -> int:
 def _release(args: argparse.Namespace) -> int:
     from pipeline.defs.run import run_release
 
-    return run_release(seeds=args.seeds, releases=args.releases)
+    with release_lock():
+        return run_release(seeds=args.seeds, releases=args.releases)
+
+
+@contextmanager
+def release_lock(timeout: float = RELEASE_LOCK_TIMEOUT) -> Iterator[Path]:
+    """One ``release`` command at a time per Dagster instance; a second one waits its turn.
+
+    Two processes that open a fresh SQLite instance at once can both stamp its schema
+    version and leave it unusable ("more than one head present", dagster-io/dagster#27390),
+    and two runs on one instance would also add and delete each other's partitions. The
+    lock is ``fcntl.flock`` on ``$DAGSTER_HOME/.lock`` (the kernel drops it when its holder
+    dies); the folder is the one ``run_release`` uses: ``$DAGSTER_HOME``, else
+    ``.dagster_home/`` in the repository.
+    """
+    from pipeline.config import REPO_ROOT
+    from pipeline.publish.lock import publish_lock, read_lock_holder
+
+    home = Path(os.environ.get("DAGSTER_HOME") or REPO_ROOT / ".dagster_home")
+    home.mkdir(parents=True, exist_ok=True)
+
+    def waiting() -> None:
+        holder = read_lock_holder(home)
+        print(f"waiting for another release (pid {holder}) on the Dagster instance {home}", file=sys.stderr)
+
+    with publish_lock(home, timeout=timeout, on_wait=waiting) as path:
+        yield path
 
 
 def _validate(args: argparse.Namespace) -> int:

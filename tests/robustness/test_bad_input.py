@@ -174,8 +174,8 @@ def test_each_bad_file_fails_its_own_partition_only(scenario, tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for name in BAD_NAMES:
-        (seeds / name).hardlink_to(scenario.ws.root / "bad" / name)
-    (seeds / SEED.name).hardlink_to(SEED)
+        (seeds / name).symlink_to(scenario.ws.root / "bad" / name)  # a link: no second 50 MB copy
+    (seeds / SEED.name).symlink_to(SEED)
     keys = sorted(report_id_for(p) for p in seeds.iterdir())
     paths = PipelinePaths(seeds_dir=str(seeds), releases_dir=str(tmp_path / "releases"))
     (tmp_path / "home").mkdir()

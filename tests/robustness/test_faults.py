@@ -290,7 +290,12 @@ def test_after_the_disk_is_fixed_the_next_release_publishes(disk_scenario):
 # ---- two releases at once ----------------------------------------------------------------------
 
 
-def test_two_release_processes_at_once_make_exactly_one_version(workspace):
+def test_two_release_commands_at_once_on_a_fresh_instance_publish_one_version(workspace):
+    """Two ``release`` commands at once on the same seeds, releases and (new) Dagster home.
+
+    The second waits for the first (``release`` holds a lock on the Dagster instance, so two
+    processes never set up its SQLite storage at once), then finds the data published.
+    """
     ws = workspace
     ws.add(SEED)
     ws.add(NATIONAL)
@@ -301,12 +306,12 @@ def test_two_release_processes_at_once_make_exactly_one_version(workspace):
 
     for run in runs:
         assert run.returncode == 0, run
-    assert (sync / "waiting").exists(), "the second publish never found the lock taken"
-    outputs = sorted(run.stdout.strip().splitlines()[-1] for run in runs)
-    assert outputs == [
-        "published 1.0.0 at " + str(ws.dataset / "1.0.0"),
-        "unchanged: latest release is 1.0.0",
-    ]
+    assert (sync / "waiting").exists(), "the second release never found the first one running"
+    first, second = sorted(runs, key=lambda r: "published" not in r.stdout)
+    assert first.stdout.strip().splitlines()[-1] == f"published 1.0.0 at {ws.dataset / '1.0.0'}"
+    assert second.stdout.strip().splitlines()[-1] == "unchanged: latest release is 1.0.0"
+    holder = next(p.pid for p, r in zip(procs, runs, strict=True) if r is first)
+    assert f"waiting for another release (pid {holder}) on the Dagster instance {ws.home}" in second.stderr
     assert versions(ws) == ["1.0.0"] and staging(ws) == []
     assert latest_version(ws) == "1.0.0" and catalog_versions(ws) == ["1.0.0"]
     assert verify_release(ws.dataset / "1.0.0") == []  # SHA256SUMS matches every file: nothing interleaved
