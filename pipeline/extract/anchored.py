@@ -169,4 +169,8 @@ class Anchored:
         >>> Anchored(re.compile(r"\d+年")).search("自2020年以来").span()
         (1, 6)
         """
-        return next(self.finditer(text, pos, endpos), None)
+        end = len(text) if endpos is None else endpos
+        if self.finder is None:
+            return self.pattern.search(text, pos, end)
+        hit = self.finder.search(text, pos, end)
+        return None if hit is None else self.pattern.match(text, hit.start(), end)

@@ -346,13 +346,13 @@ class ContextResolver:
             period = None  # an anniversary counts years; it describes no period
         index, size = group if group else (None, None)
         subject = subject_before(window, after, index=index, size=size, quote=quote)
-        return Context(
-            period=period,
-            value_kind=self._value_kind(clean_start, sent_start, period),
-            is_estimate=role != "from" and self._is_estimate(clean_start, clean_end, sent_start),
-            area=self._area(clean_start, sent_start, para_start, window, index, size),
-            subject=subject,
-            section=self._section(clean_start),
+        return Context(  # positional: a keyword call to a named tuple costs more, once per figure
+            period,
+            self._value_kind(clean_start, sent_start, period),  # value_kind
+            role != "from" and self._is_estimate(clean_start, clean_end, sent_start),  # is_estimate
+            self._area(clean_start, sent_start, para_start, window, index, size),  # area
+            subject,
+            self._section(clean_start),  # section
         )
 
     def _period(self, pos: int, sent_start: int, para_start: int) -> tuple[str | None, bool]:

@@ -312,12 +312,12 @@ def subject_before(
     pieces = _split_numbers(clause)
     own = clean_subject(pieces[-1])
     first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
-    first_keep = _keep_verb(first)
-    noun = forward_noun(after)
+    first_keep = _keep_verb(first) if first else ""
     if clause.endswith(("、", "和", "及")) and len(pieces) > 1 and quote.endswith(_CLASSIFIERS):
         # 新增2个A、19个B / 6个企业品牌、2个区域品牌: this number opens a new list item
         own = ""
-    if noun and (not own or own in _KEEP_VERBS or own.endswith(_COUNT_VERB_ENDINGS)):
+    # the noun after the number is read only when the words before leave room for it
+    if (not own or own in _KEEP_VERBS or own.endswith(_COUNT_VERB_ENDINGS)) and (noun := forward_noun(after)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
         verb = own if own in _KEEP_VERBS else first_keep
         return verb + noun
