@@ -423,13 +423,15 @@ class ContextResolver:
         # 增长6.1%): there a place governs only its own clause. News about several places
         # carries a place through the sentence and the paragraph.
         own_report = self.kind in ("gwr", "statcomm")
+        i = bisect_left(self._a_start, pos) - 1
+        if own_report and (i < 0 or self._a_start[i] < sent_start):
+            return self.area  # no place named in the sentence: the clause cannot name one either
         if own_report:
             cut = clause_start(window)
             if _PREDICATE_OPENING.match(window, cut):  # …生产总值702356亿元，比上年增长5.0%
                 cut = clause_start(window[: max(0, cut - 1)])
             sent_start = max(sent_start, pos - len(window) + cut)
             para_start = sent_start
-        i = bisect_left(self._a_start, pos) - 1
         para_fallback: AreaMention | None = None
         while i >= 0 and self._areas[i].start >= para_start:
             a = self._areas[i]

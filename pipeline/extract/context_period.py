@@ -117,7 +117,7 @@ def _iter_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _sub_of(m: re.Match[str], base: int) -> str | None:
     """Sub-period code from the groups of one ``_SUB`` occurrence starting at group ``base``."""
-    quarter, half, cum_q, cum_m, month = (m.group(base + i) for i in range(5))
+    quarter, half, cum_q, cum_m, month = m.group(base, base + 1, base + 2, base + 3, base + 4)
     if quarter:
         return f"Q{_cn_int(quarter)}"
     if half:
