@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from pipeline.extract.anchored import Anchored
 from pipeline.extract.measures import (
+    WINDOW,
     classify_growth_basis,
     classify_percent,
     classify_pp_sign,
@@ -332,7 +333,11 @@ def _classify(text: str, token: Token) -> None:
     if base in ("percent", "permille"):
         measure, sign = classify_percent(text, token.start, token.q_end)
         token.measure = measure
-        if token.qualifier == "exact" and _APPROX_RATIO.search(clause_window(text, token.q_start)):
+        if (
+            token.qualifier == "exact"
+            and text.find("约", max(0, token.q_start - WINDOW), token.q_start) >= 0  # cheap test first
+            and _APPROX_RATIO.search(clause_window(text, token.q_start))
+        ):
             token.qualifier, token.pre_bound = "approx", True  # 约为全国平均的70%
         if measure == "growth_pct":
             if not token.own_sign:

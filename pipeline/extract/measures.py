@@ -31,7 +31,7 @@ _RATIO_OF = re.compile(r"(?:是|为|相当于|达到)[^，。；]{0,14}的$")
 _AFTER = re.compile(r"的?(?:(?P<pos>增速|增幅|增长)|(?P<rate>比重|占比|份额))")
 _NEG_PP = re.compile(r"低(?:了)?$")
 _COMPARE_PP = re.compile(r"(?:(?<![提升])高出?|(?<![降减])低)了?$")
-_AVG = re.compile(r"年均|平均每年|年平均")
+_AVG = re.compile(r"年均|平均每年|年平均")  # each contains 均 (see classify_growth_basis)
 _CUMUL = re.compile(r"累计")
 
 
@@ -141,6 +141,9 @@ def classify_growth_basis(text: str, start: int) -> str:
     >>> classify_growth_basis("比上年增长5%", 5)
     'yoy'
     """
+    low = max(0, start - 40)
+    if text.find("均", low, start) < 0 and text.find("累", low, start) < 0:
+        return "yoy"  # every basis word has 均 or 累: most growth rates settle without the clause split
     window = clause_window(text, start, 40)
     if _AVG.search(window):
         return "annual_avg"
