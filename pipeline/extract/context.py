@@ -395,10 +395,10 @@ class ContextResolver:
 
     def _is_estimate(self, start: int, end: int, sent_start: int) -> bool:
         i = bisect_left(self._estimate, start + 1) - 1
-        if i >= 0:
+        if i >= 0 and self._estimate[i] > sent_start:  # the clause-group bisect only when it can matter
             g = bisect_right(self._group, start)
             group_start = self._group[g - 1] if g else 0
-            if self._estimate[i] > max(sent_start, group_start):
+            if self._estimate[i] > group_start:
                 return True
         # a note in brackets later in the same sentence: 由一季度下降10.3%到全年增长2.8%(预计数，下同)
         k = bisect_left(self._notes, end)
