@@ -376,9 +376,7 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
 
 # The digit comes first and the look-behind checks the character before it, so that ``re``
 # can skip ahead to digits in C instead of trying the look-behind at every position.
-_NUMBER_SPLIT = re.compile(
-    r"[\d０-９](?<![A-Za-z_.．\d][\d０-９])[\d０-９.．,，]*(?:[%％‰])?(?![A-Za-z\d])"
-)
+_NUMBER_SPLIT = re.compile(r"[\d０-９](?<![A-Za-z_.．\d][\d０-９])[\d０-９.．,，]*(?:[%％‰])?(?![A-Za-z\d])")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支款间栋艘架只头片块部件户")
 _UNIT_RESIDUE = re.compile(

@@ -195,7 +195,6 @@ def read_numeral(text: str) -> tuple[Decimal, int]:
     return (total.scaleb(-mult) if mult else total), mult
 
 
-
 def parse_fraction(numerator: str, denominator: str) -> Fraction:
     """The exact value of ``denominator分之numerator`` (三分之二 is 2/3).
 
