@@ -303,7 +303,7 @@ def subject_before(
     clause = window[cut:]
     prior = window[:cut]
     # 1. 分别 lists
-    slot = list_slot(clause, index, size)
+    slot = list_slot(clause, index, size) if "分别" in clause else None
     if slot:
         got = list_subject(*slot)
         if got:

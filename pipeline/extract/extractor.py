@@ -64,13 +64,14 @@ def _extract(doc: Document) -> Extraction:
     resolver = ContextResolver(doc)
     figures: list[Figure] = []
     skipped: list[Skipped] = []
+    source_span, source, describe = doc.source_span, doc.source_text, resolver.describe
     for token, group in zip(tokens, groups, strict=True):
-        start, end = doc.source_span(token.q_start, token.q_end)
-        quote = doc.source_text[start:end]
+        start, end = source_span(token.q_start, token.q_end)
+        quote = source[start:end]
         if token.skip is not None:
             skipped.append(Skipped(quote, start, end, token.skip))
             continue
-        context = resolver.describe(token.q_start, token.q_end, group=group)
+        context = describe(token.q_start, token.q_end, group=group)
         figures.append(_build_figure(token, quote, start, end, context))
     return Extraction(figures, skipped)
 

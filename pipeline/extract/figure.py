@@ -35,10 +35,11 @@ class Figure:
 
 
 _FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
+_FIGURE_FIELD_SET = frozenset(_FIGURE_FIELDS)
 
 
 def figure_from_values(values: dict[str, object]) -> Figure:
-    """A :class:`Figure` from a dict of all its fields, in declaration order.
+    """A :class:`Figure` from a dict of all its fields (in declaration order, as ``__init__`` sets them).
 
     The frozen dataclass ``__init__`` sets each of the 18 fields through
     ``object.__setattr__``, and the extractor builds one Figure per figure found; this
@@ -51,8 +52,8 @@ def figure_from_values(values: dict[str, object]) -> Figure:
     >>> figure_from_values(values) == Figure(**values)
     True
     """
-    if tuple(values) != _FIGURE_FIELDS:
-        raise ValueError("figure_from_values needs every Figure field, in declaration order")
+    if values.keys() != _FIGURE_FIELD_SET:
+        raise ValueError("figure_from_values needs every Figure field")
     figure = object.__new__(Figure)
     object.__setattr__(figure, "__dict__", values)
     return figure
