@@ -40,7 +40,8 @@ from pipeline.defs.partitions import REPORTS, range_tags
 from pipeline.defs.planning import is_current, split_into_runs
 from pipeline.defs.resources import PipelinePaths
 from pipeline.defs.versions import REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION
-from pipeline.seeds import scan_seeds
+from pipeline.errors import NO_FIGURES_WARNING
+from pipeline.seeds import SeedFile, scan_seeds
 
 #: In-process runs print only what this module prints.
 _QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
@@ -100,10 +101,36 @@ def _failures(result: dg.ExecuteInProcessResult) -> tuple[list[str], bool]:
         causes = list(_error_causes(data.error))
         if any(c.cls_name == "DagsterAssetCheckFailedError" for c in causes):
             continue  # already reported through its check evaluation
-        last = causes[-1] if causes else None
-        user_error |= any(c.cls_name in _USER_ERRORS for c in causes)
-        messages.append(last.message.strip() if last else (event.message or "step failed"))
+        users = [c for c in causes if c.cls_name in _USER_ERRORS]
+        user_error |= bool(users)
+        # A user error's own message says what failed and what is intact; its cause (a bare
+        # OSError) does not. Otherwise the innermost cause is the most specific.
+        shown = users[0] if users else (causes[-1] if causes else None)
+        messages.append(_message_of(shown) if shown else (event.message or "step failed"))
     return messages, user_error
+
+
+def _message_of(cause: object) -> str:
+    """An error's message without the ``module.Class: `` prefix for user errors."""
+    message = cause.message.strip()
+    if cause.cls_name in _USER_ERRORS:
+        head, sep, rest = message.partition(": ")
+        if sep and head.rsplit(".", 1)[-1] == cause.cls_name:
+            return rest
+    return message
+
+
+def _warn_no_figures(paths: PipelinePaths, files: list[SeedFile]) -> None:
+    """Flag each readable report that gave no figures (kept with zero rows, see NO_FIGURES_WARNING)."""
+    with warnings.catch_warnings(), dg.DagsterInstance.get() as instance:
+        warnings.simplefilter("ignore")
+        store = paths.store(instance)
+        for seed in files:
+            built = store.built(seed.report_id)
+            if built is None or built.error or not store.has_tables(built.tables_key):
+                continue
+            if store.load_tables(built.tables_key).indicators.empty:
+                print(f"warning: {seed.path}: {NO_FIGURES_WARNING}", file=sys.stderr)
 
 
 @dataclass(frozen=True)
@@ -192,6 +219,7 @@ def run_release(seeds: Path | None = None, releases: Path | None = None) -> int:
         file=sys.stderr,
     )
     outcomes = _build(paths, order, stale)
+    _warn_no_figures(paths, scan.files)
 
     messages = [m for o in outcomes for m in o.messages]
     if messages or not all(o.success for o in outcomes):
