@@ -44,6 +44,22 @@ def summarize_failures(failures: pd.DataFrame) -> str:
     return "\n".join(f"{column}: {check} ({n} case(s))" for (column, check), n in grouped.items())
 
 
+def with_report_ids(frame: pd.DataFrame, failures: pd.DataFrame) -> pd.DataFrame:
+    """Failure cases with the report of each failing row first, so users know which file to fix."""
+    if failures.empty or "report_id" not in frame.columns or "index" not in failures.columns:
+        return failures
+    by_label = frame["report_id"].to_dict()
+
+    def report_of(label: object) -> str | None:
+        try:
+            return by_label.get(label)
+        except TypeError:  # an unhashable label: a whole-table failure
+            return None
+
+    ids = [report_of(label) for label in failures["index"]]
+    return failures.assign(report_id=ids)[["report_id", *failures.columns]]
+
+
 def build_schema_result(
     model: type[pa.DataFrameModel], frame: pd.DataFrame, what: str
 ) -> dg.AssetCheckResult:
@@ -57,6 +73,10 @@ def build_schema_result(
             metadata={"rows_checked": len(frame), "model": model.__name__},
         )
     summary = summarize_failures(failures)
+    failures = with_report_ids(frame, failures)
+    reports = sorted({r for r in failures.get("report_id", []) if isinstance(r, str)})
+    if reports:
+        summary += f"\nreport(s): {', '.join(reports)}"
     return dg.AssetCheckResult(
         passed=False,
         severity=dg.AssetCheckSeverity.ERROR,
