@@ -15,10 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline.errors import PublishError, ReportError
-
-#: Policy for a readable report with no figures: it is kept (zero indicator rows) and flagged.
-NO_FIGURES_WARNING = "no figures found; the report is kept with zero indicator rows"
+from pipeline.errors import NO_FIGURES_WARNING, PublishError, ReportError
 
 #: How long a ``release`` waits for another one on the same Dagster instance (seconds).
 RELEASE_LOCK_TIMEOUT = 3 * 3600.0

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+#: Policy for a readable report with no figures: it is kept (zero indicator rows) and flagged
+#: with this warning by ``extract`` and ``release``.
+NO_FIGURES_WARNING = "no figures found; the report is kept with zero indicator rows"
+
 
 class ReportError(Exception):
     """A report file cannot be processed; the message names the file and the reason.
