@@ -83,7 +83,7 @@ def validation(tmp_path_factory) -> ValidationScenario:
 
 def test_a_report_failing_validation_blocks_the_release_and_the_check_lists_the_rows(validation):
     run = validation.run
-    assert run.returncode != 0, run
+    assert run.returncode == 1, run  # a failed check, not unreadable input (that is 2)
     assert "reports_table against ReportsModel" in run.stderr
     assert "year: greater_than_or_equal_to(1949)" in run.stderr
     assert "error: release not published; the latest release is unchanged" in run.stderr
@@ -99,26 +99,12 @@ def test_a_report_failing_validation_blocks_the_release_and_the_check_lists_the_
     failed = {e.check_name: e for e in evaluations if not e.passed}
     assert set(failed) == {"reports_table_schema"}
     rows = failed["reports_table_schema"].metadata["failing_rows"].value
-    assert "greater_than_or_equal_to(1949)" in rows and "1936" in rows
+    assert "| old_report | greater_than_or_equal_to(1949) | year |" in rows and "1936" in rows
     assert failed["reports_table_schema"].metadata["failure_cases"].value == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline/defs/checks.py build_schema_result shows pandera's row index, not the report: "
-    "the message and the failing rows should name old_report.txt (the row's report_id or file_name)",
-)
 def test_the_validation_error_names_the_report(validation):
-    assert "old_report" in validation.run.stderr
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline/defs/run.py exits 1 (unexpected failure) rather than 2 (bad input) when a blocking "
-    "schema check fails on the data of a report",
-)
-def test_a_validation_failure_exits_like_bad_input(validation):
-    assert validation.run.returncode == 2
+    assert "error: report(s): old_report" in validation.run.stderr
 
 
 # ---- crashes at every publish step -----------------------------------------------------------
@@ -263,16 +249,21 @@ def test_read_only_releases_folder_is_an_error_and_the_release_stays_byte_identi
     assert disk_scenario.after_read_only == disk_scenario.before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline/defs/run.py _failures prints the innermost cause (the bare OSError) instead of "
-    "the PublishError that says what failed and that the previous release is intact",
+@pytest.mark.parametrize(
+    ("which", "message"),
+    [
+        (
+            "full",
+            "cannot write release 1.1.0 into {dataset}: No space left on device; previous release intact",
+        ),
+        ("read_only", "cannot create the publish lock {dataset}/.lock: Read-only file system"),
+    ],
 )
-@pytest.mark.parametrize("which", ["full", "read_only"])
-def test_disk_errors_print_the_publish_error_not_the_bare_os_error(disk_scenario, which):
+def test_disk_errors_print_the_publish_error_not_the_bare_os_error(disk_scenario, which, message):
     run = getattr(disk_scenario, which)
-    assert "previous release intact" in run.stderr
-    assert "error: OSError" not in run.stderr
+    dataset = disk_scenario.releases / "gov-report-indicators"
+    assert f"error: {message.format(dataset=dataset)}\n" in run.stderr
+    assert "OSError" not in run.stderr and "PublishError" not in run.stderr
 
 
 def test_after_the_disk_is_fixed_the_next_release_publishes(disk_scenario):
