@@ -98,7 +98,9 @@ class Token:
 def scan(text: str) -> Iterator[Token]:
     """Every number-like token of ``text`` (already masked by ``filters.build_mask``)."""
     for m in _MASTER.finditer(text):
-        token = _read(text, m)
+        kind = m.lastgroup
+        # numerals are nine tokens in ten: read them without the dispatch call
+        token = _read_number(text, m, kind == "cn") if kind == "digits" or kind == "cn" else _read(text, m)
         if token is not None:
             yield token
 
@@ -183,7 +185,7 @@ def _read_fraction(text: str, m: re.Match[str]) -> Token | None:
 
 
 def _read_number(text: str, m: re.Match[str], is_cn: bool) -> Token | None:
-    raw, start, end = m.group(), m.start(), m.end()
+    raw, (start, end) = m.group(), m.span()
     if is_cn and start and text[start - 1] in _VAGUE_BEFORE:
         return None
     token = Token("number", start, end, start, end, raw)
