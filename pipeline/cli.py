@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline {extract,release,validate,diff}``.
+"""Command line: ``python -m pipeline {extract,release,validate,diff,docs}``.
 
 ``extract``, ``validate`` and ``diff`` call pure code only. ``release`` is the main
 job: it runs the Dagster assets in-process on the default embedded instance, so it is
@@ -92,6 +92,20 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _docs(args: argparse.Namespace) -> int:
+    from pipeline.docs import render_readme, write_readme_dictionary
+
+    if args.check:
+        stale = render_readme(args.readme.read_text(encoding="utf-8")) != args.readme.read_text(
+            encoding="utf-8"
+        )
+        print(f"{args.readme}: data dictionary is {'stale' if stale else 'current'}")
+        return 1 if stale else 0
+    changed = write_readme_dictionary(args.readme)
+    print(f"{args.readme}: data dictionary {'updated' if changed else 'already current'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, separate from ``main`` so tests and docs can inspect it."""
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
@@ -115,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old_dir", type=Path)
     diff.add_argument("new_dir", type=Path)
     diff.set_defaults(func=_diff)
+    docs = sub.add_parser("docs", help="regenerate the README data dictionary from the pandera models")
+    docs.add_argument("--readme", type=Path, default=Path(__file__).resolve().parent.parent / "README.md")
+    docs.add_argument("--check", action="store_true", help="exit 1 if the dictionary is stale")
+    docs.set_defaults(func=_docs)
     return parser
 
 
