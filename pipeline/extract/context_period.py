@@ -295,6 +295,8 @@ def change_role(before: str, after: str) -> str | None:
     >>> change_role("城镇化率达", "。") is None
     True
     """
+    if "从" not in before and "由" not in before:
+        return None  # both ends of a written change need 从 or 由 before them
     if _FROM.search(before) and _CHANGE_AFTER.search(after):
         return "from"
     if _TO.search(before):

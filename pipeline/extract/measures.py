@@ -90,7 +90,7 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
     ('rate_pct', 1)
     """
     window = clause_window(text, start)
-    if _RATIO_OF.search(window):
+    if window.endswith("的") and _RATIO_OF.search(window):  # the clause has no line break: 的$ is the end
         return "rate_pct", 1
     kind = last_keyword(window)
     if kind is None:
