@@ -169,7 +169,8 @@ def _parse_mixed(body: str, text: str) -> Decimal:
 
 
 #: Arabic digits with at most one point and a plain trailing magnitude: most figures.
-_PLAIN = re.compile(r"([0-9][0-9,]{0,20}(?:\.[0-9]{1,8})?)(万亿|万|亿)?")
+#: (Full-width forms are accepted as ``normalize_digits`` would map them.)
+_PLAIN = re.compile(r"([0-9０-９][0-9０-９,，]{0,20}(?:[.．][0-9０-９]{1,8})?)(万亿|万|亿)?")
 _MAGNITUDE_POWER = {"万": 4, "亿": 8, "万亿": 12}
 
 
@@ -182,10 +183,12 @@ def read_numeral(text: str) -> tuple[Decimal, int]:
     >>> read_numeral("1,234.5亿"), read_numeral("1.2万亿"), read_numeral("３万多亿")
     ((Decimal('1234.5'), 8), (Decimal('1.2'), 12), (Decimal('30000.00000000'), 8))
     """
-    plain = text.translate(_FULL_WIDTH)
-    m = _PLAIN.fullmatch(plain)
+    m = _PLAIN.fullmatch(text)
     if m is not None:
-        value, magnitude = Decimal(m.group(1).replace(",", "")), m.group(2)
+        digits, magnitude = m.group(1, 2)
+        if not digits.isascii():
+            digits = normalize_digits(digits)
+        value = Decimal(digits.replace(",", ""))
         if not magnitude:
             return value, 0
         if value:  # 0万 reads as 万 (10000) in the positional parser
