@@ -221,7 +221,7 @@ def _read_number(text: str, m: re.Match[str], is_cn: bool) -> Token | None:
         token.base_unit = "item"
     if token.base_unit == "household" and _FIRMS.search(clause_window(text, start, 16)):
         token.base_unit = "enterprise"
-    if has_approx_mark(raw):
+    if "多" in raw or "余" in raw:  # has_approx_mark, inlined on the hottest path
         token.qualifier = "more_than"
     _finish_bounds(text, token)
     _classify(text, token)
@@ -305,7 +305,8 @@ def _finish_bounds(text: str, token: Token) -> Token:
         token.pre_bound = True
     else:
         # 低于每立方米19微克: the bound word governs across a 每X denominator (not quoted)
-        low, high = max(0, token.q_start - 6), token.q_start
+        high = token.q_start
+        low = high - 6 if high > 6 else 0
         per = _PER_BEFORE.search(text, low, high) if text.find("每", low, high) >= 0 else None
         if per is not None:
             through = match_pre_qualifier(text, per.start())
