@@ -340,6 +340,8 @@ def subject_before(
 
 def _split_numbers(clause: str) -> list[str]:
     """The clause cut at its numbers (with their units): the texts between figures."""
+    if _NUM_CHARS.search(clause) is None:
+        return [clause]  # most clauses hold no earlier number: nothing to split
     pieces = _NUMBER_SPLIT.split(clause)
     return [pieces[0]] + [_drop_unit_residue(p).lstrip("、，, ") for p in pieces[1:]]
 
