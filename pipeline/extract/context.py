@@ -37,6 +37,7 @@ from typing import NamedTuple
 from pipeline.extract.anchored import Anchored
 from pipeline.extract.context_area import CITY_PROVINCE, AreaMention, canonical_area, level_of, scan_areas
 from pipeline.extract.context_period import (
+    UNKNOWN,
     Mention,
     change_role,
     format_period,
@@ -255,8 +256,18 @@ class ContextResolver:
                 carry_val.append(period)
             elif period is not None and sent_year is None:
                 sent_year = year_of(period)
+            elif m.sub == UNKNOWN:
+                # 前三季度, 1-9月: a cumulative span governs the rest of its paragraph and
+                # has no period form, so later sentences must not fall back to a year.
+                carry_pos.append(m.start)
+                carry_val.append(None)
             opening = (m.start - p_start <= _OPENING or p_start in head_starts) and set_para != p_start
-            if opening and not m.since and period is not None:
+            if opening and m.sub == UNKNOWN and self.kind == "other":
+                # news opening a paragraph with 前三季度 reports that span from here on
+                set_para = p_start
+                scope_pos.append(p_start)
+                scope_val.append(None)
+            elif opening and not m.since and period is not None:
                 # A year+part phrase (2022年上半年) sets a sub-year scope only over a plain
                 # year or nothing; a bare 一季度 never sets one.
                 plain_scope = scope is None or len(scope) == 4

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.extract.anchored import Anchored
-from pipeline.extract.context_vocab import CN_DIGITS, COMPARISON_BEFORE
+from pipeline.extract.context_vocab import CN_DIGITS, COMPARISON_BEFORE, FULL_YEAR_NOUNS
 
 #: Marks a mention that blocks inheritance: the text names a period the schema cannot hold.
 UNKNOWN = "?"
@@ -28,7 +28,9 @@ _CN = "一二两三四五六七八九十"
 _Q = rf"(?:第?([{_CN}1-4])季度)"
 _H = r"(?:([上下])半年)"
 _M = r"(?:(1[0-2]|0?[1-9])月份?(?![\d日号]))"
-_CUM = rf"(?:前([{_CN}])季度|1[-－—~至到](1[0-2]|[1-9])月份?)"
+# 前三季度, 1-9月, 前11月, 前7个月, 前十一月: cumulative spans from the start of the year.
+_CUM_M = rf"(?:1[-－—~至到](?:1[0-2]|[1-9])月份?|前(?:1[0-2]|[1-9]|十[一二]?|[{_CN}])个?月(?!\d))"
+_CUM = rf"(?:前([{_CN}])季度|({_CUM_M}))"
 _SUB = rf"(?:{_Q}|{_H}|{_CUM}|{_M})"
 
 _PATTERN = re.compile(
@@ -37,7 +39,7 @@ _PATTERN = re.compile(
             # 2016-2020年, 2016年至2020年
             r"(?P<r1>(?:19|20)\d{2})年?\s*[-－—~～至到]\s*(?P<r2>(?:19|20)\d{2})年",
             # 2020年 with an optional sub-period; a day after the month makes it a date.
-            rf"(?P<y>(?:19|20)\d{{2}})年(?:{_SUB}|(?P<ymd>\d{{1,2}}月\d{{1,2}}[日号]))?(?P<ysince>以来)?",
+            rf"(?P<y>(?:19|20)\d{{2}})年(?:{_SUB}|(?P<ymd>\d{{1,2}}月\d{{1,2}}[日号]))?(?P<ysince>以?来)?",
             # relative years
             r"(?P<twoyears>今明两年)",
             rf"(?P<rel>今年|去年|明年|本年|当年|全年|年末|年底|年初)(?:{_SUB})?(?P<relsince>以来)?",
@@ -173,6 +175,8 @@ def scan_mentions(text: str) -> list[Mention]:
             if y1 < y2:
                 out.append(Mention(start, end, "range", y1, y2))
         elif m.group("y"):
+            if text.startswith("同期", end):  # 比2019年同期: a comparison base
+                continue
             sub = None if m.group("ymd") else _sub_of(m, _Y_SUB)
             out.append(Mention(start, end, "year", int(m.group("y")), sub=sub, since=bool(m.group("ysince"))))
         elif m.group("twoyears"):
@@ -181,6 +185,8 @@ def scan_mentions(text: str) -> list[Mention]:
             word = m.group("rel")
             if text.startswith("同期", end):  # 去年同期 is a comparison base
                 continue
+            if word == "全年" and text.startswith(FULL_YEAR_NOUNS, end):
+                continue  # 完成全年目标的95%: part of a noun, not a period
             offset = {"去年": -1, "明年": 1}.get(word, 0)
             out.append(
                 Mention(

@@ -11,12 +11,19 @@ from pipeline.ingest import read_report
 
 REPO = Path(__file__).resolve().parents[3]
 CORPUS = REPO / "tests" / "fixtures" / "corpus"
+DEV_EXTRA = REPO / "tests" / "fixtures" / "dev_extra"
 SOURCES = {
     "seed": REPO / "seeds" / "000_809e7810154ce7d6.txt",
     "gwr_national_2020": CORPUS / "gwr_national_2020.txt",
     "gwr_fujian_2026": CORPUS / "gwr_fujian_2026.txt",
     "statcomm_national_2024_excerpt": CORPUS / "statcomm_national_2024_excerpt.txt",
     "news_fujian_cities_gdp_2022h1": CORPUS / "news_fujian_cities_gdp_2022h1.txt",
+    "news_guangdong_cities_gdp_2021q1q3": DEV_EXTRA / "news_guangdong_cities_gdp_2021q1q3.md",
+    "news_top10_cities_gdp_2021": DEV_EXTRA / "news_top10_cities_gdp_2021.md",
+    "news_national_gdp_2021q3": DEV_EXTRA / "news_national_gdp_2021q3.md",
+    "news_zhejiang_decade_2022": DEV_EXTRA / "news_zhejiang_decade_2022.md",
+    "news_national_gwr_2022_gdp_target": DEV_EXTRA / "news_national_gwr_2022_gdp_target.md",
+    "news_xian_econ_2021m01_07": DEV_EXTRA / "news_xian_econ_2021m01_07.md",
 }
 
 

@@ -172,6 +172,30 @@ NEWS_FUJIAN_2022H1 = [
     ("当月进出口2212亿元，增长38.3%", "2212亿元", {"period": "2022M06", "area": "福建省"}),
 ]
 
+NEWS_GUANGDONG_2021Q1Q3 = [
+    # a cumulative span (前三季度) governs the later sentences of its paragraph: no period form
+    ("其中，民间投资同比增长37.7%", "37.7%", {"period": None}),
+    ("作为阳江主导产业的合金材料行业完成增加值101.19亿元", "101.19亿元", {"period": None}),
+    # 比疫情前的2019年同期: a comparison base, not the period
+    ("比疫情前的2019年同期增长4.9%", "4.9%", {"period": None}),
+    # 自2018年来 means since 2018: no period
+    ("通用设备制造业迅猛增长，增长6309.9%", "6309.9%", {"period": None}),
+]
+
+NEWS_TOP10_2021 = [
+    # 2021年前三季度 opens the sentence; 2020年同期 in it is a comparison base
+    ("经济增速达到18.8%", "18.8%", {"period": None}),
+    # 前11月 is a cumulative span like 1-11月
+    ("重庆实现社会消费品零售总额12746.63亿元", "12746.63亿元", {"period": None}),
+    ("同期，全市工业战略性新兴产业总产值同比增长15.9%", "15.9%", {"period": None}),
+]
+
+NEWS_NATIONAL_2021Q3 = [
+    # 全年目标 is a noun: 完成全年目标的95.0% has the cumulative period of its sentence
+    ("完成全年目标的95.0%", "95.0%", {"period": None}),
+    ("同期，全国居民人均可支配收入26265元", "26265元", {"period": None}),
+]
+
 CASES = [
     pytest.param(source, anchor, quote, expected, id=f"{source}:{quote}")
     for source, cases in (
@@ -180,6 +204,9 @@ CASES = [
         ("gwr_fujian_2026", FUJIAN_2026),
         ("statcomm_national_2024_excerpt", STATCOMM_2024),
         ("news_fujian_cities_gdp_2022h1", NEWS_FUJIAN_2022H1),
+        ("news_guangdong_cities_gdp_2021q1q3", NEWS_GUANGDONG_2021Q1Q3),
+        ("news_top10_cities_gdp_2021", NEWS_TOP10_2021),
+        ("news_national_gdp_2021q3", NEWS_NATIONAL_2021Q3),
     )
     for anchor, quote, expected in cases
 ]
