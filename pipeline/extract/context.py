@@ -272,6 +272,8 @@ class ContextResolver:
                 # year or nothing; a bare 一季度 never sets one.
                 plain_scope = scope is None or len(scope) == 4
                 new_scope = period if not is_sub or (m.kind in ("year", "rel") and plain_scope) else None
+                if new_scope is not None and self.kind == "other" and self._passing(m, new_scope):
+                    new_scope = None  # news: 去年, 6月, “十四五”期间将… open a paragraph in passing
                 if new_scope is not None and (m.kind != "rel" or m.rel in ("今年", "去年", "明年")):
                     set_para = p_start
                     scope_pos.append(p_start)
@@ -287,6 +289,17 @@ class ContextResolver:
         self._carry_pos = carry_pos
         self._carry_val = carry_val
         self._mentions: list[Mention] = mentions
+
+    def _passing(self, m: Mention, period: str) -> bool:
+        """True when a news paragraph opens with a period its later paragraphs do not share.
+
+        A news story is about its own period; 去年, a single month or a future span (“十四五”
+        期间，将…) opening a paragraph is a digression, not a new scope.
+        """
+        if m.rel == "去年" or (m.sub is not None and m.sub.startswith("M")):
+            return True
+        start = start_year_of(period)
+        return self.ref_year is not None and start is not None and start >= self.ref_year and "-" in period
 
     @staticmethod
     def _scope_value(pos_list: list[int], val_list: list[str | None], pos: int) -> str | None:

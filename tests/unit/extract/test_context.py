@@ -180,6 +180,10 @@ NEWS_GUANGDONG_2021Q1Q3 = [
     ("比疫情前的2019年同期增长4.9%", "4.9%", {"period": None}),
     # 自2018年来 means since 2018: no period
     ("通用设备制造业迅猛增长，增长6309.9%", "6309.9%", {"period": None}),
+    # in news, a future span opening a paragraph (“十四五”期间，阳江将…) does not scope later ones
+    ("珠三角虽然只有9个城市", "9个", {"period": None}),
+    # nor does 去年 opening a paragraph (去年，东莞进出口总额…): the next one keeps the story's scope
+    ("其中，东莞的出口总额达6980.5亿元", "6980.5亿元", {"period": None}),
 ]
 
 NEWS_TOP10_2021 = [
