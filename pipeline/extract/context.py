@@ -104,6 +104,8 @@ def _is_topic(before: str) -> bool:
     return not before or bool(_LEAD_WORDS.fullmatch(before))
 
 
+#: 7、8、9三个月 / 7、8、9月份: a list of months whose figures follow as a 分别 list, one each.
+_MONTH_LIST = re.compile(r"((?:1[0-2]|[1-9])(?:[、和](?:1[0-2]|[1-9]))+)(?:月份?|[两三四五六七八九十]个月)")
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
 _DATE_IN = re.compile(r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{2}-\d{2})")
@@ -125,6 +127,7 @@ class ContextResolver:
         self._init_periods()
         self._init_markers()
         self._init_areas()
+        self._init_month_lists()
 
     # ------------------------------------------------------------------ set-up
 
@@ -340,6 +343,24 @@ class ContextResolver:
         self._ditto_starts = [note_end for note_end, _ in ditto]
         self._ditto_ends = [scope_end for _, scope_end in ditto]
 
+    def _init_month_lists(self) -> None:
+        """Month lists (7、8、9三个月): end offset, paragraph start and the months, in order."""
+        self._ml_end: list[int] = []
+        self._ml_para: list[int] = []
+        self._ml_months: list[list[int]] = []
+        for m in _MONTH_LIST.finditer(self.text):
+            self._ml_end.append(m.end())
+            self._ml_para.append(self._para_start(m.start()))
+            self._ml_months.append([int(x) for x in re.split("[、和]", m.group(1))])
+
+    def _list_month(self, pos: int, index: int, size: int) -> int | None:
+        """The month of item ``index`` of a ``size``-item list after a month list in its paragraph."""
+        i = bisect_right(self._ml_end, pos) - 1
+        if i < 0 or self._ml_para[i] != self._para_start(pos):
+            return None
+        months = self._ml_months[i]
+        return months[index] if len(months) == size else None
+
     def _init_areas(self) -> None:
         mentions = scan_areas(self.text)
         self._a_start = [a.start for a in mentions]
@@ -369,6 +390,11 @@ class ContextResolver:
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period
         index, size = group if group else (None, None)
+        if size and self._ml_end and "分别" in window:
+            month = self._list_month(clean_start, index, size)
+            year = year_of(period) or self.ref_year
+            if month is not None and year is not None:
+                period = f"{year}M{month:02d}"
         subject = subject_before(window, after, index=index, size=size, quote=quote)
         return Context(  # positional: a keyword call to a named tuple costs more, once per figure
             period,

@@ -13,6 +13,7 @@ from functools import cache
 
 import pytest
 
+from pipeline.extract import extract_figures
 from pipeline.extract.context import Context, ContextResolver
 from pipeline.ingest import read_report
 from pipeline.ingest.document import Document
@@ -314,3 +315,21 @@ def test_section_is_the_nearest_heading_of_the_document():
     at = doc.clean_text.index("新增9家国家卓越级智能工厂")
     section = resolver.describe(at + 2, at + 4).section
     assert section == doc.section_at(at).title
+
+
+def test_month_list_gives_each_item_of_a_distributed_list_its_month():
+    """7、8、9三个月，…分别为5.1%、5.1%和4.9%。其中，31个大城市…分别为5.2%、5.3%和5%."""
+    doc = read_report(SOURCES["news_national_gdp_2021q3"])
+    text = doc.source_text
+    at = text.find("7、8、9三个月，全国城镇调查失业率")
+    end = text.find("也趋于改善", at)
+    figures = extract_figures(doc).figures
+    got = [(f.quote, f.period) for f in figures if at < f.char_start < end and f.unit == "%"]
+    assert got == [
+        ("5.1%", "2021M07"),
+        ("5.1%", "2021M08"),
+        ("4.9%", "2021M09"),
+        ("5.2%", "2021M07"),
+        ("5.3%", "2021M08"),
+        ("5%", "2021M09"),
+    ]
