@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from pipeline.publish.files import read_csv_text
@@ -47,64 +48,111 @@ def diff_tables(old: pd.DataFrame, new: pd.DataFrame, key: list[str], table: str
     """Changes between two text frames of one table, keyed by ``key``.
 
     Added and removed rows carry the whole row as JSON in ``new_value``/``old_value``;
-    changed rows give one line per differing cell. Columns present in only one side are
-    schema changes and are left to :func:`diff_schemas`.
+    changed rows give one line per differing cell, row by row in the new table's order.
+    Columns present in only one side are schema changes and are left to
+    :func:`diff_schemas`. Vectorised: the cost grows with the table for the key lookup
+    and the cell comparison (both in numpy), and with the number of changes for the rest.
     """
     old_keys = _keys(old, key)
     new_keys = _keys(new, key)
-    old_i = old.assign(_key=old_keys).set_index("_key")
-    new_i = new.assign(_key=new_keys).set_index("_key")
-    records: list[dict[str, Any]] = []
-    old_set, new_set = set(old_keys), set(new_keys)
-    for k in new_keys:
-        if k not in old_set:
-            records.append(_row_change(table, k, "added", None, _row_json(new_i.loc[k])))
-    for k in old_keys:
-        if k not in new_set:
-            records.append(_row_change(table, k, "removed", _row_json(old_i.loc[k]), None))
+    in_old = _first_match(old_keys, new_keys)
+    added = in_old < 0
+    removed = ~pd.Index(old_keys, dtype=object).isin(new_keys)
+    parts = [
+        _whole_rows(table, new_keys[added], "added", None, _rows_json(new, added)),
+        _whole_rows(table, old_keys[removed], "removed", _rows_json(old, removed), None),
+    ]
     common_cols = [c for c in new.columns if c in old.columns and c not in key]
-    common_keys = [k for k in new_keys if k in old_set]
-    if common_keys and common_cols:
-        a = old_i.loc[common_keys, common_cols]
-        b = new_i.loc[common_keys, common_cols]
-        differs = a.ne(b)
-        for k, col in zip(*_true_positions(differs), strict=True):
-            records.append(_row_change(table, k, "changed", a.at[k, col], b.at[k, col], column=col))
-    return pd.DataFrame(records, columns=CHANGE_COLUMNS)
+    common = np.flatnonzero(~added)
+    if len(common) and common_cols:
+        parts.append(_changed_cells(table, old, new, common_cols, common, in_old[common], new_keys))
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    return pd.concat(parts, ignore_index=True)
 
 
-def _keys(frame: pd.DataFrame, key: list[str]) -> list[str]:
-    keys = frame[key].astype(str).agg("|".join, axis=1).tolist() if len(frame) else []
-    return keys
+def _keys(frame: pd.DataFrame, key: list[str]) -> np.ndarray:
+    """Each row's key as text (several key columns joined by ``|``), as an object array."""
+    if not len(frame):
+        return np.array([], dtype=object)
+    joined = frame[key[0]].astype(str)
+    for column in key[1:]:
+        joined = joined + "|" + frame[column].astype(str)
+    return joined.to_numpy(dtype=object)
 
 
-def _true_positions(mask: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """(row label, column) of every True cell, row by row, columns in order."""
-    rows, cols = [], []
-    values = mask.to_numpy()
-    for i, label in enumerate(mask.index):
-        for j, col in enumerate(mask.columns):
-            if values[i, j]:
-                rows.append(label)
-                cols.append(col)
-    return rows, cols
+def _first_match(old_keys: np.ndarray, new_keys: np.ndarray) -> np.ndarray:
+    """Position in ``old_keys`` of each new key (its first occurrence), -1 when absent."""
+    first = ~pd.Index(old_keys, dtype=object).duplicated()
+    positions = np.flatnonzero(first)
+    found = pd.Index(old_keys[first], dtype=object).get_indexer(new_keys)
+    return np.where(found >= 0, positions[found] if len(positions) else -1, -1)
 
 
-def _row_json(row: pd.Series) -> str:
-    return json.dumps({str(k): v for k, v in row.items()}, ensure_ascii=False)
+def _rows_json(frame: pd.DataFrame, mask: np.ndarray) -> list[str]:
+    """The selected rows, each as a JSON object of its cells (column order kept)."""
+    if not mask.any():
+        return []
+    columns = [str(c) for c in frame.columns]
+    rows = zip(*(frame[c][mask].to_numpy(dtype=object) for c in frame.columns), strict=True)
+    return [json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) for row in rows]
 
 
-def _row_change(
-    table: str, key: str, change: str, old: str | None, new: str | None, column: str = ""
-) -> dict[str, Any]:
-    return {
-        "table": table,
-        "key": key,
-        "change": change,
-        "column": column,
-        "old_value": old,
-        "new_value": new,
-    }
+def _whole_rows(
+    table: str, keys: np.ndarray, change: str, old: list[str] | None, new: list[str] | None
+) -> pd.DataFrame:
+    """Change lines for rows added or removed as a whole."""
+    n = len(keys)
+    return pd.DataFrame(
+        {
+            "table": [table] * n,
+            "key": keys,
+            "change": [change] * n,
+            "column": [""] * n,
+            "old_value": old if old is not None else [None] * n,
+            "new_value": new if new is not None else [None] * n,
+        },
+        columns=CHANGE_COLUMNS,
+    )
+
+
+def _changed_cells(
+    table: str,
+    old: pd.DataFrame,
+    new: pd.DataFrame,
+    columns: list[str],
+    new_rows: np.ndarray,
+    old_rows: np.ndarray,
+    new_keys: np.ndarray,
+) -> pd.DataFrame:
+    """One line per differing cell of rows present on both sides, row by row, columns in order."""
+    rows, cols, olds, news = [], [], [], []
+    for j, column in enumerate(columns):
+        a = old[column].take(old_rows).reset_index(drop=True)
+        b = new[column].take(new_rows).reset_index(drop=True)
+        differs = np.flatnonzero((a != b).to_numpy(dtype=bool))
+        if len(differs):
+            rows.append(new_rows[differs])
+            cols.append(np.full(len(differs), j))
+            olds.append(a.take(differs).to_numpy(dtype=object))
+            news.append(b.take(differs).to_numpy(dtype=object))
+    if not rows:
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    row, col = np.concatenate(rows), np.concatenate(cols)
+    order = np.lexsort((col, row))
+    n = len(order)
+    return pd.DataFrame(
+        {
+            "table": [table] * n,
+            "key": new_keys[row[order]],
+            "change": ["changed"] * n,
+            "column": np.asarray(columns, dtype=object)[col[order]],
+            "old_value": np.concatenate(olds)[order],
+            "new_value": np.concatenate(news)[order],
+        },
+        columns=CHANGE_COLUMNS,
+    )
 
 
 def diff_schemas(old: Mapping[str, Any], new: Mapping[str, Any], table: str) -> list[str]:

@@ -20,6 +20,7 @@ import math
 import os
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
@@ -57,28 +58,44 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _cell_text(value: object, spec: ColumnSpec) -> str:
-    """One CSV cell; nulls are empty."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if spec.type == "boolean":
-        return "true" if bool(value) else "false"
-    if spec.type == "integer":
-        return str(int(value))
+def build_text_columns(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> dict[str, list[str]]:
+    """Every cell of a table as the text its CSV file holds, column by column (null is ``""``).
+
+    One vectorised conversion per column; the CSV writer and the release diff both use
+    these lists, so the table is turned into text once and never parsed back.
+    """
+    return {spec.name: _text_column(frame[spec.name], spec) for spec in columns_of(model)}
+
+
+def _text_column(series: pd.Series, spec: ColumnSpec) -> list[str]:
+    """One column's cells: integers in decimal, floats as Python's repr, booleans as true/false."""
+    null = series.isna().to_numpy()
     if spec.type == "number":
-        return repr(float(value))
-    return str(value)
+        values = series.astype("float64").tolist()
+        return ["" if v != v else repr(v) for v in values]  # v != v: NaN
+    if spec.type == "integer":
+        text = series.astype("Int64").astype("string")
+    elif spec.type == "boolean":
+        text = series.astype("boolean").map({True: "true", False: "false"}).astype("string")
+    else:
+        text = series.astype("string")
+    cells = text.to_numpy(dtype=object, na_value="")
+    if null.any():
+        cells[null] = ""
+    return cells.tolist()
 
 
-def build_csv_bytes(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> bytes:
-    """The CSV file of a table, BOM included."""
-    specs = columns_of(model)
+def build_csv_bytes(
+    frame: pd.DataFrame,
+    model: type[pa.DataFrameModel],
+    text_columns: dict[str, list[str]] | None = None,
+) -> bytes:
+    """The CSV file of a table, BOM included (from ``text_columns`` when already built)."""
+    columns = text_columns if text_columns is not None else build_text_columns(frame, model)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, doublequote=True)
-    writer.writerow([spec.name for spec in specs])
-    columns = [frame[spec.name].tolist() for spec in specs]
-    for row in zip(*columns, strict=True):
-        writer.writerow([_cell_text(value, spec) for value, spec in zip(row, specs, strict=True)])
+    writer.writerow(list(columns))
+    writer.writerows(zip(*columns.values(), strict=True))
     return CSV_BOM + buffer.getvalue().encode(CSV_ENCODING)
 
 
@@ -96,9 +113,8 @@ def build_parquet_bytes(
 
 
 def _arrow_array(series: pd.Series, arrow_type: pa_arrow.DataType) -> pa_arrow.Array:
-    """Convert one column, mapping every pandas null flavour to an Arrow null."""
-    values = [None if _is_null(v) else v for v in series.tolist()]
-    return pa_arrow.array(values, type=arrow_type)
+    """Convert one column, mapping every pandas null flavour (None, NaN, NA) to an Arrow null."""
+    return pa_arrow.Array.from_pandas(series, type=arrow_type)
 
 
 def _is_null(value: object) -> bool:
@@ -124,63 +140,95 @@ def read_csv_text(source: Path | bytes) -> pd.DataFrame:
 def read_csv_table(path: Path, model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """A release CSV parsed into the model's dtypes; raises ValueError on a bad cell."""
     text = read_csv_text(path)
-    return _typed(text, model, from_text=True)
+    specs = {spec.name: spec for spec in columns_of(model)}
+    out = {
+        name: _parse_column(text[name], specs[name]) if name in specs else text[name] for name in text.columns
+    }
+    return pd.DataFrame(out, columns=list(text.columns))
 
 
 def read_parquet_table(path: Path, model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """A release Parquet file read into the model's dtypes."""
     table = pq.read_table(path)
-    frame = pd.DataFrame(
-        {name: pd.Series(table.column(name).to_pylist(), dtype=object) for name in table.column_names}
-    )
-    return _typed(frame, model, from_text=False)
-
-
-def _typed(frame: pd.DataFrame, model: type[pa.DataFrameModel], *, from_text: bool) -> pd.DataFrame:
-    """Cast columns to the model's dtypes; columns the model lacks are kept as they are."""
-    out = {}
     specs = {spec.name: spec for spec in columns_of(model)}
-    for name in frame.columns:
-        series = frame[name]
-        spec = specs.get(name)
-        if spec is None:
-            out[name] = series
-            continue
-        values = series.tolist()
-        if from_text:
-            values = [_parse_cell(v, spec, name) for v in values]
-        else:
-            values = [None if _is_null(v) else v for v in values]
-        out[name] = _series_of(values, spec)
-    return pd.DataFrame(out, columns=list(frame.columns))
+    out = {}
+    for name in table.column_names:
+        series = table.column(name).to_pandas(types_mapper=_NULLABLE_DTYPES.get)
+        out[name] = _cast(series, specs[name]) if name in specs else series
+    return pd.DataFrame(out, columns=table.column_names)
 
 
-def _parse_cell(text: str, spec: ColumnSpec, column: str) -> object:
-    """Parse one CSV cell written by :func:`build_csv_bytes`."""
-    if text == "":
-        return None
+#: Arrow types read into pandas dtypes that keep nulls apart from values.
+_NULLABLE_DTYPES = {
+    pa_arrow.int64(): pd.Int64Dtype(),
+    pa_arrow.bool_(): pd.BooleanDtype(),
+    pa_arrow.string(): pd.StringDtype(),
+    pa_arrow.large_string(): pd.StringDtype(),
+}
+
+
+def _parse_column(text: pd.Series, spec: ColumnSpec) -> pd.Series:
+    """Parse one CSV column written by :func:`build_csv_bytes` (empty cell = null), in one pass."""
+    if spec.type == "string":
+        strings = text.astype("string")
+        return _cast(strings.where(strings != "", pd.NA), spec)
+    cells = text.to_numpy(dtype=object)
+    filled = cells != ""
+    values = cells[filled]
     try:
         if spec.type == "integer":
-            return int(text)
-        if spec.type == "number":
-            return float(text)
-        if spec.type == "boolean":
-            return {"true": True, "false": False}[text]
-    except (ValueError, KeyError) as err:
-        raise ValueError(f"column {column}: cannot read {text!r} as {spec.type}") from err
-    return text
+            parsed = pd.arrays.IntegerArray(_zeros_with(values, np.int64, filled), ~filled)
+        elif spec.type == "number":
+            parsed = np.full(len(cells), np.nan)
+            parsed[filled] = values.astype(np.float64)
+        else:
+            known = (values == "true") | (values == "false")
+            if not known.all():
+                raise ValueError(f"not true/false: {values[~known][0]!r}")
+            parsed = pd.arrays.BooleanArray(_zeros_with(values == "true", bool, filled), ~filled)
+    except (ValueError, TypeError, OverflowError) as err:
+        bad = _first_bad(values, spec)
+        raise ValueError(f"column {spec.name}: cannot read {bad!r} as {spec.type}") from err
+    return _cast(pd.Series(parsed), spec)
 
 
-def _series_of(values: list[object], spec: ColumnSpec) -> pd.Series:
+def _zeros_with(values: np.ndarray, dtype: type, filled: np.ndarray) -> np.ndarray:
+    """An array of ``dtype`` holding ``values`` where ``filled`` and zero elsewhere (masked nulls)."""
+    out = np.zeros(len(filled), dtype=dtype)
+    out[filled] = values.astype(dtype)
+    return out
+
+
+def _first_bad(values: np.ndarray, spec: ColumnSpec) -> str:
+    """The first cell the scalar parser refuses (for the error message)."""
+    for value in values:
+        try:
+            if spec.type == "integer":
+                int(value)
+            elif spec.type == "number":
+                float(value)
+            elif value not in ("true", "false"):
+                return value
+        except ValueError:
+            return value
+    return str(values[0]) if len(values) else ""
+
+
+def _cast(series: pd.Series, spec: ColumnSpec) -> pd.Series:
     """A column in the model's dtype; a disallowed null keeps a nullable dtype for pandera to report."""
-    has_null = any(v is None for v in values)
+    has_null = bool(series.isna().any())
     if spec.type == "string":
-        return pd.Series(values, dtype="string")
-    if spec.type == "integer":
-        return pd.Series(values, dtype="Int64" if spec.pandas_dtype == "Int64" or has_null else "int64")
-    if spec.type == "number":
-        return pd.Series(values, dtype="float64")
-    return pd.Series(values, dtype="boolean" if has_null else "bool")
+        dtype = "string"
+    elif spec.type == "integer":
+        dtype = "Int64" if spec.pandas_dtype == "Int64" or has_null else "int64"
+    elif spec.type == "number":
+        dtype = "float64"
+    else:
+        dtype = "boolean" if has_null else "bool"
+    try:
+        return series.astype(dtype).reset_index(drop=True)
+    except (TypeError, ValueError, OverflowError) as err:
+        raise ValueError(f"column {spec.name}: cannot read as {spec.type} ({err})") from err
 
 
 def build_text_csv_bytes(frame: pd.DataFrame) -> bytes:
