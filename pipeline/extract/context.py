@@ -55,6 +55,7 @@ from pipeline.extract.context_vocab import (
     GWR_MARKERS,
     REVIEW_HEADING_WORDS,
     STATCOMM_MARKERS,
+    TARGET_NOUNS_AFTER,
     TARGET_WORDS,
 )
 from pipeline.ingest.document import Document
@@ -87,6 +88,12 @@ _TARGET = re.compile(
     + r"累计|全部|基本|逐步|进一步|再)"
     + r"|(?<![才高])计划(?=[新完投建实开到在用内安达引培改\d])"
     + r"|目标(?=[是为：:，,值])"
+)
+#: 6%的经济增长目标, 5.5%左右的增长目标: a number qualifying a goal noun is the goal's value.
+_TARGET_AFTER = re.compile(
+    r"(?:左右|以上|以内)?的[^，,。；;！？!?\d]{0,10}?(?:"
+    + "|".join(map(re.escape, sorted(TARGET_NOUNS_AFTER, key=len, reverse=True)))
+    + ")"
 )
 _TARGET_SCAN = Anchored(_TARGET)  # tried only where a target word can start (see ``anchored``)
 _TARGET_BLOCK = re.compile(r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期|预期寿命")
@@ -380,7 +387,7 @@ class ContextResolver:
         win_start = max(sent_start, clean_start - LOOK_BACK)
         i = bisect_right(self._para, clean_start)
         para_start = self._para[i - 1] if i else 0
-        period, _named = self._period(clean_start, sent_start, para_start)
+        period, named_at = self._period(clean_start, sent_start, para_start)
         window = text[win_start:clean_start]
         after = text[clean_end : clean_end + 16]
         role = change_role(window, after)
@@ -398,29 +405,33 @@ class ContextResolver:
         subject = subject_before(window, after, index=index, size=size, quote=quote)
         return Context(  # positional: a keyword call to a named tuple costs more, once per figure
             period,
-            self._value_kind(clean_start, sent_start, period),  # value_kind
+            self._value_kind(clean_start, sent_start, period, named_at, after),  # value_kind
             role != "from" and self._is_estimate(clean_start, clean_end, sent_start),  # is_estimate
             self._area(clean_start, sent_start, para_start, window, index, size),  # area
             subject,
             self._section(clean_start),  # section
         )
 
-    def _period(self, pos: int, sent_start: int, para_start: int) -> tuple[str | None, bool]:
-        """The governing period, and whether it was named in the figure's own sentence."""
+    def _period(self, pos: int, sent_start: int, para_start: int) -> tuple[str | None, int]:
+        """The governing period, and where it was named in the figure's own sentence (else -1)."""
         i = bisect_right(self._m_end, pos) - 1
         if i >= 0 and self._m_start[i] >= sent_start:
-            return self._m_period[i], True
+            return self._m_period[i], self._m_start[i]
         j = bisect_right(self._carry_pos, pos) - 1
         if j >= 0 and self._carry_pos[j] >= para_start:
-            return self._carry_val[j], False
-        return self._scope_value(self._scope_pos, self._scope_val, pos), False
+            return self._carry_val[j], -1
+        return self._scope_value(self._scope_pos, self._scope_val, pos), -1
 
-    def _value_kind(self, pos: int, sent_start: int, period: str | None) -> str:
+    def _value_kind(self, pos: int, sent_start: int, period: str | None, named_at: int, after: str) -> str:
+        if after[:1] in "左以的" and _TARGET_AFTER.match(after):
+            return "target"
         i = bisect_left(self._target, pos + 1) - 1
         if i >= 0 and self._target[i] > sent_start:
             j = bisect_left(self._actual, pos + 1) - 1
             if j < 0 or self._actual[j] <= self._target[i]:
-                return "target"
+                past = self.ref_year is not None and (self._years(period)[1] or self.ref_year) < self.ref_year
+                if not (past and named_at >= self._target[i]):
+                    return "target"  # unless the figure's own past period follows the goal word
         ref = self.ref_year
         start_year, end_year = self._years(period)
         if ref is not None and start_year is not None:

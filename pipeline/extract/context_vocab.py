@@ -77,7 +77,17 @@ TARGET_WORDS: tuple[str, ...] = (
     "预定",
     "规划到",
     "计划到",
+    # 把这一目标确定在增长5.5%左右
+    "目标确定在",
+    "目标确定为",
+    "目标定在",
+    "目标定为",
+    "目标设定为",
+    "目标设定在",
 )
+
+#: Right after a number, these make it the value of a goal: 全年6%的经济增长目标.
+TARGET_NOUNS_AFTER: tuple[str, ...] = ("目标", "预期目标", "任务目标")
 
 #: Words that mark what already happened; nearer to the figure than a target word they win.
 ACTUAL_WORDS: tuple[str, ...] = (

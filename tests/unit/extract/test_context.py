@@ -185,6 +185,10 @@ NEWS_GUANGDONG_2021Q1Q3 = [
     ("珠三角虽然只有9个城市", "9个", {"period": None}),
     # nor does 去年 opening a paragraph (去年，东莞进出口总额…): the next one keeps the story's scope
     ("其中，东莞的出口总额达6980.5亿元", "6980.5亿元", {"period": None}),
+    # a number qualifying a goal noun is the goal's value: 全年6%的经济增长目标
+    ("按照东莞全年6%的经济增长目标", "6%", {"value_kind": "target"}),
+    # a figure with its own past period after the goal word stays actual: 在去年9650.2亿元的GDP基础上
+    ("在去年9650.2亿元的GDP基础上", "9650.2亿元", {"value_kind": "actual", "period": "2020"}),
 ]
 
 NEWS_TOP10_2021 = [
@@ -201,6 +205,12 @@ NEWS_NATIONAL_2021Q3 = [
     ("同期，全国居民人均可支配收入26265元", "26265元", {"period": None}),
 ]
 
+NEWS_NATIONAL_GWR_2022 = [
+    # 把这一目标确定在增长5.5%左右: the goal is set at the figure
+    ("把这一目标确定在增长5.5%左右", "5.5%左右", {"value_kind": "target"}),
+    ("5.5%左右的增长目标高于平均值", "5.5%左右", {"value_kind": "target"}),
+]
+
 CASES = [
     pytest.param(source, anchor, quote, expected, id=f"{source}:{quote}")
     for source, cases in (
@@ -212,6 +222,7 @@ CASES = [
         ("news_guangdong_cities_gdp_2021q1q3", NEWS_GUANGDONG_2021Q1Q3),
         ("news_top10_cities_gdp_2021", NEWS_TOP10_2021),
         ("news_national_gdp_2021q3", NEWS_NATIONAL_2021Q3),
+        ("news_national_gwr_2022_gdp_target", NEWS_NATIONAL_GWR_2022),
     )
     for anchor, quote, expected in cases
 ]
