@@ -103,6 +103,7 @@ _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(](
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
 _HEADLINE_MAX = 40
+_SENTENCE_MARK = re.compile("[，,。；;]")
 _PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|增加|减少|上涨|回落|降低)")
 
 
@@ -144,8 +145,10 @@ class ContextResolver:
         title = doc.title or ""
         probe = title + "\n" + head
         self.kind = "other"
-        if any(w in probe for w in GWR_MARKERS):
-            self.kind = "gwr"
+        if any(w in title for w in GWR_MARKERS) or any(
+            w in line for line in head.split("\n") if not _SENTENCE_MARK.search(line) for w in GWR_MARKERS
+        ):
+            self.kind = "gwr"  # named in the title or a heading line: news citing a report is not one
         elif any(w in probe for w in STATCOMM_MARKERS):
             self.kind = "statcomm"
         ref = doc.year

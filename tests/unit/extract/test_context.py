@@ -344,3 +344,16 @@ def test_month_list_gives_each_item_of_a_distributed_list_its_month():
         ("5.3%", "2021M08"),
         ("5%", "2021M09"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("gwr_national_2020", "gwr"),  # 政府工作报告 in the title
+        ("seed", "gwr"),  # 透过《政府工作报告》看泉州: a summary of the report, in the title
+        # news that cites a report in a sentence of its lead (会议上披露的上海市人民政府工作报告，很可能…)
+        ("news_top10_cities_gdp_2021", "other"),
+    ],
+)
+def test_document_kind_comes_from_the_title_or_a_heading_line(source, kind):
+    assert _resolver(source)[1].kind == kind
