@@ -166,9 +166,11 @@ def scan_mentions(text: str) -> list[Mention]:
     [('year', 2020, 'Q1'), ('rel', 0, 'H1')]
     """
     out: list[Mention] = []
+    base_end = -1  # end of the last comparison base: 比去年全年 continues it
     for m in _iter_matches(text):
         start, end = m.span()
-        if _is_comparison(text, start):
+        if start == base_end or _is_comparison(text, start):
+            base_end = end
             continue
         if m.group("r1"):
             y1, y2 = int(m.group("r1")), int(m.group("r2"))

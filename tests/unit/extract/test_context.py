@@ -185,6 +185,8 @@ NEWS_GUANGDONG_2021Q1Q3 = [
     ("珠三角虽然只有9个城市", "9个", {"period": None}),
     # nor does 去年 opening a paragraph (去年，东莞进出口总额…): the next one keeps the story's scope
     ("其中，东莞的出口总额达6980.5亿元", "6980.5亿元", {"period": None}),
+    # 比去年全年: 全年 continues the comparison base, it is not the period
+    ("比去年全年提高了0.02个百分点", "0.02个百分点", {"period": None}),
     # a number qualifying a goal noun is the goal's value: 全年6%的经济增长目标
     ("按照东莞全年6%的经济增长目标", "6%", {"value_kind": "target"}),
     # a figure with its own past period after the goal word stays actual: 在去年9650.2亿元的GDP基础上
