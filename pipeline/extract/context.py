@@ -104,6 +104,7 @@ _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[�
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
 _HEADLINE_MAX = 40
 _SENTENCE_MARK = re.compile("[，,。；;]")
+_CLAUSE_BREAK = re.compile("[，,；;]")
 _PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|增加|减少|上涨|回落|降低)")
 
 
@@ -232,6 +233,7 @@ class ContextResolver:
         scope_pos: list[int] = [0]
         scope_val: list[str | None] = [default_period(0)]
         resolved: list[tuple[int, int, str | None]] = []
+        local: set[int] = set()  # mentions that govern only their own clause
         carry_pos: list[int] = []
         carry_val: list[str | None] = []
         sent_year: int | None = None
@@ -260,7 +262,9 @@ class ContextResolver:
             period = resolve(m, ref_year=self.ref_year, context_year=context_year)
             is_sub = m.sub is not None
             resolved.append((m.start, m.end, period))
-            if period is not None and not is_sub:
+            if period is not None and not is_sub and m.start and text[m.start - 1] in "从由":
+                local.add(len(resolved) - 1)  # 从2013年的1.76缩小到1.61: the start of a change
+            elif period is not None and not is_sub:
                 sent_year = year_of(period) if "-" not in period else sent_year
                 # year-level phrases govern the rest of their paragraph; sub-year ones
                 # (一季度…，二季度…) only their own sentence.
@@ -299,6 +303,7 @@ class ContextResolver:
         self._m_start = [r[0] for r in resolved]
         self._m_end = [r[1] for r in resolved]
         self._m_period = [r[2] for r in resolved]
+        self._m_local = local
         self._carry_pos = carry_pos
         self._carry_val = carry_val
         self._mentions: list[Mention] = mentions
@@ -419,7 +424,12 @@ class ContextResolver:
         """The governing period, and where it was named in the figure's own sentence (else -1)."""
         i = bisect_right(self._m_end, pos) - 1
         if i >= 0 and self._m_start[i] >= sent_start:
-            return self._m_period[i], self._m_start[i]
+            if i in self._m_local and _CLAUSE_BREAK.search(self.text, self._m_end[i], pos):
+                i -= 1  # a change's start year (从2013年的…) stops at its clause
+                if i >= 0 and self._m_start[i] >= sent_start:
+                    return self._m_period[i], self._m_start[i]
+            else:
+                return self._m_period[i], self._m_start[i]
         j = bisect_right(self._carry_pos, pos) - 1
         if j >= 0 and self._carry_pos[j] >= para_start:
             return self._carry_val[j], -1

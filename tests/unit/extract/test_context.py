@@ -207,6 +207,11 @@ NEWS_NATIONAL_2021Q3 = [
     ("同期，全国居民人均可支配收入26265元", "26265元", {"period": None}),
 ]
 
+NEWS_ZHEJIANG_DECADE_2022 = [
+    # 从2013年的1.76缩小到1.61: the start year governs its own clause, not the next one (十年来 does)
+    ("家庭年可支配收入20-60万元群体的比例达到30.6%", "30.6%", {"period": "2021"}),
+]
+
 NEWS_NATIONAL_GWR_2022 = [
     # 把这一目标确定在增长5.5%左右: the goal is set at the figure
     ("把这一目标确定在增长5.5%左右", "5.5%左右", {"value_kind": "target"}),
@@ -225,6 +230,7 @@ CASES = [
         ("news_top10_cities_gdp_2021", NEWS_TOP10_2021),
         ("news_national_gdp_2021q3", NEWS_NATIONAL_2021Q3),
         ("news_national_gwr_2022_gdp_target", NEWS_NATIONAL_GWR_2022),
+        ("news_zhejiang_decade_2022", NEWS_ZHEJIANG_DECADE_2022),
     )
     for anchor, quote, expected in cases
 ]
