@@ -399,6 +399,9 @@ class ContextResolver:
         window = text[win_start:clean_start]
         after = text[clean_end : clean_end + 16]
         role = change_role(window, after)
+        if role == "to" and named_at > 0 and text[named_at - 1] in "从由":
+            # 从上半年的4.7%下跌至3.80%: the start's period is not the end's
+            period, named_at = self._period(named_at - 1, sent_start, para_start)
         quote = text[clean_start:clean_end]
         if period is not None and "-" in period:
             period = period_in_span(period, role, window, after, quote)

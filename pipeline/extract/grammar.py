@@ -37,7 +37,8 @@ MASTER_RE = re.compile(
     (?P<frac>(?:[{_D}.．]+|[{_CN}十百千万]+)分之(?:[{_D}.．]+|[{_CN}十百千]+(?:点[{_CN}]+)?))
     | (?P<half>一半|过半|半数)
     | (?P<rank>第(?:[{_D}]+|[一二三四五六七八九十]+))
-    | (?P<top>前(?:[{_D}]+|[一二三四五六七八九十]+)(?:名|位|强)?)(?![季月年天日个期批届次])
+    | (?P<top>(?<![此之以提目当日])前(?:[{_D}]+|[一二三四五六七八九十]+)(?:名|位|强)?)
+        (?![季月年天日个期批届次{_D}一二三四五六七八九十])
     | (?P<cheng>[一二三四五六七八九两]成)(?![为功立本长员果效就交型都熟绩])
     | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡伏]))*)
     | (?P<cn>{_CNCH}(?:{_CNCH}|点(?=[{_CN}])|[多余](?={_CNCH}))+[多余]?
@@ -57,6 +58,8 @@ _RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位�
 _APPROX_RATIO = re.compile(r"约(?:为|是|相当于)[^，。；]{0,14}的$")
 _PER_BEFORE = re.compile(r"每[^\d\s，。；、]{1,4}$")
 _GROWTH_BEFORE = re.compile(r"(?:增长|提高|提升|增加|上升|下降|降低|减少|回落)了?$")
+#: After 前N: a noun naming the group of the first N (排名前十的城市, 前十大GDP城市).
+_GROUP_LABEL = re.compile(r"(?:的|大|名的|位的)(?!$)[^，,。；;！？!?、\d]")
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界)$")
 _FIRMS = re.compile(r"企业|主体|商户|个体")  # 户 counts firms, not households
 _MAGNITUDE_WORDS = {4: "万", 8: "亿", 12: "万亿", 16: "亿亿"}
@@ -139,6 +142,8 @@ def _read_cheng(text: str, m: re.Match[str]) -> Token:
 def _read_top(text: str, m: re.Match[str]) -> Token | None:
     """前20 / 前六名: a rank at most N."""
     raw = m.group()
+    if _GROUP_LABEL.match(text, m.end()) or (raw.endswith("强") and _is_cjk(text[m.end() : m.end() + 1])):
+        return None  # 排名前十的城市, 前十强城市: the name of a group, not a rank
     try:
         value = parse_number(raw[1:].rstrip("名位强"))
     except ValueError:
@@ -146,6 +151,10 @@ def _read_top(text: str, m: re.Match[str]) -> Token | None:
     token = Token("rank", m.start(), m.end(), m.start(), m.end(), raw, value)
     token.base_unit, token.measure, token.qualifier = "rank", "rank", "at_most"
     return token
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _read_rank(text: str, m: re.Match[str]) -> Token | None:
@@ -239,7 +248,7 @@ def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
         elif text[token.start - 2 : token.start] == "翻了":
             token.q_start -= 2
         return token
-    if token.start and text[token.start - 1] == "前":
+    if token.start and text[token.start - 1] == "前" and not _DATE_WORDS.match(text, end):
         token.kind, token.base_unit, token.measure = "rank", "rank", "rank"
         token.qualifier, token.q_start = "at_most", token.start - 1
         return token
@@ -288,6 +297,8 @@ def _duration_ok(text: str, token: Token, is_cn: bool) -> bool:
             return False
     if is_cn:
         return "连续" in window
+    if token.unit in ("个月", "月") and window.endswith("前"):
+        return False  # 前7个月: the cumulative months of a year, a period
     if token.unit != "年" or after.startswith(("时间", "之久")):
         return True
     return _DURATION_CONTEXT.search(window) is not None

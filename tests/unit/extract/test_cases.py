@@ -132,6 +132,24 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("这一指标数据已经连续43个月保持在福建省各设区市首位。",
          [("连续43个月", 43, "个月", "duration", "exact")]),
     ],
+    "news_top10_cities_gdp_2021": [
+        # 前十强城市, 排名前十的城市: the name of a group, not a rank; 此前一直 is no rank either
+        ("我国GDP前十强城市中，长三角有上海、苏州、杭州、南京", []),
+        ("同时，GDP排名前十的城市均有自己的代表性制造业", []),
+        ("此前一直领先北京的上海", []),
+        # 前11月 is a cumulative period (like 1-11月), not a rank of 11
+        ("2021年前11月，重庆实现社会消费品零售总额12746.63亿元",
+         [("12746.63亿元", 12746.63, "亿元", "level", "exact")]),
+    ],
+    "news_xian_econ_2021m01_07": [
+        # 前7个月 is the cumulative period, not a duration
+        ("前7个月，西安市生产稳中有升", []),
+    ],
+    "news_guangdong_cities_gdp_2021q1q3": [
+        # 下跌至 gives the level reached, positive
+        ("规模以上工业增加值的两年平均增速从上半年的4.7%下跌至3.80%",
+         [("4.7%", 4.7, "%", "from", "exact"), ("3.80%", 3.8, "%", "to", "exact")]),
+    ],
 }
 
 #: Phrases the spec names (issue 3): ranges, fractions, full-width digits, separators.
