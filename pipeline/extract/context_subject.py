@@ -27,6 +27,7 @@ from pipeline.extract.context_vocab import (
     SUBJECT_DROP_LEAD,
     SUBJECT_DROP_TAIL,
     SUBJECT_KEEP_VERBS,
+    WEAK_LEAD_ENDINGS,
 )
 
 #: Characters looked at before a number at most.
@@ -275,6 +276,21 @@ def forward_noun(after: str) -> str:
     return "" if noun.startswith(("以上", "左右", "以内", "的", "和", "多")) else noun
 
 
+_AFTER_DE = re.compile(
+    r"^的([^\d，,。；;：:、！？!?\n（(“”]{1,12}?)(?=成为|产出|是|为|的|和|以及|[，,。；;、！？!?]|$)"
+)
+
+
+def _noun_after_de(after: str) -> str:
+    """The noun a number qualifies through 的 (的GDP增速成为… -> GDP增速), or ''.
+
+    >>> _noun_after_de("的能耗产出了6.4%"), _noun_after_de("的人口以及八成")
+    ('能耗', '人口')
+    """
+    m = _AFTER_DE.match(after)
+    return m.group(1) if m else ""
+
+
 def subject_before(
     window: str, after: str, *, index: int | None = None, size: int | None = None, quote: str = ""
 ) -> str | None:
@@ -316,6 +332,11 @@ def subject_before(
     if clause.endswith(("、", "和", "及")) and len(pieces) > 1 and quote.endswith(_CLASSIFIERS):
         # 新增2个A、19个B / 6个企业品牌、2个区域品牌: this number opens a new list item
         own = ""
+    # 以5%的能耗, 汕尾以14.3%的GDP增速, 聚集了六成的人口: the noun after 的 is what is measured
+    if after[:1] == "的" and (not own or own.endswith(WEAK_LEAD_ENDINGS)) and (noun := _noun_after_de(after)):
+        return noun
+    if clause.endswith(("在内的", "在内")) and "包括" in clause:
+        own = ""  # 包括广州、佛山在内的14个地级市: the list only illustrates the noun after
     # the noun after the number is read only when the words before leave room for it
     if (not own or own in _KEEP_VERBS or own.endswith(_COUNT_VERB_ENDINGS)) and (noun := forward_noun(after)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted

@@ -250,6 +250,14 @@ NOT_PLACE_WORDS: frozenset[str] = frozenset(
 
 #: Leading words dropped from a subject (connectives, framing).
 SUBJECT_DROP_LEAD: tuple[str, ...] = (
+    # news framing: 扣除价格因素同比实际增长, 作为…, 已经迎来, 与去年同期相比增幅
+    "扣除价格因素",
+    "作为",
+    "已经",
+    "与去年同期相比",
+    "与上年同期相比",
+    "与去年相比",
+    "与上年相比",
     "其中",
     "同时",
     "此外",
@@ -324,9 +332,17 @@ SUBJECT_DROP_LEAD: tuple[str, ...] = (
     "在",
 )
 
+#: Endings of the words before a number that say nothing about what it measures when 的 +
+#: noun follows it (以5%的能耗, 亮点在于接近40%的进出口增长, 聚集了广东六成的人口).
+WEAK_LEAD_ENDINGS: tuple[str, ...] = ("以", "在于", "有", "聚集了", "占")
+
 #: Trailing words dropped from a subject: verbs of change and level, comparison bases,
 #: bound words. Longest first when compiled.
 SUBJECT_DROP_TAIL: tuple[str, ...] = (
+    "仅余",
+    "已经",
+    "迎来了",
+    "迎来",
     "同比",
     "环比",
     "比上年末",

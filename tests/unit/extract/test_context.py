@@ -185,6 +185,10 @@ NEWS_GUANGDONG_2021Q1Q3 = [
     ("珠三角虽然只有9个城市", "9个", {"period": None}),
     # nor does 去年 opening a paragraph (去年，东莞进出口总额…): the next one keeps the story's scope
     ("其中，东莞的出口总额达6980.5亿元", "6980.5亿元", {"period": None}),
+    # 以14.3%的GDP增速: the noun after 的 is what the number measures
+    ("其中，汕尾以14.3%的GDP增速成为前三季度", "14.3%", {"subject": "GDP增速"}),
+    # 包括…在内的14个地级市: the list only illustrates the noun after the number
+    ("包括广州、佛山、汕头在内的14个地级市", "14个", {"subject": "地级市前三季度GDP增速超过"}),
     # 比去年全年: 全年 continues the comparison base, it is not the period
     ("比去年全年提高了0.02个百分点", "0.02个百分点", {"period": None}),
     # a number qualifying a goal noun is the goal's value: 全年6%的经济增长目标
@@ -205,9 +209,13 @@ NEWS_NATIONAL_2021Q3 = [
     # 全年目标 is a noun: 完成全年目标的95.0% has the cumulative period of its sentence
     ("完成全年目标的95.0%", "95.0%", {"period": None}),
     ("同期，全国居民人均可支配收入26265元", "26265元", {"period": None}),
+    # 扣除价格因素 is framing: the subject is the income of the clause before
+    ("扣除价格因素同比实际增长9.7%", "9.7%", {"subject": "全国居民人均可支配收入"}),
 ]
 
 NEWS_ZHEJIANG_DECADE_2022 = [
+    # 以5%的能耗产出了6.4%的GDP: each number measures the noun after its 的
+    ("以5%的能耗产出了6.4%的GDP", "5%", {"subject": "能耗"}),
     # 从2013年的1.76缩小到1.61: the start year governs its own clause, not the next one (十年来 does)
     ("家庭年可支配收入20-60万元群体的比例达到30.6%", "30.6%", {"period": "2021"}),
 ]
