@@ -543,10 +543,12 @@ class ContextResolver:
         j = i - 1
         while j >= 0 and self._areas[j].start >= para_start:
             b = self._areas[j]
-            if b.level == want:
-                return b.name
+            if b.level == want or (want == "city" and b.level == "province" and b.name.endswith("市")):
+                return b.name  # 全市 after 上海: a municipality is a city too
             j -= 1
         if want == "province" and self.area_level is None:
+            return self.area
+        if want == "city" and self.area and self.area.endswith("市"):
             return self.area
         return self.area if want == self.area_level else None
 

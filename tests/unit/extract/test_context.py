@@ -202,7 +202,9 @@ NEWS_TOP10_2021 = [
     ("经济增速达到18.8%", "18.8%", {"period": None}),
     # 前11月 is a cumulative span like 1-11月
     ("重庆实现社会消费品零售总额12746.63亿元", "12746.63亿元", {"period": None}),
-    ("同期，全市工业战略性新兴产业总产值同比增长15.9%", "15.9%", {"period": None}),
+    ("同期，全市工业战略性新兴产业总产值同比增长15.9%", "15.9%", {"period": None, "area": "上海市"}),
+    # 全市 after 重庆 in the paragraph: a municipality is the city 全市 refers to
+    ("全市规模以上工业增加值同比实际增长11.9%", "11.9%", {"area": "重庆市"}),
 ]
 
 NEWS_NATIONAL_2021Q3 = [
