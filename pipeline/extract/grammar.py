@@ -198,6 +198,11 @@ def _read_number(text: str, m: re.Match[str], is_cn: bool) -> Token | None:
     if is_cn and start and text[start - 1] in _VAGUE_BEFORE:
         return None
     token = Token("number", start, end, start, end, raw)
+    if not is_cn and start >= 2 and text[start - 1] in ",，" and text[start - 2].isdigit():
+        # 12,345,67万元 / 1,2345亿元: a broken digit grouping; reading the tail alone
+        # would publish a wrong, smaller number
+        token.skip = "malformed digit grouping"
+        return token
     try:
         token.value, mult = read_numeral(raw)
     except ValueError as err:

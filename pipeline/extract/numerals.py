@@ -82,6 +82,8 @@ def parse_number(text: str) -> Decimal:
     text = normalize_digits(text).replace(",", "")
     if not text:
         raise ValueError("empty numeral")
+    if text.count(".") > 1:
+        raise ValueError(f"more than one decimal point in {text!r}")
     if text.replace(".", "", 1).isdigit():
         return Decimal(text)
     body = text.replace("多", "").replace("余", "")
@@ -183,6 +185,8 @@ def read_numeral(text: str) -> tuple[Decimal, int]:
     >>> read_numeral("1,234.5亿"), read_numeral("1.2万亿"), read_numeral("３万多亿")
     ((Decimal('1234.5'), 8), (Decimal('1.2'), 12), (Decimal('30000.00000000'), 8))
     """
+    if text.count(".") + text.count("．") > 1:
+        raise ValueError(f"more than one decimal point in {text!r}")
     m = _PLAIN.fullmatch(text)
     if m is not None:
         digits, magnitude = m.group(1, 2)

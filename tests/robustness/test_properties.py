@@ -8,12 +8,10 @@ its offsets, and every skipped span is the source text at its offsets.
 from __future__ import annotations
 
 import atexit
-import decimal
 import shutil
 import tempfile
 from pathlib import Path
 
-import hypothesis
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -132,19 +130,7 @@ _FOLDER = Path(tempfile.mkdtemp(prefix="robustness-props-"))
 atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
 
 
-def is_known_two_points_crash(err: decimal.InvalidOperation) -> bool:
-    """True for exactly the pinned gap: ``Decimal(...)`` of a digit run with two points in numerals.py."""
-    tb = err.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    frame = tb.tb_frame if tb is not None else None
-    if frame is None or not frame.f_code.co_filename.endswith("pipeline/extract/numerals.py"):
-        return False
-    body, i, j = (frame.f_locals.get(k) for k in ("body", "i", "j"))
-    return isinstance(body, str) and isinstance(i, int) and isinstance(j, int) and body[i:j].count(".") > 1
-
-
-def check_pipeline(data: bytes, name: str = "report.txt", *, in_property: bool = False) -> int:
+def check_pipeline(data: bytes, name: str = "report.txt") -> int:
     """Run the pure pipeline on one file; assert the invariants; return the number of rows."""
     path = _FOLDER / name
     path.write_bytes(data)
@@ -155,12 +141,6 @@ def check_pipeline(data: bytes, name: str = "report.txt", *, in_property: bool =
     except ReportError as err:
         assert err.path == str(path) and str(err).startswith(f"{path}: ") and err.reason
         return 0
-    except decimal.InvalidOperation as err:
-        if not in_property or not is_known_two_points_crash(err):
-            raise
-        # Known gap, pinned by test_two_decimal_points_are_skipped_not_a_crash below: a numeral
-        # with two decimal points ("1.2.3", "0.0,000.0") crashes. Remove with that xfail.
-        hypothesis.reject()
     failures = check_table(IndicatorsModel, table)
     assert failures.empty, failures.to_string()
     provenance = check_provenance(table, {doc.report_id: doc.source_text})
@@ -181,13 +161,13 @@ SETTINGS = settings(
 @given(TEXT)
 @example("全年地区生产总值增长5.5%，财政收入达到1,234.5亿元。")
 def test_arbitrary_text_gives_valid_rows_or_a_report_error(text):
-    check_pipeline(text.encode("utf-8"), in_property=True)
+    check_pipeline(text.encode("utf-8"))
 
 
 @SETTINGS
 @given(BYTES)
 def test_arbitrary_bytes_give_valid_rows_or_a_report_error(data):
-    check_pipeline(data, in_property=True)
+    check_pipeline(data)
 
 
 def test_the_strategies_reach_the_extractor():
@@ -196,15 +176,9 @@ def test_the_strategies_reach_the_extractor():
     assert check_pipeline("全年地区生产总值增长5.5%".encode("utf-16")) == 1
 
 
-# ---- known gaps in pipeline/extract (fail today; remove the xfail when fixed) -----------------
+# ---- malformed numerals are skipped, never crash or shrink into a wrong number ----------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline/extract/numerals.py _parse_mixed: Decimal('1.2.3') raises decimal.InvalidOperation "
-    "instead of ValueError, so a typo with two decimal points crashes extraction (and the whole Dagster "
-    "range step) instead of being skipped as an ambiguous numeral",
-)
 def test_two_decimal_points_are_skipped_not_a_crash():
     check_pipeline("完成固定资产投资1.2.3亿元。".encode())
     path = _FOLDER / "report.txt"
@@ -212,11 +186,6 @@ def test_two_decimal_points_are_skipped_not_a_crash():
     assert any("1.2.3" in s.text for s in skipped)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline/extract/grammar.py: a malformed digit group (12,345,67万元; 1,2345亿元) is cut at the "
-    "last comma and its tail emitted as a figure (67万元, 2345亿元) - a wrong number, not a skipped span",
-)
 @pytest.mark.parametrize("text", ["总量达12,345,67万元。", "收入达到1,2345亿元。"])
 def test_malformed_digit_groups_are_not_turned_into_a_smaller_number(text):
     path = _FOLDER / "groups.txt"
