@@ -242,6 +242,7 @@ class ContextResolver:
         para_idx = -1
         top_i = 0
         set_para = -1
+        news_scoped = False
         for m in mentions:
             while top_i < len(top_starts) and top_starts[top_i] <= m.start:
                 scope_pos.append(top_starts[top_i])
@@ -295,6 +296,13 @@ class ContextResolver:
                     set_para = p_start
                     scope_pos.append(p_start)
                     scope_val.append(new_scope)
+                    if self.kind == "other":
+                        if news_scoped:
+                            # News: the first period opening a paragraph is the story's; a later
+                            # one (2020年，广州…) governs its own paragraph, then the story's returns.
+                            scope_pos.append(self._para_end(p_start))
+                            scope_val.append(scope)
+                        news_scoped = True
         for pos in top_starts[top_i:]:
             scope_pos.append(pos)
             scope_val.append(default_period(pos))

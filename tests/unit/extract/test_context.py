@@ -375,3 +375,18 @@ def test_month_list_gives_each_item_of_a_distributed_list_its_month():
 )
 def test_document_kind_comes_from_the_title_or_a_heading_line(source, kind):
     assert _resolver(source)[1].kind == kind
+
+
+def test_news_paragraph_opening_with_another_year_governs_only_itself(extract_text):
+    """Real sentences of news_top10_cities_gdp_2021, in their order: the lead's 2021 is the story's."""
+    paragraphs = [
+        "刚刚过去的2021年，我国诞生了首个“四万亿”城市。",
+        "2020年，重庆的GDP总量与广州差距极小，以微弱优势居于第五名。",
+        "与北京相比，上海也得益于人才的聚集和新兴产业发展迅速。",
+        "清华大学本科毕业生“留京”比例为16.1%",
+    ]
+    source = SOURCES["news_top10_cities_gdp_2021"].read_text(encoding="utf-8")
+    assert all(p in source for p in paragraphs)
+    text = "\n".join(paragraphs[:2]) + "\n" + paragraphs[2] + paragraphs[3] + "。"
+    figures = {f.quote: f.period for f in extract_text(text).figures}
+    assert figures == {"第五": "2020", "16.1%": "2021"}
