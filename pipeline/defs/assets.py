@@ -133,6 +133,7 @@ def _read_document(store: PartitionStore, key: str) -> tuple[Document | ReadFail
 
 
 @dg.asset(
+    pool="extract",
     partitions_def=REPORTS,
     backfill_policy=REPORTS_BACKFILL_POLICY,
     deps=[report_file],
@@ -186,6 +187,7 @@ def _build_tables(store: PartitionStore, key: str) -> tuple[ReportTables | ReadF
 
 
 @dg.asset(
+    pool="extract",
     partitions_def=REPORTS,
     backfill_policy=REPORTS_BACKFILL_POLICY,
     deps=[report_document],
@@ -340,6 +342,8 @@ def _files_markdown(files: object) -> str:
 
 
 @dg.asset(
+    pool="publish",
+    op_tags={"gov_report/step": "publish"},
     group_name=RELEASE_GROUP,
     owners=OWNERS,
     kinds={"csv", "parquet"},

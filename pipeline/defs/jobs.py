@@ -20,9 +20,13 @@ from pipeline.defs.assets import (
     reports_table,
 )
 
+#: Tag of the runs that publish: deploy/*/dagster.yaml limit them to one at a time.
+PUBLISHES = {"gov_report/publishes": "true"}
+
 build_release_job = dg.define_asset_job(
     "build_release",
     selection=dg.AssetSelection.all(),
+    tags=PUBLISHES,
     description="Parse and extract the selected reports, check them, combine all reports and publish.",
 )
 
@@ -35,6 +39,7 @@ build_reports_job = dg.define_asset_job(
 publish_release_job = dg.define_asset_job(
     "publish_release",
     selection=dg.AssetSelection.assets(indicators_table, reports_table, release),
+    tags=PUBLISHES,
     description="Combine the already built reports, check the tables and publish.",
 )
 

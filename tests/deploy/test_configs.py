@@ -111,3 +111,20 @@ def test_helm_values_say_what_the_k8s_instance_file_says():
     assert (
         values["postgresql"]["postgresqlScheme"] == instance["storage"]["postgres"]["postgres_db"]["scheme"]
     )
+
+
+def test_code_location_uses_the_pools_and_tags_the_deploy_configs_limit():
+    """The limits in deploy/*/dagster.yaml act only if the assets and jobs carry these names."""
+    from pipeline.defs.build import build_defs
+
+    defs = build_defs()
+    assert {defs.resolve_assets_def(k).op.pool for k in ("report_document", "report_indicators")} == {
+        "extract"
+    }
+    assert defs.resolve_assets_def("release").op.pool == "publish"
+    for job_name in ("build_release", "publish_release"):
+        assert defs.resolve_job_def(job_name).tags.get("gov_report/publishes") == "true"
+    for config in INSTANCE_FILES:
+        text = config.read_text(encoding="utf-8")
+        if "tag_concurrency_limits" in text:
+            assert "gov_report/publishes" in text, config
