@@ -330,6 +330,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
         return str(first - 1)
     if role == "to":
         return str(last)
+    if after[:1] == "的" and _CHANGE_WORDS.search(after, 0, 8):
+        return period  # 保持6%左右的年均增长率: a change over the span, named after the number
     m = _LAST_STOP.match(before)
     clause = before[m.end() :] if m else before
     if _STOCK_END.search(clause) or quote.startswith(_STOCK_QUOTE):

@@ -226,6 +226,8 @@ NEWS_NATIONAL_GWR_2022 = [
     # 把这一目标确定在增长5.5%左右: the goal is set at the figure
     ("把这一目标确定在增长5.5%左右", "5.5%左右", {"value_kind": "target"}),
     ("5.5%左右的增长目标高于平均值", "5.5%左右", {"value_kind": "target"}),
+    # 在“十四五”时期保持6%左右的年均增长率: a change over the whole span, named after the number
+    ("在“十四五”时期保持6%左右的年均增长率", "6%左右", {"period": "2021-2025"}),
 ]
 
 CASES = [
