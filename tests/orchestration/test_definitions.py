@@ -90,3 +90,17 @@ def test_dagster_definitions_validate_passes(env):
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "All code locations passed validation" in proc.stdout + proc.stderr
+
+
+def test_executor_is_chosen_by_environment(monkeypatch):
+    import dagster as dg
+    import pytest
+
+    from pipeline.defs.build import build_defs, select_executor
+
+    assert select_executor() is dg.in_process_executor
+    monkeypatch.setenv("DAGSTER_EXECUTOR", "multiprocess")
+    assert select_executor() is dg.multiprocess_executor
+    assert build_defs().resolve_job_def("build_release").executor_def is dg.multiprocess_executor
+    with pytest.raises(ValueError, match="choose one of"):
+        select_executor("spark")
