@@ -95,12 +95,12 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
         return "rate_pct", 1
     kind = last_keyword(window)
     if kind is None:
+        after = _AFTER.match(text, end)
+        if after is not None and after.lastgroup == "pos":
+            return "growth_pct", 1  # 均有6%以上的增长: the clause's own word, not an earlier 下降
         # 其增速…领先于全省其他地区，达到9.6%: the keyword may sit earlier in the sentence
         kind = last_keyword(sentence_window(text, start))
     if kind is None:
-        after = _AFTER.match(text, end)
-        if after is not None and after.lastgroup == "pos":
-            return "growth_pct", 1
         return "rate_pct", 1
     if kind in ("to", "rate"):
         return "rate_pct", 1

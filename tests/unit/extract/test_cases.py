@@ -137,6 +137,9 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("我国GDP前十强城市中，长三角有上海、苏州、杭州、南京", []),
         ("同时，GDP排名前十的城市均有自己的代表性制造业", []),
         ("此前一直领先北京的上海", []),
+        # the clause's own 的增长 after the number wins over a 下降 in the clause before
+        ("除了深圳的固定资产投资增速同比下降0.6%之外，其他城市固定资产投资均有6%以上的增长",
+         [("下降0.6%", -0.6, "%", "growth_pct", "exact"), ("6%以上", 6, "%", "growth_pct", "at_least")]),
         # 前11月 is a cumulative period (like 1-11月), not a rank of 11
         ("2021年前11月，重庆实现社会消费品零售总额12746.63亿元",
          [("12746.63亿元", 12746.63, "亿元", "level", "exact")]),
