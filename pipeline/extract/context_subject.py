@@ -101,6 +101,19 @@ _KEEP_HEAD = re.compile(
 )
 _KEEP_VERBS = frozenset(SUBJECT_KEEP_VERBS)  # membership tests, several per figure
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
+#: Items joined by 、 only: 和 inside an item (电气机械和器材制造业) is part of its name.
+_COMMA_SPLIT = re.compile(r"、")
+
+
+def _list_items(head: str, size: int | None) -> list[str]:
+    """The items of a list head; split at 、 alone when 和/及 inside items break the count."""
+    head = _PAREN.sub("", head)
+    raw = [p for p in _LIST_SPLIT.split(head) if p.strip()]
+    if size is not None and len(raw) != size:
+        commas = [p for p in _COMMA_SPLIT.split(head) if p.strip()]
+        if len(commas) == size:
+            return commas
+    return raw
 _FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（(“”]{1,14}")
 
 
@@ -207,7 +220,7 @@ def list_subject(head: str, index: int, size: int) -> str | None:
     >>> list_subject("福州、龙岩、三明固定资产投资增速", 1, 3)
     '固定资产投资增速'
     """
-    raw = [p for p in _LIST_SPLIT.split(_PAREN.sub("", head)) if p.strip()]
+    raw = _list_items(head, size)
     if len(raw) != size or size < 2:
         return None
     # All but the last item are place names: the items name areas, the noun is shared.
@@ -233,7 +246,7 @@ def list_slot(clause: str, index: int | None, size: int | None) -> tuple[str, in
     if fb <= 0:
         return None
     head = clause[:fb]
-    n_items = len([p for p in _LIST_SPLIT.split(_PAREN.sub("", head)) if p.strip()])
+    n_items = len(_list_items(head, size))
     n = size if size is not None else n_items
     idx = index if index is not None else len(_NUMBER_SPLIT.findall(clause[fb + 2 :]))
     if n != n_items or n < 2:

@@ -392,3 +392,17 @@ def test_news_paragraph_opening_with_another_year_governs_only_itself(extract_te
     text = "\n".join(paragraphs[:2]) + "\n" + paragraphs[2] + paragraphs[3] + "。"
     figures = {f.quote: f.period for f in extract_text(text).figures}
     assert figures == {"第五": "2020", "16.1%": "2021"}
+
+
+def test_distributed_list_items_may_contain_he():
+    """专用设备制造业、汽车制造业、电气机械和器材制造业…分别为27.1%、24.6%和22.0% (real extractor)."""
+    doc = read_report(SOURCES["news_top10_cities_gdp_2021"])
+    at = doc.source_text.find("上海专用设备制造业、汽车制造业、电气机械和器材制造业产值同比增速分别为")
+    assert at >= 0
+    end = doc.source_text.find("两年平均增速", at)
+    got = [(f.quote, f.subject) for f in extract_figures(doc).figures if at < f.char_start < end]
+    assert got == [
+        ("27.1%", "专用设备制造业产值同比增速"),
+        ("24.6%", "汽车制造业产值同比增速"),
+        ("22.0%", "电气机械和器材制造业产值同比增速"),
+    ]
