@@ -286,6 +286,8 @@ def forward_noun(after: str) -> str:
     if not m:
         return ""
     noun = m.group(0)
+    if noun in ("位", "名"):
+        return ""  # 第三位: the rank's own classifier names nothing
     return "" if noun.startswith(("以上", "左右", "以内", "的", "和", "多")) else noun
 
 

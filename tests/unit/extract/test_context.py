@@ -189,6 +189,8 @@ NEWS_GUANGDONG_2021Q1Q3 = [
     ("其中，汕尾以14.3%的GDP增速成为前三季度", "14.3%", {"subject": "GDP增速"}),
     # 包括…在内的14个地级市: the list only illustrates the noun after the number
     ("包括广州、佛山、汕头在内的14个地级市", "14个", {"subject": "地级市前三季度GDP增速超过"}),
+    # 稳居全国第三位: the classifier 位 after a rank is not what it ranks (nothing else names it here)
+    ("深圳稳居全国第三位", "全国第三", {"subject": None}),
     # 比去年全年: 全年 continues the comparison base, it is not the period
     ("比去年全年提高了0.02个百分点", "0.02个百分点", {"period": None}),
     # a number qualifying a goal noun is the goal's value: 全年6%的经济增长目标
