@@ -5,7 +5,9 @@ Sequence, under the per-dataset lock (``releases/<dataset>/.lock``):
 1. ``locked``   lock taken (waits for a concurrent publish; dies with its holder);
 2. ``cleaned``  stale ``.staging-*`` folders and temp files of dead runs removed;
 3. ``staged``   every file written into ``releases/<dataset>/.staging-<random>/``;
-4. ``verified`` the staging folder re-read and checked (:func:`verify_release`);
+4. ``verified`` the staging folder re-read and checked (:func:`verify_release`: every file's
+   hash and size, every row against the models; frictionless on the first
+   :data:`~pipeline.publish.verify.PUBLISH_FRICTIONLESS_ROWS` rows of each table);
 5. ``renamed``  ``os.rename`` of the staging folder to ``releases/<dataset>/<version>/``;
 6. ``latest``   ``latest.json`` replaced atomically;
 7. ``catalog``  ``releases/index.json`` replaced atomically: the commit marker.
@@ -48,14 +50,19 @@ from pipeline.publish.diff import CHANGE_COLUMNS, ReleaseDiff, diff_frames, read
 from pipeline.publish.files import (
     build_csv_bytes,
     build_parquet_bytes,
+    build_text_columns,
     build_text_csv_bytes,
-    read_csv_text,
     sha256_bytes,
     write_bytes,
 )
 from pipeline.publish.lock import publish_lock
 from pipeline.publish.readme import build_changelog, build_changelog_entry, build_readme, describe_changes
-from pipeline.publish.verify import SUMS_NAME, check_provenance_fields, verify_release
+from pipeline.publish.verify import (
+    PUBLISH_FRICTIONLESS_ROWS,
+    SUMS_NAME,
+    check_provenance_fields,
+    verify_release,
+)
 from pipeline.publish.versioning import FIRST_VERSION, bump_version, decide_bump, is_version, parse_version
 from pipeline.schema_export import build_table_schema
 from pipeline.validate import check_table
@@ -107,6 +114,7 @@ class ReleasePlan:
     previous_dir: Path | None
     diff: ReleaseDiff | None
     bump: str | None  # None for a first release
+    unchanged: bool = False  # says exactly what the previous release says
 
 
 def _step(name: str, fail_after: str | None) -> None:
@@ -156,28 +164,63 @@ def plan_release(
     *,
     previous_dir: Path | None,
     sources: list[dict[str, Any]] | None = None,
+    dataset: str = DATASET_NAME,
 ) -> ReleasePlan:
-    """Serialize the tables and diff them against the previous release folder, if any."""
-    csv = {t: build_csv_bytes(frames[t], m) for t, m in models.items()}
+    """Serialize the tables and diff them against the previous release folder, if any.
+
+    Each table becomes text once: the same cells make the CSV bytes and the frame the diff
+    compares, so nothing is parsed back. When the content fingerprint (metadata, schemas,
+    CSV hashes) equals the previous release's, the diff is empty by construction and the
+    previous tables are not read at all.
+    """
+    text = {t: build_text_columns(frames[t], m) for t, m in models.items()}
+    csv = {t: build_csv_bytes(frames[t], m, text[t]) for t, m in models.items()}
     schemas = {t: build_table_schema(m) for t, m in models.items()}
+    sources = sources if sources is not None else build_sources(frames["reports"])
     diff = bump = previous = None
+    unchanged = False
     if previous_dir is not None:
         previous = previous_dir.name
-        old_tables, old_schemas = read_release_tables(previous_dir)
-        new_tables = {t: read_csv_text(data) for t, data in csv.items()}
-        diff = diff_frames(old_tables, new_tables, old_schemas, schemas)
+        package = _package_of(models, schemas, sources, dataset=dataset)
+        fingerprint = _content_fingerprint(package, {t: sha256_bytes(d) for t, d in csv.items()})
+        unchanged = fingerprint == _previous_fingerprint(previous_dir)
+        if unchanged:
+            diff = ReleaseDiff(changes=pd.DataFrame(columns=CHANGE_COLUMNS))
+        else:
+            old_tables, old_schemas = read_release_tables(previous_dir)
+            new_tables = {
+                t: pd.DataFrame(cells, columns=list(cells), dtype=object) for t, cells in text.items()
+            }
+            diff = diff_frames(old_tables, new_tables, old_schemas, schemas)
         bump = decide_bump(diff)
     return ReleasePlan(
         frames=dict(frames),
         models=dict(models),
         csv=csv,
         schemas=schemas,
-        sources=sources if sources is not None else build_sources(frames["reports"]),
+        sources=sources,
         previous=previous,
         previous_dir=previous_dir,
         diff=diff,
         bump=bump,
+        unchanged=unchanged,
     )
+
+
+def _package_of(
+    models: Mapping[str, type[pa.DataFrameModel]],
+    schemas: Mapping[str, dict[str, Any]],
+    sources: list[dict[str, Any]],
+    *,
+    dataset: str,
+) -> dict:
+    """The package descriptor minus what depends on file bytes, version or date (for fingerprints)."""
+    resources = [
+        build_resource(name, f"{table}.{fmt}", fmt, b"", "", schemas[table])
+        for table in models
+        for fmt, name in (("csv", table), ("parquet", f"{table}-parquet"))
+    ]
+    return build_datapackage(name=dataset, version="", created="", resources=resources, sources=sources)
 
 
 def _content_fingerprint(package: Mapping[str, Any], csv_hashes: Mapping[str, str]) -> str:
@@ -343,8 +386,8 @@ def publish_release(
         _step("cleaned", fail_after)
         versions = list_versions(dataset_dir)
         previous_dir = dataset_dir / versions[-1] if versions else None
-        plan = plan_release(frames, models, previous_dir=previous_dir, sources=sources)
-        if previous_dir is not None and version is None and _is_unchanged(plan, previous_dir, dataset):
+        plan = plan_release(frames, models, previous_dir=previous_dir, sources=sources, dataset=dataset)
+        if previous_dir is not None and version is None and plan.unchanged:
             _commit_or_fail(releases_root, dataset_dir, previous_dir.name)
             return PublishResult(
                 version=previous_dir.name,
@@ -361,7 +404,12 @@ def publish_release(
         staging = _stage(dataset_dir, plan, dataset=dataset, version=new_version, created=created)
         files, staging_dir = staging
         _step("staged", fail_after)
-        problems = verify_release(staging_dir, expected_version=new_version, models=models)
+        problems = verify_release(
+            staging_dir,
+            expected_version=new_version,
+            models=models,
+            frictionless_rows=PUBLISH_FRICTIONLESS_ROWS,
+        )
         if problems:
             shutil.rmtree(staging_dir, ignore_errors=True)
             raise PublishError(
@@ -393,14 +441,6 @@ def publish_release(
         summary=summary,
         cleaned=cleaned,
     )
-
-
-def _is_unchanged(plan: ReleasePlan, previous_dir: Path, dataset: str) -> bool:
-    """True when the new release would say exactly what the latest one says."""
-    fake = {f"{t}.{fmt}": b"" for t in plan.models for fmt in ("csv", "parquet")}
-    package = build_package(plan, fake, dataset=dataset, version=previous_dir.name, created="")
-    new = _content_fingerprint(package, {t: sha256_bytes(data) for t, data in plan.csv.items()})
-    return new == _previous_fingerprint(previous_dir)
 
 
 def _stage(
@@ -482,7 +522,7 @@ def rebuild_release(
     models = dict(models or DEFAULT_MODELS)
     frames = {"indicators": indicators, "reports": reports}
     check_publishable(frames, models)
-    plan = plan_release(frames, models, previous_dir=previous_dir, sources=sources)
+    plan = plan_release(frames, models, previous_dir=previous_dir, sources=sources, dataset=package["name"])
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if any(out_dir.iterdir()):
