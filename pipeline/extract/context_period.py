@@ -254,6 +254,9 @@ def resolve(mention: Mention, *, ref_year: int | None, context_year: int | None)
     ``context_year`` is the year governing the mention (a bare 一季度, 全年, 年末 take it).
     """
     if mention.since:
+        this_year = mention.kind == "rel" and mention.rel in ("今年", "本年") and not mention.sub
+        if this_year and ref_year is not None:
+            return str(ref_year)  # 今年以来: from the start of this year until now, within the year
         return None
     kind = mention.kind
     if kind == "year":

@@ -191,6 +191,8 @@ NEWS_GUANGDONG_2021Q1Q3 = [
     ("包括广州、佛山、汕头在内的14个地级市", "14个", {"subject": "地级市前三季度GDP增速超过"}),
     # 稳居全国第三位: the classifier 位 after a rank is not what it ranks (nothing else names it here)
     ("深圳稳居全国第三位", "全国第三", {"subject": None}),
+    # 今年以来: from the start of this year until now, within the report's year
+    ("今年以来，佛山进出口增速已经连续6个月位居省内第一", "连续6个月", {"period": "2021"}),
     # 比去年全年: 全年 continues the comparison base, it is not the period
     ("比去年全年提高了0.02个百分点", "0.02个百分点", {"period": None}),
     # a number qualifying a goal noun is the goal's value: 全年6%的经济增长目标
