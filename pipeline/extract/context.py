@@ -504,6 +504,8 @@ class ContextResolver:
             names = list_areas(slot[0], slot[2])
             if names:
                 return canonical_area(names[slot[1]])
+        if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:
+            pos -= len(window) - incl  # 包括广州、佛山在内的14个地级市: the places only illustrate
         # A report about its own area names other places in passing (漳州核电投运，…，工业投资
         # 增长6.1%): there a place governs only its own clause. News about several places
         # carries a place through the sentence and the paragraph.
