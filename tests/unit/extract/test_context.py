@@ -189,7 +189,11 @@ NEWS_GUANGDONG_2021Q1Q3 = [
     ("其中，汕尾以14.3%的GDP增速成为前三季度", "14.3%", {"subject": "GDP增速"}),
     # 包括…在内的14个地级市: the list only illustrates the noun after the number
     # and its places are not the area: the 14 cities are of the province the story is about
-    ("包括广州、佛山、汕头在内的14个地级市", "14个", {"subject": "地级市前三季度GDP增速超过", "area": "广东省"}),
+    (
+        "包括广州、佛山、汕头在内的14个地级市",
+        "14个",
+        {"subject": "地级市前三季度GDP增速超过", "area": "广东省"},
+    ),
     # 稳居全国第三位: the classifier 位 after a rank is not what it ranks (nothing else names it here)
     ("深圳稳居全国第三位", "全国第三", {"subject": None}),
     # 今年以来: from the start of this year until now, within the report's year
