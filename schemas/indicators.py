@@ -97,8 +97,8 @@ class IndicatorsModel(pa.DataFrameModel):
         str_matches=r"^\d{4}(Q[1-4](-Q[1-4])?|H[12]|M\d{2}(-M\d{2})?|-\d{4})?$",
         title="Period",
         description=(
-            "Period the figure describes: 2020, 2020Q1, 2022H1, 2020M03, 2016-2020; cumulative spans from the "
-            "start of the year as 2021Q1-Q3 (前三季度) or 2021M01-M11 (1-11月); empty if none."
+            "Period the figure describes: 2020, 2020Q1, 2022H1, 2020M03, 2016-2020; cumulative spans "
+            "from the start of the year as 2021Q1-Q3 (前三季度) or 2021M01-M11 (1-11月); empty if none."
         ),
     )
     link_id: Series[str] = pa.Field(
