@@ -15,7 +15,8 @@ Decisions (generic report language, never one document):
   phrase (2020年，… / 五年来，… / “十三五”收官…). In a government work report the first
   top-level part reviews the year before the report's year and later parts plan the
   report's year. A statistical communiqué is about the year in its title. 前三季度 and
-  1-N月 have no schema form and give None.
+  1-N月 give cumulative spans (2021Q1-Q3, 2021M01-M11) that govern the rest of their
+  paragraph, and in news the paragraphs after one that opens with them.
 - value_kind: ``target`` after a goal word in the same sentence (预期目标, 力争, 确保, 要,
   将, 拟, 计划, 努力, 控制在, 原定) unless a word of completion (已, 如期完成) is nearer,
   in the planning parts of a government work report, or when the period lies after the
@@ -37,10 +38,11 @@ from typing import NamedTuple
 from pipeline.extract.anchored import Anchored
 from pipeline.extract.context_area import CITY_PROVINCE, AreaMention, canonical_area, level_of, scan_areas
 from pipeline.extract.context_period import (
-    UNKNOWN,
     Mention,
     change_role,
     format_period,
+    is_cumulative,
+    is_year_span,
     period_in_span,
     resolve,
     scan_mentions,
@@ -262,29 +264,37 @@ class ContextResolver:
                 context_year = sent_year or para_year or scope_year
             period = resolve(m, ref_year=self.ref_year, context_year=context_year)
             is_sub = m.sub is not None
+            cumulative = is_sub and is_cumulative(m.sub)
             resolved.append((m.start, m.end, period))
             if period is not None and not is_sub and m.start and text[m.start - 1] in "从由":
                 local.add(len(resolved) - 1)  # 从2013年的1.76缩小到1.61: the start of a change
             elif period is not None and not is_sub:
-                sent_year = year_of(period) if "-" not in period else sent_year
+                sent_year = year_of(period) if not is_year_span(period) else sent_year
                 # year-level phrases govern the rest of their paragraph; sub-year ones
                 # (一季度…，二季度…) only their own sentence.
                 para_year = year_of(period)
                 carry_pos.append(m.start)
                 carry_val.append(period)
+            elif cumulative:
+                # 前三季度, 1-9月: a cumulative span governs the rest of its paragraph, so
+                # later sentences must not fall back to the whole year.
+                if period is not None and sent_year is None:
+                    sent_year = year_of(period)
+                carry_pos.append(m.start)
+                carry_val.append(period)
             elif period is not None and sent_year is None:
                 sent_year = year_of(period)
-            elif m.sub == UNKNOWN:
-                # 前三季度, 1-9月: a cumulative span governs the rest of its paragraph and
-                # has no period form, so later sentences must not fall back to a year.
-                carry_pos.append(m.start)
-                carry_val.append(None)
             opening = (m.start - p_start <= _OPENING or p_start in head_starts) and set_para != p_start
-            if opening and m.sub == UNKNOWN and self.kind == "other":
-                # news opening a paragraph with 前三季度 reports that span from here on
-                set_para = p_start
-                scope_pos.append(p_start)
-                scope_val.append(None)
+            if opening and cumulative:
+                if self.kind == "other":
+                    # news opening a paragraph with 前三季度 reports that span from here on
+                    set_para = p_start
+                    scope_pos.append(p_start)
+                    scope_val.append(period)
+                    if news_scoped:  # as below: a later opening governs its own paragraph
+                        scope_pos.append(self._para_end(p_start))
+                        scope_val.append(scope)
+                    news_scoped = True
             elif opening and not m.since and period is not None:
                 # A year+part phrase (2022年上半年) sets a sub-year scope only over a plain
                 # year or nothing; a bare 一季度 never sets one.
@@ -325,7 +335,8 @@ class ContextResolver:
         if m.rel == "去年" or (m.sub is not None and m.sub.startswith("M")):
             return True
         start = start_year_of(period)
-        return self.ref_year is not None and start is not None and start >= self.ref_year and "-" in period
+        ref = self.ref_year
+        return ref is not None and start is not None and start >= ref and is_year_span(period)
 
     @staticmethod
     def _scope_value(pos_list: list[int], val_list: list[str | None], pos: int) -> str | None:
@@ -411,7 +422,7 @@ class ContextResolver:
             # 从上半年的4.7%下跌至3.80%: the start's period is not the end's
             period, named_at = self._period(named_at - 1, sent_start, para_start)
         quote = text[clean_start:clean_end]
-        if period is not None and "-" in period:
+        if period is not None and is_year_span(period):
             period = period_in_span(period, role, window, after, quote)
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period

@@ -7,9 +7,9 @@ not mentions. Mentions are resolved to period strings in document order, because
 then the document scope).
 
 Period strings follow ``schemas.indicators``: ``2020``, ``2020Q1``, ``2022H1``, ``2020M03``,
-``2016-2020``. 前三季度 and 1-N月 (cumulative months) have no form in that schema; they
-resolve to ``None`` rather than to the whole year, so no partial-year figure is passed
-off as a full-year one.
+``2016-2020``, and cumulative spans from the start of the year: 前三季度 is ``2021Q1-Q3``,
+1-11月 / 前11个月 is ``2021M01-M11``, so no partial-year figure is passed off as a
+full-year one. 前一季度 / 前一个月 (usually "the previous quarter/month") stay unknown.
 """
 
 from __future__ import annotations
@@ -23,14 +23,15 @@ from pipeline.extract.context_vocab import CN_DIGITS, COMPARISON_BEFORE, FULL_YE
 
 #: Marks a mention that blocks inheritance: the text names a period the schema cannot hold.
 UNKNOWN = "?"
+_CN_NUM = {"十一": 11, "十二": 12}
 
 _CN = "一二两三四五六七八九十"
 _Q = rf"(?:第?([{_CN}1-4])季度)"
 _H = r"(?:([上下])半年)"
 _M = r"(?:(1[0-2]|0?[1-9])月份?(?![\d日号]))"
-# 前三季度, 1-9月, 前11月, 前7个月, 前十一月: cumulative spans from the start of the year.
-_CUM_M = rf"(?:1[-－—~至到](?:1[0-2]|[1-9])月份?|前(?:1[0-2]|[1-9]|十[一二]?|[{_CN}])个?月(?!\d))"
-_CUM = rf"(?:前([{_CN}])季度|({_CUM_M}))"
+# 前三季度, 1-3季度, 1-9月, 前11月, 前7个月, 前十一月: cumulative spans from the start of the year.
+_CUM_M = rf"(?:1[-－—~至到](1[0-2]|[1-9])月份?|前(1[0-2]|[1-9]|十[一二]?|[{_CN}])个?月(?!\d))"
+_CUM = rf"(?:(?:前([{_CN}])|1[-－—~至到]([1-4]))季度|({_CUM_M}))"
 _SUB = rf"(?:{_Q}|{_H}|{_CUM}|{_M})"
 
 _PATTERN = re.compile(
@@ -82,7 +83,7 @@ class Mention(NamedTuple):
     kind: str  # year | range | rel | fyp | past | ahead | sub
     year: int | None = None  # explicit year, or relative offset for ``rel``
     year2: int | None = None
-    sub: str | None = None  # Q1, H2, M03, or UNKNOWN for cumulative spans
+    sub: str | None = None  # Q1, H2, M03, Q1-Q3, M01-M11, or UNKNOWN for 前一个月
     rel: str | None = None  # the relative word for ``rel``
     since: bool = False  # ...以来: from then until now, no schema form
 
@@ -119,16 +120,47 @@ def _iter_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _sub_of(m: re.Match[str], base: int) -> str | None:
     """Sub-period code from the groups of one ``_SUB`` occurrence starting at group ``base``."""
-    quarter, half, cum_q, cum_m, month = m.group(base, base + 1, base + 2, base + 3, base + 4)
+    quarter, half, cum_q, cum_q_digit, cum_m, cum_m_to, cum_m_front, month = m.group(*range(base, base + 8))
     if quarter:
         return f"Q{_cn_int(quarter)}"
     if half:
         return "H1" if half == "上" else "H2"
-    if cum_q or cum_m:
-        return UNKNOWN
+    if cum_q or cum_q_digit:
+        return cumulative_sub("Q", _cn_int(cum_q or cum_q_digit))
+    if cum_m:
+        last = cum_m_to or cum_m_front
+        return cumulative_sub("M", _CN_NUM.get(last) or _cn_int(last))
     if month:
         return f"M{int(month):02d}"
     return None
+
+
+def cumulative_sub(unit: str, last: int) -> str:
+    """Sub-period of a span from the year's first quarter or month to ``last``.
+
+    >>> cumulative_sub("Q", 3), cumulative_sub("M", 11), cumulative_sub("M", 2)
+    ('Q1-Q3', 'M01-M11', 'M01-M02')
+    >>> cumulative_sub("M", 1) == UNKNOWN  # 前一个月: usually "the month before"
+    True
+    """
+    top = 4 if unit == "Q" else 12
+    if not 2 <= last <= top:
+        return UNKNOWN
+    return f"Q1-Q{last}" if unit == "Q" else f"M01-M{last:02d}"
+
+
+def is_cumulative(sub: str | None) -> bool:
+    """True for a sub-period running from the start of the year (Q1-Q3, M01-M11) or an unknown one."""
+    return sub is not None and (sub == UNKNOWN or "-" in sub)
+
+
+def is_year_span(period: str | None) -> bool:
+    """True for a period over several whole years (2016-2020), not a span within one year.
+
+    >>> is_year_span("2016-2020"), is_year_span("2021Q1-Q3"), is_year_span("2021M01-M11"), is_year_span(None)
+    (True, False, False, False)
+    """
+    return period is not None and period[4:5] == "-"
 
 
 def _group_base(name: str) -> int:
@@ -164,6 +196,8 @@ def scan_mentions(text: str) -> list[Mention]:
 
     >>> [(m.kind, m.year, m.sub) for m in scan_mentions("2020年一季度增长，比上年下降，今年上半年")]
     [('year', 2020, 'Q1'), ('rel', 0, 'H1')]
+    >>> [m.sub for m in scan_mentions("前三季度，1-11月，前7个月，2021年1至5月，1—2月，前十一个月")]
+    ['Q1-Q3', 'M01-M11', 'M01-M07', 'M01-M05', 'M01-M02', 'M01-M11']
     """
     out: list[Mention] = []
     base_end = -1  # end of the last comparison base: 比去年全年 continues it
@@ -234,12 +268,12 @@ def format_period(year: int | None, sub: str | None = None, year2: int | None = 
 def year_of(period: str | None) -> int | None:
     """The (last) year a period string covers.
 
-    >>> year_of("2016-2020"), year_of("2022H1"), year_of(None)
-    (2020, 2022, None)
+    >>> year_of("2016-2020"), year_of("2022H1"), year_of("2021M01-M11"), year_of(None)
+    (2020, 2022, 2021, None)
     """
     if not period:
         return None
-    return int(period[-4:]) if "-" in period else int(period[:4])
+    return int(period[-4:]) if period[4:5] == "-" else int(period[:4])
 
 
 def start_year_of(period: str | None) -> int | None:

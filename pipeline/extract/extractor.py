@@ -81,7 +81,7 @@ def _build_figure(token: Token, quote: str, start: int, end: int, context: Conte
     base = _to_base(value, token)
     basis = token.growth_basis if token.measure in _GROWTH_MEASURES else None
     period = context.period
-    if basis == "yoy" and period and "-" in period:
+    if basis == "yoy" and period and period[4:5] == "-":  # over years (2016-2020), not 2021Q1-Q3
         basis = "cumulative"
     return figure_from_values(
         {

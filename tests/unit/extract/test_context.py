@@ -174,17 +174,18 @@ NEWS_FUJIAN_2022H1 = [
 ]
 
 NEWS_GUANGDONG_2021Q1Q3 = [
-    # a cumulative span (前三季度) governs the later sentences of its paragraph: no period form
-    ("其中，民间投资同比增长37.7%", "37.7%", {"period": None}),
-    ("作为阳江主导产业的合金材料行业完成增加值101.19亿元", "101.19亿元", {"period": None}),
-    # 比疫情前的2019年同期: a comparison base, not the period
-    ("比疫情前的2019年同期增长4.9%", "4.9%", {"period": None}),
-    # 自2018年来 means since 2018: no period
-    ("通用设备制造业迅猛增长，增长6309.9%", "6309.9%", {"period": None}),
-    # in news, a future span opening a paragraph (“十四五”期间，阳江将…) does not scope later ones
-    ("珠三角虽然只有9个城市", "9个", {"period": None}),
+    # a cumulative span (前三季度) governs the later sentences of its paragraph
+    ("其中，民间投资同比增长37.7%", "37.7%", {"period": "2021Q1-Q3"}),
+    ("作为阳江主导产业的合金材料行业完成增加值101.19亿元", "101.19亿元", {"period": "2021Q1-Q3"}),
+    # 1-9月 is the cumulative months; 比疫情前的2019年同期 is a comparison base, not the period
+    ("比疫情前的2019年同期增长4.9%", "4.9%", {"period": "2021M01-M09"}),
+    # 自2018年来 means since 2018: the story's 前三季度 governs
+    ("通用设备制造业迅猛增长，增长6309.9%", "6309.9%", {"period": "2021Q1-Q3"}),
+    # in news, a future span opening a paragraph (“十四五”期间，阳江将…) does not scope later ones:
+    # the story's cumulative span (its first paragraph opens with 前三季度) does
+    ("却聚集了广东六成的人口以及八成的经济总量", "八成", {"period": "2021Q1-Q3"}),
     # nor does 去年 opening a paragraph (去年，东莞进出口总额…): the next one keeps the story's scope
-    ("其中，东莞的出口总额达6980.5亿元", "6980.5亿元", {"period": None}),
+    ("其中，东莞的出口总额达6980.5亿元", "6980.5亿元", {"period": "2021Q1-Q3"}),
     # 以14.3%的GDP增速: the noun after 的 is what the number measures
     ("其中，汕尾以14.3%的GDP增速成为前三季度", "14.3%", {"subject": "GDP增速"}),
     # 包括…在内的14个地级市: the list only illustrates the noun after the number
@@ -199,7 +200,7 @@ NEWS_GUANGDONG_2021Q1Q3 = [
     # 今年以来: from the start of this year until now, within the report's year
     ("今年以来，佛山进出口增速已经连续6个月位居省内第一", "连续6个月", {"period": "2021"}),
     # 比去年全年: 全年 continues the comparison base, it is not the period
-    ("比去年全年提高了0.02个百分点", "0.02个百分点", {"period": None}),
+    ("比去年全年提高了0.02个百分点", "0.02个百分点", {"period": "2021Q1-Q3"}),
     # a number qualifying a goal noun is the goal's value: 全年6%的经济增长目标
     ("按照东莞全年6%的经济增长目标", "6%", {"value_kind": "target"}),
     # a figure with its own past period after the goal word stays actual: 在去年9650.2亿元的GDP基础上
@@ -208,18 +209,19 @@ NEWS_GUANGDONG_2021Q1Q3 = [
 
 NEWS_TOP10_2021 = [
     # 2021年前三季度 opens the sentence; 2020年同期 in it is a comparison base
-    ("经济增速达到18.8%", "18.8%", {"period": None}),
+    ("经济增速达到18.8%", "18.8%", {"period": "2021Q1-Q3"}),
     # 前11月 is a cumulative span like 1-11月
-    ("重庆实现社会消费品零售总额12746.63亿元", "12746.63亿元", {"period": None}),
-    ("同期，全市工业战略性新兴产业总产值同比增长15.9%", "15.9%", {"period": None, "area": "上海市"}),
+    ("重庆实现社会消费品零售总额12746.63亿元", "12746.63亿元", {"period": "2021M01-M11"}),
+    ("苏州规模以上工业总产值达到37389.83亿元", "37389.83亿元", {"period": "2021M01-M11"}),
+    ("同期，全市工业战略性新兴产业总产值同比增长15.9%", "15.9%", {"period": "2021Q1-Q3", "area": "上海市"}),
     # 全市 after 重庆 in the paragraph: a municipality is the city 全市 refers to
     ("全市规模以上工业增加值同比实际增长11.9%", "11.9%", {"area": "重庆市"}),
 ]
 
 NEWS_NATIONAL_2021Q3 = [
     # 全年目标 is a noun: 完成全年目标的95.0% has the cumulative period of its sentence
-    ("完成全年目标的95.0%", "95.0%", {"period": None}),
-    ("同期，全国居民人均可支配收入26265元", "26265元", {"period": None}),
+    ("完成全年目标的95.0%", "95.0%", {"period": "2021Q1-Q3"}),
+    ("同期，全国居民人均可支配收入26265元", "26265元", {"period": "2021Q1-Q3"}),
     # 扣除价格因素 is framing: the subject is the income of the clause before
     ("扣除价格因素同比实际增长9.7%", "9.7%", {"subject": "全国居民人均可支配收入"}),
 ]
@@ -319,6 +321,42 @@ def test_comparison_base_is_not_the_period():
     text = "2020年，全市生产总值比上年增长3.1%，比去年同期提高0.5个百分点。"
     ctx = ContextResolver(_doc(text)).describe(*_at(text, "3.1%"))
     assert (ctx.period, ctx.subject) == ("2020", "全市生产总值")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        ("前三季度，全市生产总值增长9.8%。其中，工业增加值增长8%。", "8%", "2021Q1-Q3"),
+        ("1-3季度，全市出口增长12%。", "12%", "2021Q1-Q3"),
+        ("1-11月，全市社会消费品零售总额增长12.1%。", "12.1%", "2021M01-M11"),
+        ("2020年1至5月，全市进出口增长4%。", "4%", "2020M01-M05"),
+        ("前7个月，全市固定资产投资增长7.4%。", "7.4%", "2021M01-M07"),
+        ("前十一个月，全市出口增长20%。", "20%", "2021M01-M11"),
+        ("1-2月，全市规模以上工业增加值增长30%。", "30%", "2021M01-M02"),
+        ("1—11月，全市进口增长5%。", "5%", "2021M01-M11"),
+        # a single month and a half year keep their own forms
+        ("上半年，全市出口增长9%。", "9%", "2021H1"),
+        ("一季度，全市出口增长3%。", "3%", "2021Q1"),
+        ("11月份，全市出口增长6%。", "6%", "2021M11"),
+    ],
+)
+def test_cumulative_spans_from_the_start_of_the_year(text, quote, period):
+    ctx = ContextResolver(_doc(text, year=2021)).describe(*_at(text, quote))
+    assert ctx.period == period
+
+
+def test_cumulative_span_governs_the_rest_of_its_paragraph_only():
+    text = "2021年前三季度，全市生产总值增长9.8%。出口增长15%。\n2021年，全市人口增长1%。\n"
+    resolver = ContextResolver(_doc(text, year=2022))
+    assert resolver.describe(*_at(text, "15%")).period == "2021Q1-Q3"
+    assert resolver.describe(*_at(text, "1%")).period == "2021"
+
+
+def test_growth_over_a_cumulative_span_stays_year_on_year():
+    text = "前三季度，全市生产总值同比增长9.8%。“十三五”时期，全市生产总值增长40%。"
+    figures = {f.quote: f for f in extract_figures(_doc(text, year=2021)).figures}
+    assert (figures["9.8%"].period, figures["9.8%"].growth_basis) == ("2021Q1-Q3", "yoy")
+    assert (figures["40%"].period, figures["40%"].growth_basis) == ("2016-2020", "cumulative")
 
 
 def test_relative_years_count_from_the_report_year():
