@@ -8,21 +8,11 @@ labels is a byline...). Extend the lists here, never add per-document rules.
 from __future__ import annotations
 
 #: Words of share/comment/print/font-size widgets and page tools. A line made only of
-#: these (and separators) is furniture.
-WIDGET_WORDS: tuple[str, ...] = (
-    "分享到",
-    "分享至",
-    "分享",
-    "我来说两句",
-    "我要评论",
-    "发表评论",
-    "网友评论",
-    "查看评论",
-    "评论",
+#: Lines that open a list of links to other articles; the titles after them go too.
+RELATED_HEADINGS: tuple[str, ...] = (
     "相关新闻",
-    "相关评论",
-    "相关阅读",
     "相关报道",
+    "相关阅读",
     "相关链接",
     "相关文章",
     "延伸阅读",
@@ -34,6 +24,20 @@ WIDGET_WORDS: tuple[str, ...] = (
     "编辑推荐",
     "热点推荐",
     "猜你喜欢",
+    "相关评论",
+)
+
+#: these (and separators) is furniture.
+WIDGET_WORDS: tuple[str, ...] = (
+    "分享到",
+    "分享至",
+    "分享",
+    "我来说两句",
+    "我要评论",
+    "发表评论",
+    "网友评论",
+    "查看评论",
+    "评论",
     "下载",
     "打印本页",
     "打印此页",
@@ -82,29 +86,12 @@ WIDGET_WORDS: tuple[str, ...] = (
     "跳转",
     "更多",
     "更多>>",
+    *RELATED_HEADINGS,
 )
 
 #: Characters that separate widget words or navigation items.
 SEPARATORS = " \t\u3000\xa0|｜/／·•>»›<«‹-—_:：,，、;；【】[]()（）「」"
 
-#: Lines that open a list of links to other articles; the titles after them go too.
-RELATED_HEADINGS: tuple[str, ...] = (
-    "相关新闻",
-    "相关报道",
-    "相关阅读",
-    "相关链接",
-    "相关文章",
-    "延伸阅读",
-    "推荐阅读",
-    "点击排行",
-    "热点排行",
-    "阅读排行",
-    "热门推荐",
-    "编辑推荐",
-    "热点推荐",
-    "猜你喜欢",
-    "相关评论",
-)
 
 #: Openings of breadcrumb lines ("您所在的位置：东南网 > …").
 BREADCRUMB_PREFIXES: tuple[str, ...] = (
