@@ -219,7 +219,8 @@ def run_release(seeds: Path | None = None, releases: Path | None = None) -> int:
         file=sys.stderr,
     )
     outcomes = _build(paths, order, stale)
-    _warn_no_figures(paths, scan.files)
+    built_now = set(stale)  # unchanged reports were warned about when they were built
+    _warn_no_figures(paths, [f for f in scan.files if f.report_id in built_now])
 
     messages = [m for o in outcomes for m in o.messages]
     if messages or not all(o.success for o in outcomes):
