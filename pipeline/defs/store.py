@@ -8,7 +8,10 @@ output per partition from a multi-partition step, so the assets write here inste
 - ``files/<report_id>.json``: the raw file as last seen (path, sha256, size);
 - ``documents/<sha256>-<version>.pkl``: the parsed :class:`Document` (or the read error);
 - ``tables/<sha256>-<version>.pkl``: the report's indicators table and its reports row;
-- ``built/<report_id>.json``: what the report's tables were last built from, or its error.
+- ``built/<report_id>.json``: what the report's tables were last built from, or its error;
+- ``combined.pkl``: the last combined release tables, with the ordered (report_id,
+  tables_key) pairs and the code version they were combined from, so that a rerun
+  which changed a few reports replaces only their rows instead of reloading them all.
 
 Content-addressed entries never go stale: a changed file or changed code gets a new
 key. Writes are atomic (temporary file, then rename), so a killed run leaves either
@@ -72,6 +75,16 @@ class BuiltRecord:
     def tables_key(self) -> str:
         """The content key of the report's tables in the store."""
         return f"{self.sha256}-{self.document_version}{self.tables_version}"
+
+
+@dataclass(frozen=True)
+class CombinedTables:
+    """The release tables combined from ``pairs``, the ordered (report_id, tables_key) list."""
+
+    version: str
+    pairs: tuple[tuple[str, str], ...]
+    indicators: pd.DataFrame
+    reports: pd.DataFrame
 
 
 class PartitionStore:
@@ -157,3 +170,18 @@ class PartitionStore:
         """What a partition's tables were last built from, if they were."""
         data = self._read_json(self.root / "built" / f"{report_id}.json")
         return BuiltRecord(**data) if data else None
+
+    # -- the combined release tables ------------------------------------------------------
+    def save_combined(self, combined: CombinedTables) -> None:
+        """Replace the stored combined tables (atomically: readers see the old or the new)."""
+        self._write_bytes(self.root / "combined.pkl", pickle.dumps(combined, pickle.HIGHEST_PROTOCOL))
+
+    def combined(self) -> CombinedTables | None:
+        """The last stored combined tables; None when absent or unreadable (callers rebuild)."""
+        try:
+            loaded = self._load_pickle(self.root / "combined.pkl")
+        except FileNotFoundError:
+            return None
+        except Exception:  # a truncated or incompatible pickle: rebuild rather than fail
+            return None
+        return loaded if isinstance(loaded, CombinedTables) else None
