@@ -217,7 +217,10 @@ def report_indicators(context: dg.AssetExecutionContext, paths: PipelinePaths) -
         tables, sha, extracted_now = _build_tables(store, key)
         extracted += extracted_now
         error = tables.message if isinstance(tables, ReadFailure) else None
-        store.write_built(BuiltRecord(key, sha, REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION, error))
+        n_rows = None if error else len(tables.indicators)
+        store.write_built(
+            BuiltRecord(key, sha, REPORT_DOCUMENT_VERSION, REPORT_INDICATORS_VERSION, error, n_rows)
+        )
         if isinstance(tables, ReadFailure):
             failed += 1
             context.add_asset_metadata(

@@ -127,9 +127,15 @@ def _warn_no_figures(paths: PipelinePaths, files: list[SeedFile]) -> None:
         store = paths.store(instance)
         for seed in files:
             built = store.built(seed.report_id)
-            if built is None or built.error or not store.has_tables(built.tables_key):
+            if built is None or built.error:
                 continue
-            if store.load_tables(built.tables_key).indicators.empty:
+            if built.n_indicators is not None:
+                no_figures = built.n_indicators == 0  # recorded at build time: no table to load
+            elif store.has_tables(built.tables_key):
+                no_figures = store.load_tables(built.tables_key).indicators.empty
+            else:
+                continue
+            if no_figures:
                 print(f"warning: {seed.path}: {NO_FIGURES_WARNING}", file=sys.stderr)
 
 
@@ -219,8 +225,7 @@ def run_release(seeds: Path | None = None, releases: Path | None = None) -> int:
         file=sys.stderr,
     )
     outcomes = _build(paths, order, stale)
-    built_now = set(stale)  # unchanged reports were warned about when they were built
-    _warn_no_figures(paths, [f for f in scan.files if f.report_id in built_now])
+    _warn_no_figures(paths, scan.files)
 
     messages = [m for o in outcomes for m in o.messages]
     if messages or not all(o.success for o in outcomes):

@@ -70,6 +70,7 @@ class BuiltRecord:
     document_version: str
     tables_version: str
     error: str | None = None
+    n_indicators: int | None = None  # None in records written before it was kept
 
     @property
     def tables_key(self) -> str:
