@@ -75,9 +75,15 @@ def release_lock(timeout: float = RELEASE_LOCK_TIMEOUT) -> Iterator[Path]:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from pipeline.config import is_remote
     from pipeline.publish.verify import verify_release
 
-    problems = verify_release(Path(args.release_dir))
+    if is_remote(args.release_dir):  # a version folder on object storage: downloaded, then checked
+        from pipeline.publish.remote import verify_remote_release
+
+        problems = verify_remote_release(args.release_dir)
+    else:
+        problems = verify_release(Path(args.release_dir))
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
@@ -118,11 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     release = sub.add_parser("release", help="build and publish the release from the seeds")
     release.add_argument("--seeds", type=Path, default=None, help="default: $SEEDS_DIR or seeds/")
-    release.add_argument("--releases", type=Path, default=None, help="default: $RELEASES_DIR or releases/")
+    release.add_argument(
+        "--releases",
+        default=None,
+        help="folder or object-storage URL (s3://…); default: $RELEASES_DIR or releases/",
+    )
     release.set_defaults(func=_release)
 
-    validate = sub.add_parser("validate", help="re-check a downloaded release folder")
-    validate.add_argument("release_dir", type=Path)
+    validate = sub.add_parser("validate", help="re-check a release folder (a local path or a URL)")
+    validate.add_argument(
+        "release_dir", help="a version folder, e.g. releases/<dataset>/1.0.0 or s3://…/1.0.0"
+    )
     validate.set_defaults(func=_validate)
 
     diff = sub.add_parser("diff", help="print the changes between two release folders")

@@ -47,6 +47,7 @@ from pipeline.extract import extract_figures
 from pipeline.ingest import Document, read_report, report_id_for
 from pipeline.ingest.decode import DecodeRefused, decode_report
 from pipeline.publish import publish_release
+from pipeline.publish.remote import publish_release_remote
 from pipeline.seeds import sha256_of
 from pipeline.tables import build_indicators_table, build_reports_table, combine_indicators, empty_frame
 from schemas import IndicatorsModel, ReportsModel
@@ -455,8 +456,9 @@ def release(
     indicators_table: pd.DataFrame,
     reports_table: pd.DataFrame,
 ) -> dg.MaterializeResult:
-    """Publish a new release version when the tables changed."""
-    result = publish_release(indicators_table, reports_table, paths.releases, dataset=DATASET_NAME)
+    """Publish a new release version when the tables changed (to object storage for a URL root)."""
+    publish = publish_release_remote if paths.releases_remote else publish_release
+    result = publish(indicators_table, reports_table, paths.releases, dataset=DATASET_NAME)
     state = "published" if result.published else "unchanged"
     context.log.info(f"release {result.version}: {state} ({result.reason}) at {result.path}")
     return dg.MaterializeResult(

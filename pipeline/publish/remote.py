@@ -67,7 +67,7 @@ from pipeline.publish.catalog import CATALOG_NAME, LATEST_NAME, build_version_en
 from pipeline.publish.datapackage import dump_json
 from pipeline.publish.files import sha256_bytes
 from pipeline.publish.release import PublishResult, publish_release
-from pipeline.publish.verify import SUMS_NAME
+from pipeline.publish.verify import SUMS_NAME, verify_release
 from pipeline.publish.versioning import is_version, parse_version
 
 PACKAGE_NAME = "datapackage.json"
@@ -375,3 +375,25 @@ def publish_release_remote(
             upload_version(local_root / dataset / str(result.version), dataset_url / str(result.version))
         commit_remote_pointers(root, local_root, dataset)
     return replace(result, path=dataset_url / str(result.version), cleaned=[])
+
+
+def verify_remote_release(url: UPath | str) -> list[str]:
+    """Every problem in the version folder at ``url`` (``python -m pipeline validate s3://…``).
+
+    The folder's files are downloaded into a temporary folder and checked there by
+    :func:`~pipeline.publish.verify.verify_release`; paths in the messages name the URL.
+    """
+    url = UPath(str(url))
+    try:
+        files = {name: info for name, info in _children(url).items() if info.get("type") == "file"}
+        if not files:
+            return [f"{url}: no such release folder (or it is empty)"]
+        with tempfile.TemporaryDirectory(prefix="gov-report-validate-") as tmp:
+            local = Path(tmp) / url.name
+            local.mkdir()
+            for name in files:
+                (local / name).write_bytes(_read(url / name))
+            problems = verify_release(local)
+    except OSError as err:
+        return [f"{url}: cannot read ({type(err).__name__}: {err})"]
+    return [problem.replace(str(local), str(url)) for problem in problems]
