@@ -46,8 +46,8 @@ _PATTERN = re.compile(
             rf"(?P<rel>今年|去年|明年|本年|当年|全年|年末|年底|年初)(?:{_SUB})?(?P<relsince>以来)?",
             # five-year plans: “十三五”, 十四五时期
             r"(?P<fyp>“?十([一二三四五六七八九])五”?(?:时期|期间|规划期)?)",
-            # 过去五年, 五年来, 今后五年, 近三年, 一年来
-            rf"(?P<past>过去的?([{_CN}])年|近([{_CN}])年来?|([{_CN}])年来)",
+            # 过去五年, 五年来, 这五年, 今后五年, 近三年, 一年来
+            rf"(?P<past>(?:过去|这)的?([{_CN}])年|近([{_CN}])年来?|([{_CN}])年来)",
             rf"(?P<ahead>(?:今后|未来)([{_CN}])年)",
             # a bare sub-period: 一季度, 上半年, 前三季度, 6月
             rf"(?<![\d年{_CN}])(?P<sub>{_SUB})",
@@ -323,13 +323,18 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|$")
 _FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}$")
 _TO = re.compile(r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:到|至)[^，,。；;\d]{0,3}$")
 _CHANGE_AFTER = re.compile(r"^[^，,。；;\d]{0,12}?(?:到|至)")
-_STOCK_QUOTE = ("连续", "超", "突破", "破", "逾")
-_CHANGE_WORDS = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|回落|年均|累计")
-#: A level reached at the end of a span (突破11万元, 覆盖率达65.85%, 连续22年, 居…前20).
+_STOCK_QUOTE = ("连续", "超", "突破", "破", "逾", "迈上", "跨上", "跃上")
+_CHANGE_WORDS = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|回落|年均|累计|提升")
+#: A level reached at the end of a span (突破11万元, 覆盖率达65.85%, 连续22年, 居…前20, 总量接近800万户).
 _STOCK_END = re.compile(
-    r"(?:达到?|突破|超过?|逾|[稳跃位]?居[^，,。；;]{0,8}?前?|保持在?|稳定在|提高到|提升[到至]|增加到|增至|"
-    r"降[至到]|扩大[到至]|拓展[到至]|连续)(?:约|近|接近|将近)?$"
+    r"(?:达到?|突破|超过?|逾|[稳跃位]?居(?![民住家然])[^，,。；;]{0,8}?前?|保持在?|稳定在|提高到|提升[到至]|增加到|增至|"
+    r"降[至到]|扩大[到至]|拓展[到至]|连续|覆盖|[迈跨跃]上|总量|总数|总额|总规模)(?:约|近|接近|将近)?$"
 )
+#: A flow over the span named before the number (累计建成…超1.2万个, 引进项目…、总投资超1.6万亿元,
+#: 五年增量超1.36万亿元): it keeps the span unless a level verb follows it (新增…、总装机达9157万千瓦).
+_FLOW = re.compile(r"累计|新增|增量|引进|引入|(?<![强密])(?:总?投资|投入)(?![强密率])")
+#: A level held through the span (民生支出占比持续保持在70%以上, 办复率均为100%): every year of it.
+_HELD = re.compile(r"(?:持续|始终|一直|连年|均)(?:保持|稳定|维持)在?(?:约|近|接近)?$|均为$|稳定在$")
 
 
 def change_role(before: str, after: str) -> str | None:
@@ -353,14 +358,24 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
     """Narrow a multi-year period for one figure.
 
     The start of a change is the year before the span (2015 for 2016-2020), its end and
-    any stock (a level reached: 突破11万元, 覆盖率达65.85%) the span's last year; flows
-    over the span (新增, 累计, 年均, 增长, 建成, and anything not marked as a level) keep
-    the whole span.
+    any stock (a level reached: 突破11万元, 覆盖率达65.85%, 总量接近800万户) the span's last
+    year; flows over the span (新增, 累计, 引进, 增量, 总投资, 年均, 增长, 建成, and anything
+    not marked as a level) and levels held through it (持续保持在, 均为, 稳定在) keep the
+    whole span. A flow word beats a bound word on the number (累计…超1.2万个) but not a
+    level verb after it (新增…、总装机达…).
 
     >>> period_in_span("2016-2020", "from", "", ""), period_in_span("2016-2020", None, "人均生产总值突破", "")
     ('2015', '2020')
     >>> period_in_span("2016-2020", None, "累计新增公办幼儿园学位", "")
     '2016-2020'
+    >>> period_in_span("2021-2025", None, "累计建成美丽乡村", "", "超1.2万个")  # 超 qualifies a flow
+    '2021-2025'
+    >>> period_in_span("2021-2025", None, "新增发电装机4178万千瓦、总装机达", "")  # a level after the flow
+    '2025'
+    >>> period_in_span("2021-2025", None, "民生支出占比持续保持在", "", "70%以上")  # held every year
+    '2021-2025'
+    >>> period_in_span("2021-2025", None, "农村居民收入年均增长", "", "7.2%")  # 居民 is no rank (居)
+    '2021-2025'
     """
     first, last = int(period[:4]), int(period[-4:])
     if role == "from":
@@ -371,8 +386,15 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
         return period  # 保持6%左右的年均增长率: a change over the span, named after the number
     m = _LAST_STOP.match(before)
     clause = before[m.end() :] if m else before
+    if _HELD.search(clause):
+        return period
+    flow_end = max((f.end() for f in _FLOW.finditer(clause)), default=-1)
+    if flow_end >= 0 and not _STOCK_END.search(clause, flow_end):
+        return period  # 累计建成美丽乡村超1.2万个: 超 qualifies a flow, it marks no level
     if _STOCK_END.search(clause) or quote.startswith(_STOCK_QUOTE):
         return str(last)
-    if quote.endswith(("%", "％", "‰")) and not _CHANGE_WORDS.search(clause):
+    if "连续" in clause and quote.endswith("年"):
+        return str(last)  # 分别连续21年、37年: each duration runs to the span's end
+    if quote.endswith(("%", "％", "‰")) and not _CHANGE_WORDS.search(clause + quote):
         return str(last)  # a rate with no verb of change is a level: 优良水质比例100%
     return period

@@ -17,12 +17,15 @@ from pipeline.extract import extract_figures
 from pipeline.extract.context import Context, ContextResolver
 from pipeline.ingest import read_report
 from pipeline.ingest.document import Document
-from tests.unit.extract.conftest import SOURCES
+from tests.unit.extract.conftest import DEV_EXTRA, SOURCES
+
+#: Documents used only by these context cases, beside the shared ones.
+_SOURCES = {**SOURCES, "gwr_hunan_2026_excerpt": DEV_EXTRA / "gwr_hunan_2026_excerpt.txt"}
 
 
 @cache
 def _resolver(source: str) -> tuple[Document, ContextResolver]:
-    doc = read_report(SOURCES[source])
+    doc = read_report(_SOURCES[source])
     return doc, ContextResolver(doc)
 
 
@@ -241,6 +244,30 @@ NEWS_NATIONAL_GWR_2022 = [
     ("在“十四五”时期保持6%左右的年均增长率", "6%左右", {"period": "2021-2025"}),
 ]
 
+GWR_HUNAN_2026 = [
+    # 这五年，… paragraphs of a 十四五 review in a 2026 report: a flow over the span keeps it
+    ("新增高速公路通车里程1523公里", "1523公里", {"period": "2021-2025", "value_kind": "actual"}),
+    ("全社会研发投入年均增长11.6%", "11.6%", {"period": "2021-2025"}),
+    # a level reached takes the span's last year, even after a flow in the same clause
+    ("新增发电装机4178万千瓦、总装机达9157万千瓦", "9157万千瓦", {"period": "2025"}),
+    ("总量接近800万户", "接近800万户", {"period": "2025"}),
+    ("地区生产总值迈上5万亿台阶", "5万亿", {"period": "2025"}),
+    ("经贸“朋友圈”覆盖235个国家和地区", "235个", {"period": "2025"}),
+    # a bound word on the number (超, 突破) does not make a flow a level
+    ("累计建成美丽乡村超1.2万个", "超1.2万个", {"period": "2021-2025"}),
+    ("地方一般公共预算收入累计超1.6万亿元", "超1.6万亿元", {"period": "2021-2025"}),
+    ("五年增量超1.36万亿元", "超1.36万亿元", {"period": "2021-2025"}),
+    ("引进“三类500强”项目1608个、总投资超1.6万亿元", "超1.6万亿元", {"period": "2021-2025"}),
+    # a written change over the span: its start is the year before the span, its end the last year
+    ("区域创新能力由全国第12位跃升至第9位", "第12", {"period": "2020"}),
+    ("区域创新能力由全国第12位跃升至第9位", "第9", {"period": "2025"}),
+    ("洞庭湖总磷浓度下降11.7%", "下降11.7%", {"period": "2021-2025"}),
+    # a level held through the span (持续保持在) describes every year of it
+    ("民生支出占比持续保持在70%以上", "70%以上", {"period": "2021-2025"}),
+    # 居民 is not 居 (a rank): the average growth keeps the span
+    ("农村居民收入年均增长7.2%", "7.2%", {"period": "2021-2025"}),
+]
+
 CASES = [
     pytest.param(source, anchor, quote, expected, id=f"{source}:{quote}")
     for source, cases in (
@@ -254,6 +281,7 @@ CASES = [
         ("news_national_gdp_2021q3", NEWS_NATIONAL_2021Q3),
         ("news_national_gwr_2022_gdp_target", NEWS_NATIONAL_GWR_2022),
         ("news_zhejiang_decade_2022", NEWS_ZHEJIANG_DECADE_2022),
+        ("gwr_hunan_2026_excerpt", GWR_HUNAN_2026),
     )
     for anchor, quote, expected in cases
 ]
@@ -274,6 +302,8 @@ KNOWN_FAILURES = [
     ("news_fujian_cities_gdp_2022h1", "差距扩大到接近200亿元", "接近200亿元", {"period": "2022H1"}),
     # The subject is what the parenthesised figure stands for, named before the comparison.
     ("news_fujian_cities_gdp_2022h1", "等于全国（2.5%）", "2.5%", {"subject": "全国GDP增速"}),
+    # Investment over the five years written with 达 after 翻番: read as a level reached.
+    ("gwr_hunan_2026_excerpt", "水利建设投资翻番、达2734.3亿元", "2734.3亿元", {"period": "2021-2025"}),
 ]
 
 
@@ -366,6 +396,22 @@ def test_relative_years_count_from_the_report_year():
     this_year = resolver.describe(*_at(text, "10万人"))
     assert (last_year.period, last_year.value_kind) == ("2020", "actual")
     assert (this_year.period, this_year.value_kind) == ("2021", "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # 这五年 / 五年来 / 过去五年 in a report of 2021 look back over 2016-2020
+        ("这五年，全市累计新增城镇就业52万人，城镇化率达到68.5%。", "52万人", "2016-2020"),
+        ("这五年，全市累计新增城镇就业52万人，城镇化率达到68.5%。", "68.5%", "2020"),
+        ("五年来，城镇化率从63.6%提高到68.5%。", "63.6%", "2015"),
+        ("五年来，城镇化率从63.6%提高到68.5%。", "68.5%", "2020"),
+        ("过去五年，人均生产总值突破11万元。", "11万元", "2020"),
+    ],
+)
+def test_five_year_reviews_split_flows_from_levels(text, quote, period):
+    ctx = ContextResolver(_doc(text, year=2021)).describe(*_at(text, quote))
+    assert (ctx.period, ctx.value_kind) == (period, "actual")
 
 
 def test_five_year_plan_names_resolve_to_their_years():
