@@ -60,6 +60,7 @@ from pipeline.extract.context_vocab import (
     TARGET_NOUNS_AFTER,
     TARGET_WORDS,
 )
+from pipeline.extract.context_year import parse_report_year
 from pipeline.ingest.document import Document
 
 __all__ = ["LOOK_BACK", "Context", "ContextResolver"]
@@ -119,7 +120,6 @@ def _is_topic(before: str) -> bool:
 _MONTH_LIST = re.compile(r"((?:1[0-2]|[1-9])(?:[、和](?:1[0-2]|[1-9]))+)(?:月份?|[两三四五六七八九十]个月)")
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
-_DATE_IN = re.compile(r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{2}-\d{2})")
 
 
 class ContextResolver:
@@ -154,16 +154,7 @@ class ContextResolver:
             self.kind = "gwr"  # named in the title or a heading line: news citing a report is not one
         elif any(w in probe for w in STATCOMM_MARKERS):
             self.kind = "statcomm"
-        ref = doc.year
-        if ref is None and doc.published_at:
-            ref = int(doc.published_at[:4])
-        if ref is None:
-            date = _DATE_IN.search(head)
-            if date:
-                ref = int(date.group(1))
-            else:
-                years = [int(y) for y in _YEAR_IN.findall(head)]
-                ref = max(years) if years else None
+        ref = parse_report_year(doc)  # metadata, else the page's dating clues (see context_year)
         self.ref_year = ref
         self.base_year: int | None = None  # the year a report looks back on
         if self.kind == "statcomm":

@@ -64,6 +64,9 @@ _REPORTER = re.compile(
 )
 _TITLE_SPLIT = re.compile(r"\s+[-_|–—]+\s+|\s*[|｜_]\s*")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_REVIEW_TITLE = re.compile(r"(?:19|20)\d{2}\s*年[^。，,；\n]{0,14}?工作回顾")
+#: Title words after a year that make the year the report's own (2021年XX市政府工作报告).
+_REPORT_TITLE_WORDS = ("政府工作报告", "工作报告")
 _NOT_TITLE_START = re.compile(r"^(?:[—－\-─(（]|各位|同志们)")
 _HOME = {"首页", "网站首页", "主页", "返回首页"}
 _DATE_META_KEYS = (
@@ -192,10 +195,27 @@ def _dates(markup: Markup, near: list[Line]) -> tuple[str | None, str | None]:
 
 
 def _year(delivered: str | None, published: str | None, title: str | None) -> int | None:
-    for date in (delivered, published):
-        if date:
-            return int(date[:4])
+    """The year the report speaks from: delivered, else a report's own title year, else published.
+
+    A page reposting “2021年政府工作报告” a year later still speaks from 2021 (its 今年 is
+    2021); a news title's year (2021年GDP…) is the data's year, not the writer's.
+
+    >>> _year(None, "2022-01-10", "2021年政府工作报告（全文）"), _year(None, "2022-01-10", "2021年GDP")
+    (2021, 2022)
+    >>> _year("2021-01-17", "2022-01-10", "2020年政府工作报告"), _year(None, None, "2021年GDP十强城市")
+    (2021, 2021)
+    >>> _year(None, None, "一、2025年和“十四五”时期工作回顾")  # a review is delivered the year after
+    2026
+    """
+    if delivered:
+        return int(delivered[:4])
     match = _TITLE_YEAR.search(title or "")
+    if match and any(word in title[match.end() :] for word in _REPORT_TITLE_WORDS):
+        return int(match.group(1))
+    if published:
+        return int(published[:4])
+    if match and _REVIEW_TITLE.search(title):
+        return int(match.group(1)) + 1  # 一、2025年工作回顾 as the first line: the 2026 report
     return int(match.group(1)) if match else None
 
 

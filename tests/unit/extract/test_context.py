@@ -499,3 +499,45 @@ def test_distributed_list_items_may_contain_he():
         ("24.6%", "汽车制造业产值同比增速"),
         ("22.0%", "电气机械和器材制造业产值同比增速"),
     ]
+
+
+# --------------------------------------------------------------------------- undated pages
+
+
+def _undated_page(tmp_path, body: str, head: str = "") -> ContextResolver:
+    """The real report text saved as an HTML page with no date in its text or metadata."""
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in body.split("\n") if line)
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body>{head}\n{paragraphs}</body></html>", encoding="utf-8")
+    doc = read_report(path)
+    assert doc.published_at is None
+    return ContextResolver(doc)
+
+
+def _hunan_from(marker: str) -> str:
+    text = _SOURCES["gwr_hunan_2026_excerpt"].read_text(encoding="utf-8")
+    return text[text.index(marker) :]
+
+
+def _period_of(resolver: ContextResolver, anchor: str, quote: str) -> str | None:
+    text = resolver.text
+    start = text.index(anchor) + anchor.index(quote)
+    return resolver.describe(start, start + len(quote)).period
+
+
+def test_undated_page_takes_its_year_from_the_dated_addresses_in_it(tmp_path):
+    # no year in the text at all: the page's image paths (/202602/) date it
+    body = _hunan_from("“十四五”时期是我们感恩奋进")
+    resolver = _undated_page(tmp_path, body, head='<img src="/upload/202602/24/a.jpg">')
+    assert resolver.doc.year is None  # nothing in the text or metadata dates it
+    assert resolver.ref_year == 2026
+    assert _period_of(resolver, "新增高速公路通车里程1523公里", "1523公里") == "2021-2025"
+    assert _period_of(resolver, "总里程达8667公里", "8667公里") == "2025"
+
+
+def test_undated_report_takes_its_year_from_its_review_heading(tmp_path):
+    # 2025年和“十四五”时期工作回顾 is the review part of the 2026 report
+    resolver = _undated_page(tmp_path, _hunan_from("一、2025年和“十四五”时期工作回顾"))
+    assert resolver.ref_year == 2026
+    assert _period_of(resolver, "全省地区生产总值达到5.53万亿元", "5.53万亿元") == "2025"
+    assert _period_of(resolver, "新增高速公路通车里程1523公里", "1523公里") == "2021-2025"

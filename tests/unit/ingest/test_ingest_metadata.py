@@ -95,3 +95,23 @@ def test_statistical_communique_is_national():
     assert doc.area == "全国"
     assert doc.published_at == "2025-02-28"
     assert "一、综合" in [s.title for s in doc.sections]
+
+
+def test_report_title_year_wins_over_a_later_publication_date(tmp_path):
+    # A real report's five-year review reposted a year later under a title naming the report's
+    # year: its 这五年 still ends in 2025, so the report's year is the title's, not the repost's.
+    hunan = CORPUS.parent / "dev_extra" / "gwr_hunan_2026_excerpt.txt"
+    text = hunan.read_text(encoding="utf-8")
+    body = text[text.index("“十四五”时期是我们感恩奋进") :]
+    page = "---\ntitle: 2026年湖南省政府工作报告（摘要）\ndate: 2027-02-10\n---\n" + body
+    path = tmp_path / "repost.md"
+    path.write_text(page, encoding="utf-8")
+    doc = read_report(path)
+    assert doc.published_at.startswith("2027-02-10")
+    assert doc.year == 2026
+
+
+def test_news_title_year_is_the_data_year_not_the_report_year():
+    # news published in 2022 about 2021 figures speaks from 2022 (its 去年 is 2021)
+    doc = read_report(NEWS)
+    assert doc.year == int(doc.published_at[:4])
