@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 
 from pipeline.extract.context import Context, ContextResolver
 from pipeline.extract.figure import Figure, Skipped, figure_from_values
@@ -59,27 +58,32 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def _extract(doc: Document) -> Extraction:
     text = build_mask(doc.clean_text)
-    tokens = list(scan(text))
+    tokens = scan(text)
     groups = link_tokens(text, tokens)
     resolver = ContextResolver(doc)
     figures: list[Figure] = []
     skipped: list[Skipped] = []
-    source_span, source, describe = doc.source_span, doc.source_text, resolver.describe
+    # Document.source_span, inlined: a token's span is never empty (a match, only widened)
+    to_source, source, describe = doc.clean_to_source, doc.source_text, resolver.describe
+    add_figure = figures.append
     for token, group in zip(tokens, groups, strict=True):
-        start, end = source_span(token.q_start, token.q_end)
-        quote = source[start:end]
+        q_start, q_end = token.q_start, token.q_end
+        start, end = to_source[q_start], to_source[q_end - 1] + 1
         if token.skip is not None:
-            skipped.append(Skipped(quote, start, end, token.skip))
+            skipped.append(Skipped(source[start:end], start, end, token.skip))
             continue
-        context = describe(token.q_start, token.q_end, group=group)
-        figures.append(_build_figure(token, quote, start, end, context))
+        context = describe(q_start, q_end, group=group)
+        add_figure(_build_figure(token, source[start:end], start, end, context))
     return Extraction(figures, skipped)
 
 
 def _build_figure(token: Token, quote: str, start: int, end: int, context: Context) -> Figure:
     value = token.value if token.sign > 0 else -token.value
-    base = _to_base(value, token)
-    basis = token.growth_basis if token.measure in _GROWTH_MEASURES else None
+    # base units: scaled exactly before the one conversion to float; a Fraction (三分之二)
+    # has no magnitude (and Fraction's ABC isinstance is slow, Decimal's is not)
+    base = float(value.scaleb(token.mult) * token.factor) if isinstance(value, Decimal) else float(value)
+    measure = token.measure
+    basis = token.growth_basis if measure in _GROWTH_MEASURES else None
     period = context.period
     if basis == "yoy" and period and period[4:5] == "-":  # over years (2016-2020), not 2021Q1-Q3
         basis = "cumulative"
@@ -93,7 +97,7 @@ def _build_figure(token: Token, quote: str, start: int, end: int, context: Conte
             "unit_mult": token.mult,
             "value_base": base,
             "base_unit": token.base_unit,
-            "measure": token.measure,
+            "measure": measure,
             "qualifier": token.qualifier,
             "growth_basis": basis,
             "value_kind": context.value_kind,
@@ -105,10 +109,3 @@ def _build_figure(token: Token, quote: str, start: int, end: int, context: Conte
             "link_id": token.link_id,
         }
     )
-
-
-def _to_base(value: Decimal | Fraction, token: Token) -> float:
-    """Value in base units, scaled exactly before the one conversion to float."""
-    if not isinstance(value, Decimal):  # a Fraction (三分之二); Fraction's ABC isinstance is slow
-        return float(value)
-    return float(value.scaleb(token.mult) * token.factor)

@@ -10,7 +10,6 @@ a bounded window, so the pass is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -25,7 +24,14 @@ from pipeline.extract.measures import (
     is_comparison_pp,
 )
 from pipeline.extract.numerals import has_approx_mark, parse_fraction, parse_number, read_numeral
-from pipeline.extract.qualifiers import match_post_qualifier, match_pre_qualifier, match_sign_verb
+from pipeline.extract.qualifiers import (
+    POST_FIRST_CHARS,
+    PRE_LAST_CHARS,
+    SIGN_LAST_CHARS,
+    match_post_qualifier,
+    match_pre_qualifier,
+    match_sign_verb,
+)
 from pipeline.extract.units import infer_base_unit, match_unit
 
 _D = "0-9０-９"
@@ -49,6 +55,10 @@ MASTER_RE = re.compile(
 )
 
 _MASTER = Anchored(MASTER_RE)  # tried only where a number can start (see ``anchored``)
+#: The master pattern checked inside a look-ahead at each possible start: its groups are kept,
+#: so one search gives the kind (the one named group that matched) and the span.
+_FIND = _MASTER.finder.search if _MASTER.finder is not None else MASTER_RE.search
+assert MASTER_RE.groups == len(MASTER_RE.groupindex), "scan reads the kind from the last group"
 
 _DATE_WORDS = re.compile(r"月|日|号|季度|时|点|周年|世纪|年代|期|届|级|类|线|批次|代|版|秒|次会议|大|中全会")
 _PERIOD_AFTER = ("来", "以来", "前", "后", "间", "内", "中", "里", "度", "底", "初", "末")
@@ -98,39 +108,53 @@ class Token:
     pre_bound: bool = False
 
 
-def scan(text: str) -> Iterator[Token]:
-    """Every number-like token of ``text`` (already masked by ``filters.build_mask``)."""
-    for m in _MASTER.finditer(text):
-        kind = m.lastgroup
+def scan(text: str) -> list[Token]:
+    """Every number-like token of ``text`` (already masked by ``filters.build_mask``), in order.
+
+    The matches are those of ``MASTER_RE.finditer``; the loop is written out (one regex
+    search per token, no generator) because it runs once per number of every report.
+    """
+    tokens: list[Token] = []
+    append, find, read_number = tokens.append, _FIND, _read_number
+    pos = 0
+    while (hit := find(text, pos)) is not None:
+        kind = hit.lastgroup  # the kinds are the only groups, none nested: the last closed one matched
+        start, pos = hit.span(kind)
         # numerals are nine tokens in ten: read them without the dispatch call
-        token = _read_number(text, m, kind == "cn") if kind == "digits" or kind == "cn" else _read(text, m)
+        if kind == "digits":
+            token = read_number(text, start, pos, False)
+        elif kind == "cn":
+            token = read_number(text, start, pos, True)
+        else:
+            token = _read(text, kind, start, pos)
         if token is not None:
-            yield token
+            append(token)
+    return tokens
 
 
-def _read(text: str, m: re.Match[str]) -> Token | None:
-    kind = m.lastgroup
+def _read(text: str, kind: str, start: int, end: int) -> Token | None:
     if kind == "digits" or kind == "cn":
-        return _read_number(text, m, kind == "cn")
+        return _read_number(text, start, end, kind == "cn")
+    raw = text[start:end]
     if kind == "frac":
-        return _read_fraction(text, m)
+        return _read_fraction(text, start, end, raw)
     if kind == "half":
-        token = Token("share", m.start(), m.end(), m.start(), m.end(), m.group(), Decimal("0.5"))
+        token = Token("share", start, end, start, end, raw, Decimal("0.5"))
         token.base_unit, token.measure = "fraction", "share"
-        if m.group() == "过半":
+        if raw == "过半":
             token.qualifier = "more_than"
         return _finish_bounds(text, token)
     if kind == "cheng":
-        return _read_cheng(text, m)
+        return _read_cheng(text, start, end, raw)
     if kind == "top":
-        return _read_top(text, m)
-    return _read_rank(text, m)
+        return _read_top(text, start, end, raw)
+    return _read_rank(text, start, end, raw)
 
 
-def _read_cheng(text: str, m: re.Match[str]) -> Token:
+def _read_cheng(text: str, start: int, end: int, raw: str) -> Token:
     """三成 is a share (0.3); after a growth verb (增长近四成) it is a change of 40 percent."""
-    token = Token("share", m.start(), m.end(), m.start(), m.end(), m.group(), Decimal(0))
-    tenths = parse_number(m.group()[0])
+    token = Token("share", start, end, start, end, raw, Decimal(0))
+    tenths = parse_number(raw[0])
     token.value, token.base_unit, token.measure = tenths / 10, "fraction", "share"
     _finish_bounds(text, token)
     if _GROWTH_BEFORE.search(text, max(0, token.q_start - 3), token.q_start):
@@ -139,16 +163,15 @@ def _read_cheng(text: str, m: re.Match[str]) -> Token:
     return token
 
 
-def _read_top(text: str, m: re.Match[str]) -> Token | None:
+def _read_top(text: str, start: int, end: int, raw: str) -> Token | None:
     """前20 / 前六名: a rank at most N."""
-    raw = m.group()
-    if _GROUP_LABEL.match(text, m.end()) or (raw.endswith("强") and _is_cjk(text[m.end() : m.end() + 1])):
+    if _GROUP_LABEL.match(text, end) or (raw.endswith("强") and _is_cjk(text[end : end + 1])):
         return None  # 排名前十的城市, 前十强城市: the name of a group, not a rank
     try:
         value = parse_number(raw[1:].rstrip("名位强"))
     except ValueError:
         return None
-    token = Token("rank", m.start(), m.end(), m.start(), m.end(), raw, value)
+    token = Token("rank", start, end, start, end, raw, value)
     token.base_unit, token.measure, token.qualifier = "rank", "rank", "at_most"
     return token
 
@@ -157,17 +180,16 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _read_rank(text: str, m: re.Match[str]) -> Token | None:
-    raw = m.group()
-    window = clause_window(text, m.start(), 10)
-    following = text[m.end() : m.end() + 1]
+def _read_rank(text: str, start: int, end: int, raw: str) -> Token | None:
+    window = clause_window(text, start, 10)
+    following = text[end : end + 1]
     if (following and following in _RANK_STOP) or not _RANK_CONTEXT.search(window):
         return None
     try:
         value = parse_number(raw[1:])
     except ValueError:
         return None
-    token = Token("rank", m.start(), m.end(), m.start(), m.end(), raw, value)
+    token = Token("rank", start, end, start, end, raw, value)
     token.base_unit, token.measure = "rank", "rank"
     scope = _RANK_SCOPE.search(window)
     if scope is not None:
@@ -175,13 +197,13 @@ def _read_rank(text: str, m: re.Match[str]) -> Token | None:
     return token
 
 
-def _read_fraction(text: str, m: re.Match[str]) -> Token | None:
-    den, num = m.group().split("分之")
+def _read_fraction(text: str, start: int, end: int, raw: str) -> Token | None:
+    den, num = raw.split("分之")
     try:
         value = parse_fraction(num, den)
     except ValueError:
         return None
-    token = Token("number", m.start(), m.end(), m.start(), m.end(), m.group(), Decimal(0))
+    token = Token("number", start, end, start, end, raw, Decimal(0))
     if den in ("百", "千"):
         token.value = parse_number(num)
         token.unit, token.base_unit = ("%", "percent") if den == "百" else ("‰", "permille")
@@ -193,8 +215,8 @@ def _read_fraction(text: str, m: re.Match[str]) -> Token | None:
     return token
 
 
-def _read_number(text: str, m: re.Match[str], is_cn: bool) -> Token | None:
-    raw, (start, end) = m.group(), m.span()
+def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
+    raw = text[start:end]
     if is_cn and start and text[start - 1] in _VAGUE_BEFORE:
         return None
     token = Token("number", start, end, start, end, raw)
@@ -211,29 +233,30 @@ def _read_number(text: str, m: re.Match[str], is_cn: bool) -> Token | None:
         token.skip = f"ambiguous numeral: {err}"
         return token
     token.mult = mult
-    unit = match_unit(text, end)
-    if unit is None:
+    found = match_unit(text, end)
+    if found is None:
         if text[end : end + 1] == "届" and text[max(0, start - 2) : start] == "连续":
             token.unit, token.base_unit, token.measure = "届", "count", "duration"
             token.q_start, token.q_end = start - 2, end + 1
             return token
         return _read_unitless(text, token, is_cn)
-    if unit.base_unit in _MONEY and text[unit.end : unit.end + 1] == "兑":
+    (unit_text, base, factor), unit_end = found
+    if base in _MONEY and text[unit_end : unit_end + 1] == "兑":
         token.skip = "base of an exchange rate (1美元兑…)"
-        token.q_end = unit.end
+        token.q_end = unit_end
         return token
-    token.unit = (_magnitude_word(mult) + unit.text) if mult else unit.text
-    token.base_unit, token.factor, token.q_end = unit.base_unit, unit.factor, unit.end
+    token.unit = (_magnitude_word(mult) + unit_text) if mult else unit_text
+    token.base_unit, token.factor, token.q_end = base, factor, unit_end
     if is_cn and not _cn_figure_ok(text, token):
         return None
-    if token.base_unit in _TIME_BASES and not _duration_ok(text, token, is_cn):
+    if base in _TIME_BASES and not _duration_ok(text, token, is_cn):
         if is_cn:
             return None
         token.skip = "date or period phrase"
         return token
-    if token.base_unit == "bed" and "床" not in clause_window(text, start, 16):
+    if base == "bed" and "床" not in clause_window(text, start, 16):
         token.base_unit = "item"
-    if token.base_unit == "household" and _FIRMS.search(clause_window(text, start, 16)):
+    elif base == "household" and _FIRMS.search(clause_window(text, start, 16)):
         token.base_unit = "enterprise"
     if "多" in raw or "余" in raw:  # has_approx_mark, inlined on the hottest path
         token.qualifier = "more_than"
@@ -314,32 +337,42 @@ def _magnitude_word(mult: int) -> str:
 
 
 def _finish_bounds(text: str, token: Token) -> Token:
-    """Widen the quote over touching bound words and sign verbs; set qualifier and sign."""
-    pre = match_pre_qualifier(text, token.q_start)
+    """Widen the quote over touching bound words and sign verbs; set qualifier and sign.
+
+    Most numbers touch no bound word: a set test on the neighbouring character skips each
+    lookup that cannot succeed (the ``match_*`` functions make the same test first).
+    """
+    s = token.q_start
+    pre = match_pre_qualifier(text, s) if s and text[s - 1] in PRE_LAST_CHARS else None
     if pre is not None:
-        token.qualifier, token.q_start = pre
+        token.qualifier, s = pre
+        token.q_start = s
         token.pre_bound = True
     else:
         # 低于每立方米19微克: the bound word governs across a 每X denominator (not quoted)
-        high = token.q_start
-        low = high - 6 if high > 6 else 0
-        per = _PER_BEFORE.search(text, low, high) if text.find("每", low, high) >= 0 else None
-        if per is not None:
-            through = match_pre_qualifier(text, per.start())
-            if through is not None:
-                token.qualifier = through[0]
-    post = match_post_qualifier(text, token.q_end)
-    if post is not None:
-        if pre is None:
-            token.qualifier = post[0]
-        token.q_end = post[1]
-    s = token.q_start
-    if s >= 2 and text[s - 1] in _SIGN_CHARS and text[s - 2] not in _NOT_BEFORE_MINUS:
-        token.sign, token.own_sign, token.q_start = -1, True, s - 1
-        return token
-    verb = match_sign_verb(text, token.q_start)
-    if verb is not None:
-        token.sign, token.own_sign, token.q_start = -1, True, verb
+        low = s - 6 if s > 6 else 0
+        if text.find("每", low, s) >= 0:
+            per = _PER_BEFORE.search(text, low, s)
+            if per is not None:
+                through = match_pre_qualifier(text, per.start())
+                if through is not None:
+                    token.qualifier = through[0]
+    e = token.q_end
+    if text[e : e + 1] in POST_FIRST_CHARS:
+        post = match_post_qualifier(text, e)
+        if post is not None:
+            if pre is None:
+                token.qualifier = post[0]
+            token.q_end = post[1]
+    if s:
+        before = text[s - 1]
+        if before in _SIGN_CHARS and s >= 2 and text[s - 2] not in _NOT_BEFORE_MINUS:
+            token.sign, token.own_sign, token.q_start = -1, True, s - 1
+            return token
+        if before == "了" or before in SIGN_LAST_CHARS:
+            verb = match_sign_verb(text, s)
+            if verb is not None:
+                token.sign, token.own_sign, token.q_start = -1, True, verb
     return token
 
 

@@ -64,9 +64,14 @@ _POST = dict(POST_QUALIFIERS)
 assert {len(word) for word in _POST} == {2}, "match_post_qualifier looks at two characters"
 _SIGN = frozenset(SIGN_VERBS)
 _SIGN_LENGTHS = sorted({len(verb) for verb in SIGN_VERBS}, reverse=True)
-# Most numbers follow no bound word: one set test on the character before them settles it.
-_PRE_LAST = frozenset(word[-1] for word in _PRE)
-_SIGN_LAST = frozenset(verb[-1] for verb in SIGN_VERBS)
+# Most numbers touch no bound word: one set test on the character next to them settles it
+# (callers on a hot path make the test themselves before calling).
+#: Last characters of the words before a number (``match_pre_qualifier``).
+PRE_LAST_CHARS = frozenset(word[-1] for word in _PRE)
+#: First characters of the words after a number (``match_post_qualifier``).
+POST_FIRST_CHARS = frozenset(word[0] for word in _POST)
+#: Last characters of the sign verbs (``match_sign_verb``; it also looks through a 了).
+SIGN_LAST_CHARS = frozenset(verb[-1] for verb in SIGN_VERBS)
 
 
 def match_pre_qualifier(text: str, start: int) -> tuple[str, int] | None:
@@ -77,7 +82,7 @@ def match_pre_qualifier(text: str, start: int) -> tuple[str, int] | None:
     >>> match_pre_qualifier("增长5%", 2) is None
     True
     """
-    if start == 0 or text[start - 1] not in _PRE_LAST:
+    if start == 0 or text[start - 1] not in PRE_LAST_CHARS:
         return None
     for size in _PRE_LENGTHS:  # longest first: a dict lookup per length, not a loop over words
         if start >= size:
@@ -107,7 +112,7 @@ def match_sign_verb(text: str, start: int) -> int | None:
     """
     if text[start - 1 : start] == "了":
         start -= 1
-    if start == 0 or text[start - 1] not in _SIGN_LAST:
+    if start == 0 or text[start - 1] not in SIGN_LAST_CHARS:
         return None
     for size in _SIGN_LENGTHS:
         if start >= size and text[start - size : start] in _SIGN:

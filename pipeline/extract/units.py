@@ -21,18 +21,18 @@ UNIT_RE = re.compile(rf"(?P<word>{_WORDS})(?:[/／](?P<per>{_DENOMS}))?")
 class Unit(NamedTuple):
     """A unit word as written, with the base unit and factor its values convert to.
 
-    A named tuple: one is built for nearly every number, and a tuple is cheap to build.
+    One is built per unit word when the module loads (the matcher returns it with the
+    end offset of the match, so no record is built per number).
     """
 
     text: str
     base_unit: str
     factor: Decimal
-    end: int
 
 
-#: Base unit and factor of each unit word, the factor parsed once rather than per number.
-_BASES: dict[str, tuple[str, Decimal]] = {
-    word: (base, Decimal(factor)) for word, (base, factor) in UNITS.items()
+#: Each unit word's record, with the factor parsed once rather than per number.
+_UNITS: dict[str, Unit] = {
+    word: Unit(word.replace("％", "%"), base, Decimal(factor)) for word, (base, factor) in UNITS.items()
 }
 
 #: A unit word followed by one of these characters is the head of a noun (14亿人口, 1万家庭).
@@ -43,39 +43,45 @@ _NOUN_AFTER: dict[str, str] = {
     "组": "织建成合", "对": "接外于标口比象话", "单": "位项独一元", "例": "如外行", "批": "准复示发",
 }
 
+_unit_at = UNIT_RE.match
 
-def match_unit(text: str, pos: int) -> Unit | None:
-    """The unit written at ``text[pos:]``, if any.
+
+def match_unit(text: str, pos: int) -> tuple[Unit, int] | None:
+    """The unit written at ``text[pos:]`` and the offset where it ends, if any.
 
     >>> match_unit("6.8亿千瓦，增长", 4)
-    Unit(text='千瓦', base_unit='kw', factor=Decimal('1'), end=6)
-    >>> match_unit("173898元/人", 6).base_unit
+    (Unit(text='千瓦', base_unit='kw', factor=Decimal('1')), 6)
+    >>> match_unit("173898元/人", 6)[0].base_unit
     'yuan_per_person'
-    >>> match_unit("127.1部/百人", 5).text
+    >>> match_unit("127.1部/百人", 5)[0].text
     '部/百人'
     >>> match_unit("12345热线", 5) is None
     True
     >>> match_unit("14亿人口", 3) is None
     True
     """
-    m = UNIT_RE.match(text, pos)
+    m = _unit_at(text, pos)
     if m is None:
         return None
-    word, per = m.group("word", "per")
     end = m.end()
+    if m.lastindex == 1:  # no /denominator: nearly every unit
+        word = m.group(1)
+        follower = _NOUN_AFTER.get(word)
+        if follower is not None and end < len(text) and text[end] in follower:
+            return None
+        return _UNITS[word], end
+    word, per = m.group(1, 2)
     follower = _NOUN_AFTER.get(word)
     if follower is not None and end < len(text) and text[end] in follower:
         return None
-    base, factor = _BASES[word]
-    if per is not None:
-        if base == "yuan" and per == "人":
-            base = "yuan_per_person"
-        elif per == "百人":
-            base = "per_100_people"
-        else:
-            base = "ratio"
-        word = f"{word}/{per}"
-    return Unit(word.replace("％", "%"), base, factor, end)
+    unit = _UNITS[word]
+    if unit.base_unit == "yuan" and per == "人":
+        base = "yuan_per_person"
+    elif per == "百人":
+        base = "per_100_people"
+    else:
+        base = "ratio"
+    return Unit(f"{unit.text}/{per}", base, unit.factor), end
 
 
 _IMPLIED_BASE = (
