@@ -323,12 +323,14 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|$")
 _FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}$")
 _TO = re.compile(r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:到|至)[^，,。；;\d]{0,3}$")
 _CHANGE_AFTER = re.compile(r"^[^，,。；;\d]{0,12}?(?:到|至)")
-_STOCK_QUOTE = ("连续", "超", "突破", "破", "逾", "迈上", "跨上", "跃上")
+_STOCK_QUOTE = ("连续", "超", "突破", "破", "逾")
+#: A threshold crossed during the span (连跨5万亿元、6万亿元两个台阶, 迈上5万亿台阶): when, not a level.
+_CROSSING = ("连跨", "跨过", "跨上", "迈上", "迈过", "跃上", "登上")
 _CHANGE_WORDS = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|回落|年均|累计|提升")
 #: A level reached at the end of a span (突破11万元, 覆盖率达65.85%, 连续22年, 居…前20, 总量接近800万户).
 _STOCK_END = re.compile(
     r"(?:达到?|突破|超过?|逾|[稳跃位]?居(?![民住家然])[^，,。；;]{0,8}?前?|保持在?|稳定在|提高到|提升[到至]|增加到|增至|"
-    r"降[至到]|扩大[到至]|拓展[到至]|连续|覆盖|[迈跨跃]上|总量|总数|总额|总规模)(?:约|近|接近|将近)?$"
+    r"降[至到]|扩大[到至]|拓展[到至]|连续|覆盖|总量|总数|总额|总规模)(?:约|近|接近|将近)?$"
 )
 #: A flow over the span named before the number (累计建成…超1.2万个, 引进项目…、总投资超1.6万亿元,
 #: 五年增量超1.36万亿元): it keeps the span unless a level verb follows it (新增…、总装机达9157万千瓦).
@@ -386,7 +388,7 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
         return period  # 保持6%左右的年均增长率: a change over the span, named after the number
     m = _LAST_STOP.match(before)
     clause = before[m.end() :] if m else before
-    if _HELD.search(clause):
+    if _HELD.search(clause) or quote.startswith(_CROSSING) or clause.endswith(_CROSSING):
         return period
     flow_end = max((f.end() for f in _FLOW.finditer(clause)), default=-1)
     if flow_end >= 0 and not _STOCK_END.search(clause, flow_end):

@@ -251,7 +251,8 @@ GWR_HUNAN_2026 = [
     # a level reached takes the span's last year, even after a flow in the same clause
     ("新增发电装机4178万千瓦、总装机达9157万千瓦", "9157万千瓦", {"period": "2025"}),
     ("总量接近800万户", "接近800万户", {"period": "2025"}),
-    ("地区生产总值迈上5万亿台阶", "5万亿", {"period": "2025"}),
+    # a threshold crossed (迈上…台阶) happened during the span, as 连跨 does in the Fujian report
+    ("地区生产总值迈上5万亿台阶", "5万亿", {"period": "2021-2025"}),
     ("经贸“朋友圈”覆盖235个国家和地区", "235个", {"period": "2025"}),
     # a bound word on the number (超, 突破) does not make a flow a level
     ("累计建成美丽乡村超1.2万个", "超1.2万个", {"period": "2021-2025"}),
