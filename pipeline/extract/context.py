@@ -111,6 +111,11 @@ _CLAUSE_BREAK = re.compile("[，,；;]")
 _PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|增加|减少|上涨|回落|降低)")
 
 
+def _is_goal_value(after: str) -> bool:
+    """True when the number qualifies a goal noun after it (6%的经济增长目标, 5.5%左右的增长目标)."""
+    return after[:1] in "左以的" and _TARGET_AFTER.match(after) is not None
+
+
 def _is_topic(before: str) -> bool:
     """True when only time words and connectives stand between a clause start and a place."""
     return not before or bool(_LEAD_WORDS.fullmatch(before))
@@ -259,6 +264,10 @@ class ContextResolver:
             resolved.append((m.start, m.end, period))
             if period is not None and not is_sub and m.start and text[m.start - 1] in "从由":
                 local.add(len(resolved) - 1)  # 从2013年的1.76缩小到1.61: the start of a change
+            elif period is None and m.since:
+                # 2016年来“双倍增”，…比重达到48.6%: a span up to now with no schema form
+                # blocks its own clause only; the next clause is back in the paragraph's period
+                local.add(len(resolved) - 1)
             elif period is not None and not is_sub:
                 sent_year = year_of(period) if not is_year_span(period) else sent_year
                 # year-level phrases govern the rest of their paragraph; sub-year ones
@@ -424,9 +433,14 @@ class ContextResolver:
             if month is not None and year is not None:
                 period = f"{year}M{month:02d}"
         subject = subject_before(window, after, index=index, size=size, quote=quote)
+        kind = self._value_kind(clean_start, sent_start, period, named_at, after)
+        if named_at < 0 and self.kind == "other" and _is_goal_value(after) and self._past(period):
+            # news: 过去两年平均增长5.1%。5.5%左右的增长目标…: the value of a goal with no time
+            # phrase of its own is the story's year's, not the past span of an earlier sentence
+            period = str(self.ref_year)
         return Context(  # positional: a keyword call to a named tuple costs more, once per figure
             period,
-            self._value_kind(clean_start, sent_start, period, named_at, after),  # value_kind
+            kind,  # value_kind
             role != "from" and self._is_estimate(clean_start, clean_end, sent_start),  # is_estimate
             self._area(clean_start, sent_start, para_start, window, index, size),  # area
             subject,
@@ -449,7 +463,7 @@ class ContextResolver:
         return self._scope_value(self._scope_pos, self._scope_val, pos), -1
 
     def _value_kind(self, pos: int, sent_start: int, period: str | None, named_at: int, after: str) -> str:
-        if after[:1] in "左以的" and _TARGET_AFTER.match(after):
+        if _is_goal_value(after):
             return "target"
         i = bisect_left(self._target, pos + 1) - 1
         if i >= 0 and self._target[i] > sent_start:
@@ -472,6 +486,11 @@ class ContextResolver:
                 return "actual"
             return "target"
         return "actual"
+
+    def _past(self, period: str | None) -> bool:
+        """True when ``period`` ends before the report's year."""
+        last = self._years(period)[1]
+        return last is not None and self.ref_year is not None and last < self.ref_year
 
     def _years(self, period: str | None) -> tuple[int | None, int | None]:
         """(first, last) year of a period string, parsed once per distinct period."""

@@ -234,12 +234,15 @@ NEWS_ZHEJIANG_DECADE_2022 = [
     ("以5%的能耗产出了6.4%的GDP", "5%", {"subject": "能耗"}),
     # 从2013年的1.76缩小到1.61: the start year governs its own clause, not the next one (十年来 does)
     ("家庭年可支配收入20-60万元群体的比例达到30.6%", "30.6%", {"period": "2021"}),
+    # 2016年来“双倍增”: a span up to now with no schema form blocks only its own clause
+    ("数字经济增加值占GDP的比重达到48.6%", "48.6%", {"period": "2021"}),
 ]
 
 NEWS_NATIONAL_GWR_2022 = [
     # 把这一目标确定在增长5.5%左右: the goal is set at the figure
     ("把这一目标确定在增长5.5%左右", "5.5%左右", {"value_kind": "target"}),
-    ("5.5%左右的增长目标高于平均值", "5.5%左右", {"value_kind": "target"}),
+    # a goal with no time phrase of its own is the story's year's, not the earlier 过去两年
+    ("5.5%左右的增长目标高于平均值", "5.5%左右", {"value_kind": "target", "period": "2022"}),
     # 在“十四五”时期保持6%左右的年均增长率: a change over the whole span, named after the number
     ("在“十四五”时期保持6%左右的年均增长率", "6%左右", {"period": "2021-2025"}),
 ]
