@@ -470,8 +470,16 @@ class ContextResolver:
             j = bisect_left(self._actual, pos + 1) - 1
             if j < 0 or self._actual[j] <= self._target[i]:
                 past = self.ref_year is not None and (self._years(period)[1] or self.ref_year) < self.ref_year
-                if not (past and named_at >= self._target[i]):
-                    return "target"  # unless the figure's own past period follows the goal word
+                if not (past and named_at >= self._target[i]) and not (
+                    past
+                    and self.kind == "gwr"
+                    and self._role_at(pos) == "review"
+                    and _CLAUSE_BREAK.search(self.text, self._target[i], pos)
+                ):
+                    # unless the figure's own past period follows the goal word, or a report's
+                    # review of a past year closes the effort clause first (努力加快…步伐，
+                    # 全省地区生产总值达到5.53万亿元): what was reached is an outturn
+                    return "target"
         ref = self.ref_year
         start_year, end_year = self._years(period)
         if ref is not None and start_year is not None:

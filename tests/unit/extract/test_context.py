@@ -248,6 +248,12 @@ NEWS_NATIONAL_GWR_2022 = [
 ]
 
 GWR_HUNAN_2026 = [
+    # the review of 2025: 努力加快…步伐， closes the effort clause; what was reached is an outturn
+    (
+        "努力加快高质量发展步伐，全省地区生产总值达到5.53万亿元",
+        "5.53万亿元",
+        {"period": "2025", "value_kind": "actual", "area": "湖南省"},
+    ),
     # 这五年，… paragraphs of a 十四五 review in a 2026 report: a flow over the span keeps it
     ("新增高速公路通车里程1523公里", "1523公里", {"period": "2021-2025", "value_kind": "actual"}),
     ("全社会研发投入年均增长11.6%", "11.6%", {"period": "2021-2025"}),
