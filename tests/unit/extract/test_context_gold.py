@@ -15,11 +15,13 @@ from benchmarks.accuracy import DEV_DIR, check_area, check_subject, iter_documen
 from pipeline.extract.context import ContextResolver
 from pipeline.ingest import read_report
 
-FLOORS = {"period": 0.92, "value_kind": 0.95, "is_estimate": 0.97, "area": 0.95, "subject": 0.90}
+# period measured 0.973 after the five-year-review rules (flows, levels held, thresholds crossed)
+FLOORS = {"period": 0.95, "value_kind": 0.95, "is_estimate": 0.97, "area": 0.95, "subject": 0.90}
 #: Floors on the documents added later to widen the dev set (tests/fixtures/dev_extra: news
 #: on statistics and on reports, several areas), which the rules were not first written for.
-# period measured against the gold re-annotated with cumulative spans (2021Q1-Q3, 2021M01-M11): 0.850
-EXTRA_FLOORS = {"period": 0.84, "value_kind": 0.98, "is_estimate": 0.98, "area": 0.89, "subject": 0.77}
+# period measured against the gold re-annotated with cumulative spans (2021Q1-Q3, 2021M01-M11): 0.850;
+# with the Hunan 十四五 review added and the five-year-review rules: 0.888
+EXTRA_FLOORS = {"period": 0.87, "value_kind": 0.98, "is_estimate": 0.98, "area": 0.89, "subject": 0.77}
 EXTRA = "dev_extra"
 
 
