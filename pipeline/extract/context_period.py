@@ -196,6 +196,8 @@ def scan_mentions(text: str) -> list[Mention]:
 
     >>> [(m.kind, m.year, m.sub) for m in scan_mentions("2020年一季度增长，比上年下降，今年上半年")]
     [('year', 2020, 'Q1'), ('rel', 0, 'H1')]
+    >>> [m.kind for m in scan_mentions("这五年，高新技术企业是2015年的3倍")]
+    ['past']
     >>> [m.sub for m in scan_mentions("前三季度，1-11月，前7个月，2021年1至5月，1—2月，前十一个月")]
     ['Q1-Q3', 'M01-M11', 'M01-M07', 'M01-M05', 'M01-M02', 'M01-M11']
     """
@@ -213,6 +215,8 @@ def scan_mentions(text: str) -> list[Mention]:
         elif m.group("y"):
             if text.startswith("同期", end):  # 比2019年同期: a comparison base
                 continue
+            if start and text[start - 1] in "是为" and text.startswith("的", end):
+                continue  # 是2015年的3倍: the base of a multiple, not the figure's period
             sub = None if m.group("ymd") else _sub_of(m, _Y_SUB)
             out.append(Mention(start, end, "year", int(m.group("y")), sub=sub, since=bool(m.group("ysince"))))
         elif m.group("twoyears"):
@@ -395,6 +399,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
         return period  # 累计建成美丽乡村超1.2万个: 超 qualifies a flow, it marks no level
     if _STOCK_END.search(clause) or quote.startswith(_STOCK_QUOTE):
         return str(last)
+    if clause.endswith("的") and ("是" in clause or "为" in clause):
+        return str(last)  # 是2015年的3倍: a multiple of the start reached at the end
     if "连续" in clause and quote.endswith("年"):
         return str(last)  # 分别连续21年、37年: each duration runs to the span's end
     if quote.endswith(("%", "％", "‰")) and not _CHANGE_WORDS.search(clause + quote):

@@ -417,6 +417,9 @@ def test_relative_years_count_from_the_report_year():
         ("五年来，城镇化率从63.6%提高到68.5%。", "63.6%", "2015"),
         ("五年来，城镇化率从63.6%提高到68.5%。", "68.5%", "2020"),
         ("过去五年，人均生产总值突破11万元。", "11万元", "2020"),
+        # 是2015年的3倍: the year is the multiple's base; the multiple is reached at the end
+        ("五年来，高新技术企业达到1.2万家，是2015年的3倍。", "3倍", "2020"),
+        ("过去五年，农村贫困人口减少52.3万人。", "52.3万人", "2016-2020"),
     ],
 )
 def test_five_year_reviews_split_flows_from_levels(text, quote, period):
