@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.anchored import Anchored
+
 #: How far back (characters) the classifier looks, never past the start of the clause.
 WINDOW = 24
 
@@ -27,6 +29,10 @@ _KEYWORD = re.compile(
     """,
     re.VERBOSE,
 )
+#: The matches of ``_KEYWORD.finditer``, found by ``re`` skipping ahead in C to the characters
+#: a keyword starts with (see ``anchored``); the kind and span come from the groups.
+_KEYWORD_FIND = (Anchored(_KEYWORD).finder or _KEYWORD).search
+assert _KEYWORD.groups == len(_KEYWORD.groupindex), "last_keyword reads the kind from the last group"
 
 _RATIO_OF = re.compile(r"(?:是|为|相当于|达到)[^，。；]{0,14}的$")
 _AFTER = re.compile(r"的?(?:(?P<pos>增速|增幅|增长)|(?P<rate>比重|占比|份额))")
@@ -69,8 +75,10 @@ def last_keyword(window: str) -> str | None:
     'neg'
     """
     kind = None
-    for m in _KEYWORD.finditer(window):
-        kind = m.lastgroup
+    pos = 0
+    while (m := _KEYWORD_FIND(window, pos)) is not None:
+        kind = m.lastgroup  # the kinds are the only groups, none nested: the last closed one matched
+        pos = m.end(kind)
     if kind == "rate2":
         return "rate"
     return kind
