@@ -16,6 +16,9 @@ order of trust, each read once per document:
 6. the latest year the body names as a past or present fact, leaving out goals and
    deadlines (到2025年, 2035年远景目标, 2025年前), which name years still to come.
 
+A text that looks back (过去五年, 五年来, 这五年, 过去一年) and never says 今年 speaks from
+the year after the last one it names (a review of 2018-2022 names 2022 and is given in 2023).
+
 Only the head and tail of the source are searched for addresses, so the cost stays bounded.
 """
 
@@ -51,6 +54,9 @@ _PLAN_HEADING = re.compile(
     + _YEAR
     + r"年(?:经济社会发展的?)?主要(?:预期)?目标"
 )
+_LOOK_BACK = re.compile(
+    r"过去的?[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|这[一二两三四五六七八九十]年"
+)
 _FUTURE_BEFORE = ("到", "至", "于", "在", "—", "－", "-", "~")
 _FUTURE_AFTER = ("远景", "前", "底前", "末前", "以前", "目标", "的目标")
 
@@ -65,6 +71,8 @@ def parse_report_year(doc: Document) -> int | None:
     2021
     >>> parse_report_year(page("x" * 700 + "2020年，全市生产总值增长3%。到2025年，翻一番。2035年远景目标"))
     2020
+    >>> parse_report_year(page("过去五年极不平凡。" + "x" * 700 + "2022年国内生产总值达到121万亿元"))
+    2023
     """
     if doc.year is not None:
         return doc.year
@@ -88,9 +96,10 @@ def parse_report_year(doc: Document) -> int | None:
     if own is not None:
         return own
     years = [int(y) for y in _YEAR_IN.findall(head)]
-    if years:
-        return max(years)
-    return parse_latest_fact_year(text)
+    year = max(years) if years else parse_latest_fact_year(text)
+    if year is not None and "今年" not in text and _LOOK_BACK.search(text):
+        return year + 1  # a look-back (过去五年) names years up to the last one it reviews
+    return year
 
 
 def parse_heading_year(text: str) -> int | None:
