@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.extract.context import Context, ContextResolver
-from pipeline.extract.figure import Figure, Skipped, figure_from_values
+from pipeline.extract.figure import Figure, Skipped, figure_from_all_fields
 from pipeline.extract.filters import build_mask
 from pipeline.extract.grammar import Token, scan
 from pipeline.extract.links import link_tokens
@@ -78,16 +78,17 @@ def _extract(doc: Document) -> Extraction:
 
 
 def _build_figure(token: Token, quote: str, start: int, end: int, context: Context) -> Figure:
-    value = token.value if token.sign > 0 else -token.value
+    period, value_kind, is_estimate, area, subject, section = context
+    value, measure = token.value, token.measure
+    if token.sign < 0:
+        value = -value
     # base units: scaled exactly before the one conversion to float; a Fraction (三分之二)
     # has no magnitude (and Fraction's ABC isinstance is slow, Decimal's is not)
     base = float(value.scaleb(token.mult) * token.factor) if isinstance(value, Decimal) else float(value)
-    measure = token.measure
     basis = token.growth_basis if measure in _GROWTH_MEASURES else None
-    period = context.period
     if basis == "yoy" and period and period[4:5] == "-":  # over years (2016-2020), not 2021Q1-Q3
         basis = "cumulative"
-    return figure_from_values(
+    return figure_from_all_fields(
         {
             "quote": quote,
             "char_start": start,
@@ -100,12 +101,12 @@ def _build_figure(token: Token, quote: str, start: int, end: int, context: Conte
             "measure": measure,
             "qualifier": token.qualifier,
             "growth_basis": basis,
-            "value_kind": context.value_kind,
-            "is_estimate": bool(context.is_estimate),
+            "value_kind": value_kind,
+            "is_estimate": bool(is_estimate),
             "period": period,
-            "area": context.area,
-            "subject": context.subject,
-            "section": context.section,
+            "area": area,
+            "subject": subject,
+            "section": section,
             "link_id": token.link_id,
         }
     )
