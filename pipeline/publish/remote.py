@@ -9,10 +9,11 @@ Instead, for a root ``R`` (a ``upath.UPath``) and dataset ``D``:
    files of the size datapackage.json gives). A folder that is not is what a failed upload
    left behind: the publish stops with a :class:`PublishError` naming its URL, and nothing is
    written (see "Partial folders" below);
-2. **mirror**: the highest complete version's ``datapackage.json``, ``SHA256SUMS``,
-   ``CHANGELOG.md`` and data files (what the publisher reads to fingerprint, diff, version
-   and describe the next release) are downloaded into a local temporary folder and checked
-   against SHA256SUMS;
+2. **mirror**: every file of the highest complete version (the publisher reads its
+   manifests, CHANGELOG.md and data files to fingerprint, diff, version and describe the
+   next release) is downloaded into a local temporary folder and checked against
+   SHA256SUMS. ``latest.json`` and ``index.json`` are not: the publisher derives both from
+   the folders, and step 5 rebuilds the remote ones;
 3. **publish locally**: the unchanged local publisher runs on that folder: validation,
    versioning, staging, verification, all as for a local root;
 4. **upload** (only if it made a new version): refused if ``R/D/<version>`` already exists
@@ -75,9 +76,6 @@ PACKAGE_NAME = "datapackage.json"
 #: Written after every other file of a version folder, in this order: a folder without
 #: datapackage.json is not a version, so a reader never sees a half-uploaded one.
 UPLOAD_LAST = (SUMS_NAME, PACKAGE_NAME)
-
-#: Files of the latest version the local publisher reads besides its data files.
-MIRRORED_EXTRA = (PACKAGE_NAME, SUMS_NAME, "CHANGELOG.md")
 
 
 @dataclass(frozen=True)
@@ -179,26 +177,27 @@ def scan_remote_versions(dataset_url: UPath) -> tuple[list[RemoteVersion], list[
 
 
 def mirror_version(version: RemoteVersion, target: Path) -> None:
-    """Download what the local publisher reads from ``version`` into ``target``, hash-checked."""
-    package = json.loads(version.package)
-    names = [*MIRRORED_EXTRA, *(r["path"] for r in package["resources"])]
+    """Download every file of ``version`` into ``target``, each checked against SHA256SUMS.
+
+    The publisher reads the manifests, CHANGELOG.md and the data files; README.md and
+    changes.csv come too, so that a latest folder whose read-back failed after its
+    datapackage.json was written (complete in the listing, wrong in its bytes) is caught.
+    """
     digests = version.digests
     target.mkdir(parents=True)
     problems = []
-    for name in dict.fromkeys(names):
+    for name in [*digests, SUMS_NAME]:
         data = version.package if name == PACKAGE_NAME else version.sums if name == SUMS_NAME else None
         if data is None:
-            try:
-                data = _read(version.url / name)
-            except FileNotFoundError:
-                continue  # CHANGELOG.md is optional; data files were checked present by the scan
-        if name != SUMS_NAME and sha256_bytes(data) != digests.get(name):
+            data = _read(version.url / name)  # present: the scan checked every listed file
+        if name != SUMS_NAME and sha256_bytes(data) != digests[name]:
             problems.append(f"{version.url / name}: sha256 differs from SHA256SUMS")
         (target / name).write_bytes(data)
     if problems:
         raise PublishError(
-            f"the latest release {version.url} does not match its SHA256SUMS, nothing published:\n  "
-            + "\n  ".join(problems)
+            f"the latest release {version.url} does not match its SHA256SUMS, nothing published. If "
+            f"latest.json does not name {version.version}, this is a failed upload: remove the folder by "
+            "hand and publish again; otherwise restore it from a copy:\n  " + "\n  ".join(problems)
         )
 
 

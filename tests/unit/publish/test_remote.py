@@ -53,11 +53,17 @@ class FlakyMemoryFileSystem(MemoryFileSystem):
     def _strip_protocol(cls, path):
         return super()._strip_protocol(str(path).removeprefix(f"{FLAKY}://"))
 
+    truncate_at: int | None = None
+
     def _open(self, path, mode="rb", *args, **kwargs):
         if "w" in mode or "x" in mode:
             type(self).writes += 1
             if type(self).writes == type(self).fail_at:
                 raise OSError(f"injected failure on write {self.writes} ({path})")
+            if type(self).writes == type(self).truncate_at:  # a write that loses its last byte
+                handle = super()._open(path, mode, *args, **kwargs)
+                handle.write = lambda data, write=handle.write: write(data[:-1])
+                return handle
         return super()._open(path, mode, *args, **kwargs)
 
 
@@ -77,9 +83,13 @@ def mem_root():
 @pytest.fixture
 def flaky_root():
     root = UPath(f"{FLAKY}://test-{uuid.uuid4().hex[:12]}/releases")
-    FlakyMemoryFileSystem.writes, FlakyMemoryFileSystem.fail_at = 0, None
+    FlakyMemoryFileSystem.writes, FlakyMemoryFileSystem.fail_at, FlakyMemoryFileSystem.truncate_at = (
+        0,
+        None,
+        None,
+    )
     yield root
-    FlakyMemoryFileSystem.fail_at = None
+    FlakyMemoryFileSystem.fail_at = FlakyMemoryFileSystem.truncate_at = None
     if root.fs.exists(root.path):
         root.fs.rm(root.path, recursive=True)
 
@@ -201,17 +211,22 @@ def test_upload_into_an_existing_folder_is_refused(seed_tables, tmp_path, mem_ro
         upload_version(local.path, mem_root / DATASET / "1.0.0")
 
 
-# Writes of a second-version publish on a fresh root: 9 files of the version folder
-# (data files, then SHA256SUMS, then datapackage.json), then latest.json, then index.json.
-@pytest.mark.parametrize("fail_at", [1, 5, 8, 9])
+# The writes of a publish, in order: the version folder's files (data files, then SHA256SUMS,
+# then datapackage.json), then latest.json, then index.json. Which write fails, by position.
+FAILING_WRITE = {"first file": 1, "a middle file": 5, "SHA256SUMS": -1, "datapackage.json": 0}
+
+
+@pytest.mark.parametrize("which", list(FAILING_WRITE))
 def test_failed_upload_leaves_pointers_and_is_reported_next_time(
-    seed_tables, fewer_tables, flaky_root, fail_at
+    seed_tables, fewer_tables, flaky_root, which
 ):
-    publish_release_remote(*fewer_tables, flaky_root, now=NOW)
+    first = publish_release_remote(*fewer_tables, flaky_root, now=NOW)
+    n_files = len(first.files)
+    fail_at = FAILING_WRITE[which] if FAILING_WRITE[which] > 0 else n_files + FAILING_WRITE[which]
     before = remote_files(flaky_root)
     FlakyMemoryFileSystem.writes, FlakyMemoryFileSystem.fail_at = 0, fail_at
     with pytest.raises(
-        PublishError, match=rf"upload of release 1\.1\.0 .* failed after {fail_at - 1} of 9 files"
+        PublishError, match=rf"upload of release 1\.1\.0 .* failed after {fail_at - 1} of {n_files} files"
     ):
         publish_release_remote(*seed_tables, flaky_root, now=NOW)
     FlakyMemoryFileSystem.fail_at = None
@@ -230,10 +245,31 @@ def test_failed_upload_leaves_pointers_and_is_reported_next_time(
     assert verify_remote_release(done.path) == []
 
 
-def test_failed_pointer_write_is_completed_by_the_next_publish(seed_tables, fewer_tables, flaky_root):
+def test_a_file_that_reads_back_wrong_blocks_the_pointers_now_and_the_next_publish(
+    seed_tables, fewer_tables, flaky_root
+):
+    """CHANGELOG.md (no size in datapackage.json) loses a byte: the read-back catches it, and the
+    next publish, which sees a folder complete in the listing, catches it by hash."""
     publish_release_remote(*fewer_tables, flaky_root, now=NOW)
     before = remote_files(flaky_root)
-    FlakyMemoryFileSystem.writes, FlakyMemoryFileSystem.fail_at = 0, 10  # latest.json
+    FlakyMemoryFileSystem.writes, FlakyMemoryFileSystem.truncate_at = 0, 1  # CHANGELOG.md, written first
+    with pytest.raises(
+        PublishError,
+        match=r"does not read back as uploaded.*\n  flakymem://.*/CHANGELOG\.md: \d+ bytes read back",
+    ):
+        publish_release_remote(*seed_tables, flaky_root, now=NOW)
+    FlakyMemoryFileSystem.truncate_at = None
+    after = remote_files(flaky_root)
+    assert {k: v for k, v in after.items() if "/1.1.0/" not in k} == before
+    with pytest.raises(PublishError, match=r"latest release .*/1\.1\.0 does not match its SHA256SUMS"):
+        publish_release_remote(*seed_tables, flaky_root, now=NOW)
+    assert remote_files(flaky_root) == after
+
+
+def test_failed_pointer_write_is_completed_by_the_next_publish(seed_tables, fewer_tables, flaky_root):
+    first = publish_release_remote(*fewer_tables, flaky_root, now=NOW)
+    before = remote_files(flaky_root)
+    FlakyMemoryFileSystem.writes, FlakyMemoryFileSystem.fail_at = 0, len(first.files) + 1  # latest.json
     with pytest.raises(PublishError, match=r"pointers .* could not be written"):
         publish_release_remote(*seed_tables, flaky_root, now=NOW)
     FlakyMemoryFileSystem.fail_at = None
