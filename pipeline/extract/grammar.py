@@ -75,8 +75,8 @@ _FIRMS = re.compile(r"企业|主体|商户|个体")  # 户 counts firms, not hou
 _MAGNITUDE_WORDS = {4: "万", 8: "亿", 12: "万亿", 16: "亿亿"}
 _RANK_STOP = "届次批期产个条季章部步阶轮号大梯方档阵层"
 _VAGUE_BEFORE = "数几上成"
-_MONEY = ("yuan", "usd")
-_TIME_BASES = ("year", "month", "day", "hour", "minute")
+_MONEY = frozenset(("yuan", "usd"))
+_TIME_BASES = frozenset(("year", "month", "day", "hour", "minute"))
 _DURATION_BASES = frozenset(("count", *_TIME_BASES))  # 连续3次, 连续22年
 _SIGN_CHARS = "-－−"
 _NOT_BEFORE_MINUS = set("0123456789０１２３４５６７８９%％‰元人个家户吨亿万")
@@ -245,7 +245,7 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
         token.skip = "base of an exchange rate (1美元兑…)"
         token.q_end = unit_end
         return token
-    token.unit = (_magnitude_word(mult) + unit_text) if mult else unit_text
+    token.unit = (_MAGNITUDE_WORDS.get(mult, "") + unit_text) if mult else unit_text
     token.base_unit, token.factor, token.q_end = base, factor, unit_end
     if is_cn and not _cn_figure_ok(text, token):
         return None
@@ -379,7 +379,7 @@ def _finish_bounds(text: str, token: Token) -> Token:
 def _classify(text: str, token: Token) -> None:
     """Set measure (and sign, growth basis) from the unit and the words before the number."""
     base = token.base_unit
-    if text[token.q_start - 2 : token.q_start] == "连续" and base in _DURATION_BASES:
+    if base in _DURATION_BASES and text[token.q_start - 2 : token.q_start] == "连续":
         token.measure, token.q_start = "duration", token.q_start - 2  # 连续3次, 连续22年
         return
     if base in ("percent", "permille"):
