@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipeline.publish.files import read_csv_text
+from pipeline.publish.files import CSV_BOM, read_csv_text
 
 #: Columns of changes.csv, one row per added/removed row or per changed cell.
 CHANGE_COLUMNS = ["table", "key", "change", "column", "old_value", "new_value"]
@@ -231,6 +231,61 @@ def diff_frames(
     return ReleaseDiff(changes=changes, schema_changes=schema_changes)
 
 
+def diff_csv(
+    old_csv: Mapping[str, bytes],
+    new_csv: Mapping[str, bytes],
+    old_schemas: Mapping[str, Mapping[str, Any]],
+    new_schemas: Mapping[str, Mapping[str, Any]],
+) -> ReleaseDiff:
+    """Diff the CSV files of two releases, table by table (same result as :func:`diff_frames`).
+
+    Why: a release of 1,000 reports holds 240,000 rows, and a rebuild that adds one
+    report changes a few hundred. When every row is one line (no cell holds a line
+    break), a line present in both files is a row unchanged cell for cell, so only the
+    lines found on one side are parsed and compared; otherwise both files are parsed whole.
+    """
+    old_tables, new_tables = {}, {}
+    for table, new in new_csv.items():
+        old = old_csv.get(table)
+        old_lines, new_lines = (_row_lines(old) if old is not None else None), _row_lines(new)
+        if old is None or old_lines is None or new_lines is None or old_lines[0] != new_lines[0]:
+            old_tables[table] = read_csv_text(old) if old is not None else None
+            new_tables[table] = read_csv_text(new)
+            continue
+        old_set, new_set = set(old_lines[1:]), set(new_lines[1:])
+        old_only = [line for line in old_lines[1:] if line not in new_set]
+        new_only = [line for line in new_lines[1:] if line not in old_set]
+        old_tables[table] = read_csv_text(b"\n".join([old_lines[0], *old_only, b""]))
+        new_tables[table] = read_csv_text(b"\n".join([new_lines[0], *new_only, b""]))
+    for table, old in old_csv.items():
+        if table not in new_csv:
+            old_tables[table] = read_csv_text(old)
+    present = {t: f for t, f in old_tables.items() if f is not None}
+    return diff_frames(present, new_tables, old_schemas, new_schemas)
+
+
+def _row_lines(data: bytes) -> list[bytes] | None:
+    """The header and row lines of a release CSV, or None when a quoted cell spans lines."""
+    lines = data.removeprefix(CSV_BOM).split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    if b"\r" in data or any(line.count(b'"') % 2 for line in lines if b'"' in line):
+        return None
+    return lines
+
+
+def read_release_csv(folder: Path) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
+    """CSV bytes and Table Schemas of the CSV resources listed in a release's datapackage.json."""
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    data, schemas = {}, {}
+    for resource in package["resources"]:
+        if resource.get("format") != "csv":
+            continue
+        data[resource["name"]] = (folder / resource["path"]).read_bytes()
+        schemas[resource["name"]] = resource["schema"]
+    return data, schemas
+
+
 def read_release_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, dict[str, Any]]]:
     """Text frames and Table Schemas of the CSV resources listed in a release's datapackage.json."""
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
@@ -245,9 +300,9 @@ def read_release_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str
 
 def diff_releases(old_dir: Path, new_dir: Path) -> ReleaseDiff:
     """Diff two release folders."""
-    old_tables, old_schemas = read_release_tables(old_dir)
-    new_tables, new_schemas = read_release_tables(new_dir)
-    return diff_frames(old_tables, new_tables, old_schemas, new_schemas)
+    old_csv, old_schemas = read_release_csv(old_dir)
+    new_csv, new_schemas = read_release_csv(new_dir)
+    return diff_csv(old_csv, new_csv, old_schemas, new_schemas)
 
 
 def summarize_diff(diff: ReleaseDiff, tables: list[str]) -> list[str]:

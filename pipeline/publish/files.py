@@ -4,7 +4,7 @@ Same frame in, same bytes out: columns in model order, rows in the order given (
 tables module sorts them), fixed writer options, no wall-clock value anywhere.
 
 CSV choice: UTF-8 **with a byte-order mark**, ``\\n`` line endings, RFC 4180 quoting
-(fields holding a comma, quote or line break are quoted; quotes doubled), empty field
+(fields holding a comma, quote, CR or LF are quoted; quotes doubled), empty field
 for null, booleans as ``true``/``false``, floats as Python's shortest round-trip repr.
 The BOM is what makes Excel open the file as UTF-8 (Chinese text intact) on a double
 click; pandas, DuckDB and frictionless skip it. Readers that do not (Python's ``csv``
@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from pipeline.schema_export import ColumnSpec, build_arrow_schema, columns_of
@@ -58,55 +60,101 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build_text_columns(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> dict[str, list[str]]:
-    """Every cell of a table as the text its CSV file holds, column by column (null is ``""``).
+def build_text_table(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pa_arrow.Table:
+    """Every cell of a table as the text its CSV file holds, as Arrow strings (null is ``""``).
 
-    One vectorised conversion per column; the CSV writer and the release diff both use
-    these lists, so the table is turned into text once and never parsed back.
+    Why Arrow: at 1,000 reports (240,000 rows) the CSV writer, the release diff and the
+    publish-time read-back all work on these columns, and Arrow's compute kernels handle
+    them in C++ (about five times faster than Python's ``csv`` module on the same cells).
+    The table is turned into text once and never parsed back.
     """
-    return {spec.name: _text_column(frame[spec.name], spec) for spec in columns_of(model)}
+    return pa_arrow.table({spec.name: _text_array(frame[spec.name], spec) for spec in columns_of(model)})
 
 
-def _text_column(series: pd.Series, spec: ColumnSpec) -> list[str]:
+def build_text_columns(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> dict[str, list[str]]:
+    """The cells of :func:`build_text_table` as Python lists, column by column."""
+    table = build_text_table(frame, model)
+    return {name: table.column(name).to_pylist() for name in table.column_names}
+
+
+def _text_array(series: pd.Series, spec: ColumnSpec) -> pa_arrow.Array:
     """One column's cells: integers in decimal, floats as Python's repr, booleans as true/false."""
-    null = series.isna().to_numpy()
     if spec.type == "number":
+        # Python's shortest round-trip repr (100.0, 1e-05); Arrow's cast would write 100 and 1e-05.
         values = series.astype("float64").tolist()
-        return ["" if v != v else repr(v) for v in values]  # v != v: NaN
+        return pa_arrow.array(["" if v != v else repr(v) for v in values], _TEXT)  # v != v: NaN
     if spec.type == "integer":
-        text = series.astype("Int64").astype("string")
+        cells = pc.cast(pa_arrow.array(series.astype("Int64"), from_pandas=True), _TEXT)
     elif spec.type == "boolean":
-        text = series.astype("boolean").map({True: "true", False: "false"}).astype("string")
+        flags = pa_arrow.array(series.astype("boolean"), from_pandas=True)
+        cells = pc.if_else(flags, _scalar("true"), _scalar("false"))
     else:
-        text = series.astype("string")
-    cells = text.to_numpy(dtype=object, na_value="")
-    if null.any():
-        cells[null] = ""
-    return cells.tolist()
+        cells = pa_arrow.array(series, type=_TEXT, from_pandas=True)
+    return pc.fill_null(cells, _scalar(""))
+
+
+#: Text cells are Arrow ``large_string``: 64-bit offsets, no 2 GB limit per column.
+_TEXT = pa_arrow.large_string()
+
+#: Characters that make a CSV field quoted: RFC 4180's comma, quote, CR and LF. (Python's
+#: ``csv`` module leaves a bare CR unquoted with a ``\n`` terminator, which DuckDB and
+#: Arrow read as a line break.)
+_NEEDS_QUOTES = (b",", b'"', b"\r", b"\n")
+
+
+def _scalar(text: str) -> pa_arrow.Scalar:
+    return pa_arrow.scalar(text, _TEXT)
+
+
+def _csv_field(cells: pa_arrow.Array) -> pa_arrow.Array:
+    """Cells as CSV fields: quoted (inner quotes doubled) when they hold a special character."""
+    data = cells.buffers()[2]
+    raw = data.to_pybytes() if data is not None else b""
+    if not any(char in raw for char in _NEEDS_QUOTES):
+        return cells  # the usual column: one memchr-speed scan of its bytes, no per-cell work
+    needs = pc.match_substring_regex(cells, '[,"\r\n]')
+    quote = _scalar('"')
+    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(cells, '"', '""'), quote, _scalar(""))
+    return pc.if_else(needs, quoted, cells)
+
+
+def _joined_bytes(lines: pa_arrow.Array) -> bytes:
+    """The concatenated bytes of a string array with no nulls (its data buffer between offsets)."""
+    if not len(lines):
+        return b""
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset : lines.offset + len(lines) + 1]
+    return lines.buffers()[2].to_pybytes()[int(offsets[0]) : int(offsets[-1])]
 
 
 def build_csv_bytes(
     frame: pd.DataFrame,
     model: type[pa.DataFrameModel],
-    text_columns: dict[str, list[str]] | None = None,
+    text: pa_arrow.Table | None = None,
 ) -> bytes:
-    """The CSV file of a table, BOM included (from ``text_columns`` when already built)."""
-    columns = text_columns if text_columns is not None else build_text_columns(frame, model)
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, doublequote=True)
-    writer.writerow(list(columns))
-    writer.writerows(zip(*columns.values(), strict=True))
-    return CSV_BOM + buffer.getvalue().encode(CSV_ENCODING)
+    """The CSV file of a table, BOM included (from ``text``, :func:`build_text_table`, when built)."""
+    table = text if text is not None else build_text_table(frame, model)
+    header = ",".join(_csv_field(pa_arrow.array(table.column_names, _TEXT)).to_pylist()) + "\n"
+    columns = [_csv_field(table.column(name).combine_chunks()) for name in table.column_names]
+    body = b""
+    if columns and table.num_rows:
+        last = pc.binary_join_element_wise(columns[-1], _scalar("\n"), _scalar(""))
+        rows = pc.binary_join_element_wise(*columns[:-1], last, _scalar(",")) if len(columns) > 1 else last
+        body = _joined_bytes(rows)
+    return CSV_BOM + header.encode(CSV_ENCODING) + body
+
+
+def build_arrow_table(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pa_arrow.Table:
+    """A table as Arrow columns typed from the model: what its Parquet file holds."""
+    schema = build_arrow_schema(model)
+    arrays = [_arrow_array(frame[field.name], field.type) for field in schema]
+    return pa_arrow.Table.from_arrays(arrays, schema=schema)
 
 
 def build_parquet_bytes(
     frame: pd.DataFrame, model: type[pa.DataFrameModel], *, dataset: str, version: str
 ) -> bytes:
     """The Parquet file of a table: model types, zstd, dataset and version as key-value metadata."""
-    schema = build_arrow_schema(model)
-    arrays = [_arrow_array(frame[field.name], field.type) for field in schema]
-    table = pa_arrow.Table.from_arrays(arrays, schema=schema)
-    table = table.replace_schema_metadata({"dataset": dataset, "version": version})
+    table = build_arrow_table(frame, model).replace_schema_metadata({"dataset": dataset, "version": version})
     sink = pa_arrow.BufferOutputStream()
     pq.write_table(table, sink, **PARQUET_OPTIONS)
     return sink.getvalue().to_pybytes()
@@ -143,6 +191,26 @@ def read_csv_text(source: Path | bytes) -> pd.DataFrame:
         keep_default_na=False,
         na_filter=False,
         lineterminator="\n",
+    )
+
+
+def read_csv_text_table(source: Path | bytes) -> pa_arrow.Table:
+    """A release CSV (path or bytes) as Arrow text cells exactly as written (null is ``""``).
+
+    The fast reader behind the publish-time read-back and the release diff: Arrow's
+    multi-threaded parser, every column a string, nothing converted.
+    """
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    first_line = data.removeprefix(CSV_BOM).split(b"\n", 1)[0].decode(CSV_ENCODING)
+    names = next(csv.reader([first_line])) if first_line else []
+    return pa_csv.read_csv(
+        pa_arrow.BufferReader(data),
+        parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+        convert_options=pa_csv.ConvertOptions(
+            column_types={name: _TEXT for name in names},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
     )
 
 

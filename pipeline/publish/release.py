@@ -33,6 +33,7 @@ from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow as pa_arrow
 
 from pipeline.config import DATASET_NAME
 from pipeline.errors import PublishError
@@ -46,12 +47,13 @@ from pipeline.publish.catalog import (
     write_json_atomic,
 )
 from pipeline.publish.datapackage import build_datapackage, build_resource, build_sources, dump_json
-from pipeline.publish.diff import CHANGE_COLUMNS, ReleaseDiff, diff_frames, read_release_tables
+from pipeline.publish.diff import CHANGE_COLUMNS, ReleaseDiff, diff_csv, read_release_csv
 from pipeline.publish.files import (
+    build_arrow_table,
     build_csv_bytes,
     build_parquet_bytes,
-    build_text_columns,
     build_text_csv_bytes,
+    build_text_table,
     sha256_bytes,
     write_bytes,
 )
@@ -60,6 +62,7 @@ from pipeline.publish.readme import build_changelog, build_changelog_entry, buil
 from pipeline.publish.verify import (
     PUBLISH_FRICTIONLESS_ROWS,
     SUMS_NAME,
+    ValidatedTable,
     check_provenance_fields,
     verify_release,
 )
@@ -108,6 +111,7 @@ class ReleasePlan:
     frames: dict[str, pd.DataFrame]
     models: dict[str, type[pa.DataFrameModel]]
     csv: dict[str, bytes]
+    text: dict[str, pa_arrow.Table]  # each table's CSV cells, what the staged CSV must read back as
     schemas: dict[str, dict[str, Any]]
     sources: list[dict[str, Any]]
     previous: str | None
@@ -168,12 +172,12 @@ def plan_release(
 ) -> ReleasePlan:
     """Serialize the tables and diff them against the previous release folder, if any.
 
-    Each table becomes text once: the same cells make the CSV bytes and the frame the diff
-    compares, so nothing is parsed back. When the content fingerprint (metadata, schemas,
-    CSV hashes) equals the previous release's, the diff is empty by construction and the
-    previous tables are not read at all.
+    Each table becomes text once: the same cells make the CSV bytes, which the diff
+    compares line by line with the previous release's. When the content fingerprint
+    (metadata, schemas, CSV hashes) equals the previous release's, the diff is empty by
+    construction and the previous tables are not read at all.
     """
-    text = {t: build_text_columns(frames[t], m) for t, m in models.items()}
+    text = {t: build_text_table(frames[t], m) for t, m in models.items()}
     csv = {t: build_csv_bytes(frames[t], m, text[t]) for t, m in models.items()}
     schemas = {t: build_table_schema(m) for t, m in models.items()}
     sources = sources if sources is not None else build_sources(frames["reports"])
@@ -187,16 +191,14 @@ def plan_release(
         if unchanged:
             diff = ReleaseDiff(changes=pd.DataFrame(columns=CHANGE_COLUMNS))
         else:
-            old_tables, old_schemas = read_release_tables(previous_dir)
-            new_tables = {
-                t: pd.DataFrame(cells, columns=list(cells), dtype=object) for t, cells in text.items()
-            }
-            diff = diff_frames(old_tables, new_tables, old_schemas, schemas)
+            old_csv, old_schemas = read_release_csv(previous_dir)
+            diff = diff_csv(old_csv, csv, old_schemas, schemas)
         bump = decide_bump(diff)
     return ReleasePlan(
         frames=dict(frames),
         models=dict(models),
         csv=csv,
+        text=text,
         schemas=schemas,
         sources=sources,
         previous=previous,
@@ -409,6 +411,10 @@ def publish_release(
             expected_version=new_version,
             models=models,
             frictionless_rows=PUBLISH_FRICTIONLESS_ROWS,
+            validated={
+                t: ValidatedTable(plan.text[t], build_arrow_table(plan.frames[t], m))
+                for t, m in models.items()
+            },
         )
         if problems:
             shutil.rmtree(staging_dir, ignore_errors=True)

@@ -1,29 +1,41 @@
 """The shortcuts that keep publishing fast at 1,000 reports give the same answers as the slow paths.
 
-publish never parses its own CSV back (the diff uses the cells it wrote), skips the diff
-when the content fingerprint is unchanged, validates identical CSV and Parquet rows once
-and lets frictionless read only the first rows; each test below pins one of those to the
-behaviour it replaces.
+publish writes CSV with Arrow's string kernels, diffs CSV files line by line (parsing only
+the lines found on one side), skips the diff when the content fingerprint is unchanged,
+checks its staged files against the tables it validated instead of validating them again,
+validates identical CSV and Parquet rows once and lets frictionless read only the first
+rows; each test below pins one of those to the behaviour it replaces.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa_arrow
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.publish import diff_releases, publish_release, verify_release
+from pipeline.publish.diff import diff_csv, diff_frames
 from pipeline.publish.files import (
+    CSV_BOM,
+    build_arrow_table,
     build_csv_bytes,
     build_parquet_bytes,
     build_text_columns,
     build_text_csv_bytes,
+    build_text_table,
     read_csv_table,
     read_csv_text,
+    read_csv_text_table,
 )
-from pipeline.publish.verify import check_tables
+from pipeline.publish.verify import ValidatedTable, check_tables, check_tables_match
 from pipeline.schema_export import build_table_schema
 from schemas import IndicatorsModel, ReportsModel
 
@@ -132,3 +144,89 @@ def test_bad_integer_cell_names_its_column(seed_tables):
     typed = read_csv_table(data, IndicatorsModel)
     assert typed["char_start"].dtype == "int64"
     assert typed["char_start"].tolist() == seed_tables[0]["char_start"].tolist()
+
+
+def _python_csv(columns: dict[str, list[str]]) -> bytes:
+    """The same cells written by Python's csv module (the writer the Arrow one replaced)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, doublequote=True)
+    writer.writerow(list(columns))
+    writer.writerows(zip(*columns.values(), strict=True))
+    return CSV_BOM + buffer.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("table", ["indicators", "reports"])
+def test_arrow_csv_writer_matches_python_csv_on_real_tables(seed_tables, table):
+    frame = seed_tables[0] if table == "indicators" else _awkward_reports(seed_tables[1])
+    model = IndicatorsModel if table == "indicators" else ReportsModel
+    assert build_csv_bytes(frame, model) == _python_csv(build_text_columns(frame, model))
+
+
+_CELL = st.text(alphabet=st.sampled_from(list(',"\n ab1.政府报告\u3000\ufeff\t')), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.tuples(_CELL, _CELL), min_size=0, max_size=8))
+def test_arrow_csv_writer_matches_python_csv_and_reads_back(rows):
+    """Any cells without CR: the bytes Python's csv writes, and both readers return the cells."""
+    frame = pd.DataFrame(rows, columns=["subject", "unit"], dtype="string")
+    text = pa_arrow.table({c: pa_arrow.array(frame[c].tolist(), pa_arrow.large_string()) for c in frame})
+    data = build_csv_bytes(frame, IndicatorsModel, text)
+    assert data == _python_csv({c: frame[c].tolist() for c in frame})
+    assert read_csv_text_table(data).equals(text)
+    assert read_csv_text(data).to_dict("list") == {c: frame[c].tolist() for c in frame}
+
+
+def test_a_bare_carriage_return_is_quoted_so_every_reader_keeps_the_row(seed_tables):
+    """Python's csv left 'a\\rb' unquoted with a \\n terminator; Arrow and DuckDB split the row there."""
+    frame = _awkward_reports(seed_tables[1])
+    frame.at[0, "title"] = "第一行\r第二行"
+    data = build_csv_bytes(frame, ReportsModel)
+    assert b'"\xe7\xac\xac\xe4\xb8\x80\xe8\xa1\x8c\r' in data  # the cell opens with a quote
+    assert read_csv_text_table(data).column("title")[0].as_py() == "第一行\r第二行"
+    assert read_csv_text(data)["title"].tolist() == build_text_columns(frame, ReportsModel)["title"]
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_line_diff_of_csv_bytes_equals_the_full_frame_diff(seed_tables, fewer_tables, multiline):
+    """diff_csv compares only the lines found on one side; the answer is the full diff's."""
+    old_frames = {"indicators": fewer_tables[0], "reports": fewer_tables[1]}
+    new_indicators = with_changed_value(seed_tables[0], row=2)
+    new_reports = _awkward_reports(seed_tables[1]) if multiline else seed_tables[1]
+    new_frames = {"indicators": new_indicators, "reports": new_reports}
+    models = {"indicators": IndicatorsModel, "reports": ReportsModel}
+    schemas = {t: build_table_schema(m) for t, m in models.items()}
+    old_csv = {t: build_csv_bytes(old_frames[t], m) for t, m in models.items()}
+    new_csv = {t: build_csv_bytes(new_frames[t], m) for t, m in models.items()}
+    full = diff_frames(
+        {t: read_csv_text(b) for t, b in old_csv.items()},
+        {t: read_csv_text(b) for t, b in new_csv.items()},
+        schemas,
+        schemas,
+    )
+    fast = diff_csv(old_csv, new_csv, schemas, schemas)
+    assert fast.changes.equals(full.changes) and fast.schema_changes == full.schema_changes
+    assert fast.count("indicators", "added") > 0 and fast.count("indicators", "changed") == 1
+    assert fast.count("reports", "changed") == (1 if multiline else 0)
+
+
+def test_publish_read_back_catches_a_file_that_is_not_the_validated_table(seed_tables, tmp_path):
+    """The publisher's read-back: a CSV or Parquet file that differs from its validated table fails."""
+    release = publish_release(*seed_tables, tmp_path / "releases", now=NOW).path
+    package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    models = {"indicators": IndicatorsModel, "reports": ReportsModel}
+    frames = {"indicators": seed_tables[0], "reports": seed_tables[1]}
+    validated = {
+        t: ValidatedTable(build_text_table(frames[t], m), build_arrow_table(frames[t], m))
+        for t, m in models.items()
+    }
+    assert check_tables_match(release, package, validated) == []
+    changed = with_changed_value(seed_tables[0], row=0)
+    validated["indicators"] = ValidatedTable(
+        build_text_table(changed, IndicatorsModel), build_arrow_table(changed, IndicatorsModel)
+    )
+    problems = check_tables_match(release, package, validated)
+    assert problems == [
+        "indicators.csv: does not read back as the validated indicators table",
+        "indicators.parquet: does not read back as the validated indicators table",
+    ]
