@@ -298,6 +298,12 @@ def _rows_are_own(report_id: str, tables: ReportTables) -> bool:
     ]
 
 
+#: The stored combined tables are rewritten once this many reports differ from them. Below
+#: that, each run merges the few changed reports into the older copy again (milliseconds),
+#: which is cheaper than rewriting 80 MB (0.6 s at 1,000 reports) on every small update.
+COMBINED_REFRESH_AFTER = 20
+
+
 def build_release_tables(
     store: PartitionStore, pairs: list[tuple[str, str]]
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
@@ -307,7 +313,8 @@ def build_release_tables(
     reports, for a rerun that changed one. The last combined tables are kept in the store
     with the (report_id, tables_key) pairs they came from; when only some pairs changed,
     their rows are dropped and the changed reports' tables combined in, with the same
-    functions (and so the same row order and dtypes) as the full path. Any doubt about the
+    functions (and so the same row order and dtypes) as the full path; the result is
+    stored again only when :data:`COMBINED_REFRESH_AFTER` or more reports changed. Any doubt about the
     stored tables (another code version, an unreadable file, rows filed under another
     report, most reports changed) takes the full path, which rewrites them.
     """
@@ -327,7 +334,8 @@ def build_release_tables(
                 kept_reports = cached.reports[~cached.reports["report_id"].isin(gone)]
                 indicators = combine_indicators([kept_indicators, *(t.indicators for _, t in loaded)])
                 reports = _combine_reports([kept_reports, *(t.report_row for _, t in loaded)])
-                store.save_combined(CombinedTables(version, wanted, indicators, reports))
+                if len(changed) >= COMBINED_REFRESH_AFTER:
+                    store.save_combined(CombinedTables(version, wanted, indicators, reports))
                 return indicators, reports, len(loaded)
     ids = [rid for rid, _ in wanted]
     tables = [store.load_tables(key) for _, key in wanted]

@@ -266,11 +266,14 @@ def diff_csv(
 
 def _row_lines(data: bytes) -> list[bytes] | None:
     """The header and row lines of a release CSV, or None when a quoted cell spans lines."""
-    lines = data.removeprefix(CSV_BOM).split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    if b"\r" in data or any(line.count(b'"') % 2 for line in lines if b'"' in line):
+    if b"\r" in data:
         return None
+    lines = data.split(b"\n")
+    lines[0] = lines[0].removeprefix(CSV_BOM)
+    if lines[-1] == b"":
+        lines.pop()
+    if b'"' in data and any(line.count(b'"') & 1 for line in lines if b'"' in line):
+        return None  # an odd number of quotes: a quoted cell goes on to the next line
     return lines
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from pipeline.defs import assets
 from pipeline.defs.assets import build_release_tables
 from pipeline.defs.store import PartitionStore, ReportTables
 from pipeline.extract import extract_figures
@@ -70,11 +71,14 @@ def test_added_changed_and_removed_reports_update_the_stored_tables(tmp_path, re
     assert again[2] == 0
     assert_same(again[:2], (indicators, reports))
 
-    # One report added: only it is loaded, and the result is what a full combine gives.
+    # One report added: only it is loaded, and the result is what a full combine gives. The
+    # stored copy is not rewritten for so small a change.
+    first_pairs = tuple(pairs)
     pairs = stored(store, report_tables)
     indicators, reports, loaded = build_release_tables(store, pairs)
     assert loaded == 1
     assert_same((indicators, reports), full([report_tables[rid] for rid in ids]))
+    assert store.combined().pairs == first_pairs
 
     # One report changed (its last figure dropped), one removed: only the changed one is loaded.
     changed, removed = ids[0], ids[1]
@@ -86,7 +90,7 @@ def test_added_changed_and_removed_reports_update_the_stored_tables(tmp_path, re
     pairs = [(rid, key if rid != changed else f"{rid}-edited") for rid, key in pairs if rid != removed]
     store.save_tables(f"{changed}-edited", edited[changed])
     indicators, reports, loaded = build_release_tables(store, pairs)
-    assert loaded == 1
+    assert loaded == 2  # the changed report, and the one added since the stored copy
     expected = full([edited[rid] for rid in sorted(edited)])
     assert_same((indicators, reports), expected)
     assert len(indicators) == sum(len(t.indicators) for t in edited.values())
@@ -130,3 +134,16 @@ def test_tables_filed_under_another_report_are_never_stored_combined(tmp_path, r
     indicators, _, _ = build_release_tables(store, pairs)
     assert (indicators["report_id"] == rid).sum() == 2 * len(report_tables[rid].indicators)
     assert store.combined() is None
+
+
+def test_the_stored_copy_is_rewritten_once_enough_reports_changed(tmp_path, report_tables, monkeypatch):
+    store = PartitionStore(tmp_path)
+    ids = sorted(report_tables)
+    pairs = stored(store, {rid: report_tables[rid] for rid in ids[1:]})
+    build_release_tables(store, pairs)
+    monkeypatch.setattr(assets, "COMBINED_REFRESH_AFTER", 1)
+    pairs = stored(store, report_tables)
+    indicators, reports, loaded = build_release_tables(store, pairs)
+    assert loaded == 1 and store.combined().pairs == tuple(pairs)
+    assert build_release_tables(store, pairs)[2] == 0  # the next run finds nothing to merge
+    assert_same((indicators, reports), full([report_tables[rid] for rid in ids]))
