@@ -337,6 +337,7 @@ def publish_release_remote(
     models: Mapping[str, type[pa.DataFrameModel]] | None = None,
     version: str | None = None,
     now: dt.datetime | None = None,
+    tables_checked: bool = False,
 ) -> PublishResult:
     """Publish the tables under ``root/dataset`` on object storage; same result as a local publish.
 
@@ -369,6 +370,7 @@ def publish_release_remote(
             models=models,
             version=version,
             now=now,
+            tables_checked=tables_checked,
         )
         if result.published:
             upload_version(local_root / dataset / str(result.version), dataset_url / str(result.version))

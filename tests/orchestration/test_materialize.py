@@ -2,6 +2,7 @@
 
 import dataclasses
 
+import dagster as dg
 import pandas as pd
 
 from pipeline.defs.partitions import REPORTS, range_tags
@@ -155,3 +156,35 @@ def test_release_refuses_reports_that_were_never_built(env, instance):
     assert not result.success
     failure = result.get_step_failure_events()[0].step_failure_data.user_failure_data
     assert "not built yet" in failure.description
+
+
+def test_release_validates_tables_itself_unless_this_run_checked_them(env, instance, monkeypatch):
+    """publish skips its own pandera pass only when both table checks passed in the same run."""
+    from pipeline.defs import assets
+    from pipeline.publish import release as publish_module
+
+    calls = []
+    real = publish_module.check_table
+
+    def recording_check_table(model, frame):
+        calls.append(model.__name__)
+        return real(model, frame)
+
+    monkeypatch.setattr(publish_module, "check_table", recording_check_table)
+    env.add(SEED)
+    key = report_id_for(SEED)
+    instance.add_dynamic_partitions(REPORTS.name, [key])
+
+    assert run(env, instance, "build_release", partition_key=key).success
+    assert calls == []  # indicators_table_schema and reports_table_schema passed in this run
+
+    unchecked = dg.define_asset_job(
+        "publish_unchecked",
+        selection=dg.AssetSelection.assets(
+            assets.indicators_table, assets.reports_table, assets.release
+        ).without_checks(),
+    )
+    defs = env.defs()
+    job = dg.Definitions.merge(defs, dg.Definitions(jobs=[unchecked])).resolve_job_def("publish_unchecked")
+    assert job.execute_in_process(instance=instance, run_config=QUIET).success
+    assert calls == ["IndicatorsModel", "ReportsModel"]  # no check ran: the publisher validated
