@@ -223,6 +223,11 @@ def check_tables(
             problems.append(f"{resource['path']}: unreadable ({err})")
             continue
         problems += _check_format_details(name, data, fmt, package)
+        expected = [f["name"] for f in resource.get("schema", {}).get("fields", [])]
+        if list(frame.columns) != expected:
+            found = ", ".join(map(str, frame.columns[:4]))
+            problems.append(f"{name}: header ({found}, ...) does not list the schema's fields")
+            continue
         by_table.setdefault(table, {})[str(fmt)] = _ReadBack(frame, name, model if same_schema else None)
     tables = {}
     for table, read_back in by_table.items():

@@ -40,6 +40,17 @@ def test_tampered_csv_is_caught(release, tmp_path):
     assert "resource indicators: hash in datapackage.json does not match the file" in problems
 
 
+def test_damaged_csv_header_is_a_problem_not_a_crash(release, tmp_path):
+    copy = _copy(release, tmp_path)
+    data = (copy / "reports.csv").read_bytes()
+    (copy / "reports.csv").write_bytes(data.replace(b",", b";", 1))
+    problems = verify_release(copy, frictionless=False)
+    assert (
+        "reports.csv: header (report_id;file_name, title, area, year, ...) does not list the schema's fields"
+        in problems
+    )
+
+
 def test_wrong_byte_count_is_caught(release, tmp_path):
     copy = _copy(release, tmp_path)
     package = json.loads((copy / "datapackage.json").read_text())
