@@ -12,8 +12,12 @@ order of trust, each read once per document:
 4. the report's own headings: a review of year Y (2025年工作回顾, 2025年和“十四五”时期工作
    回顾) is delivered in Y+1; the year's plan (2026年工作安排, 关于2026年工作, 2026年主要预期
    目标) names the report's year;
-5. the latest year named near the top of the text;
-6. the latest year the body names as a past or present fact, leaving out goals and
+5. the year's place in a five-year plan or an anniversary, said of the text's own year
+   (今年是“十四五”开局之年 → 2021, 今年是新中国成立70周年 → 2019) or of the year under
+   review (过去的一年是“十三五”收官之年 → 2020, so the text speaks from 2021); see
+   :func:`parse_milestone_year`;
+6. the latest year named near the top of the text;
+7. the latest year the body names as a past or present fact, leaving out goals and
    deadlines (到2025年, 2035年远景目标, 2025年前), which name years still to come.
 
 A text that looks back (过去五年, 五年来, 这五年, 过去一年) and never says 今年 speaks from
@@ -27,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.extract.numerals import parse_number
 from pipeline.ingest.document import Document
 
 _HEAD = 600
@@ -95,6 +100,9 @@ def parse_report_year(doc: Document) -> int | None:
     own = parse_heading_year(text)
     if own is not None:
         return own
+    milestone = parse_milestone_year(text)
+    if milestone is not None:
+        return milestone
     years = [int(y) for y in _YEAR_IN.findall(head)]
     year = max(years) if years else parse_latest_fact_year(text)
     if year is not None and "今年" not in text and _LOOK_BACK.search(text):
@@ -164,3 +172,110 @@ def parse_latest_fact_year(text: str) -> int | None:
         if latest is None or year > latest:
             latest = year
     return latest
+
+
+#: The Nth five-year plan (“十四五”, "十三五", 「十五五」): 十一五 is 2006-2010, so plan N starts
+#: in 1956 + 5(N-1).
+_PLAN = r"[“\"「『‘]?十([一二三四五])五[”\"」』’]?"
+_PLAN_N = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15}
+#: The year's place in the plan: index 0-4 into its five years (收官 is the last).
+_PLACES = {
+    "开局": 0, "起步之年": 0, "起步年": 0, "第一年": 0, "首年": 0, "头一年": 0,
+    "第二年": 1, "第三年": 2, "第四年": 3, "第2年": 1, "第3年": 2, "第4年": 3,
+    "收官": 4, "最后一年": 4, "完成之年": 4,
+}  # fmt: skip
+#: Words between the plan and its place: 规划, 时期, 实施的, 圆满 (never a clause break or a quote).
+_PLAN_PLACE = re.compile(
+    _PLAN
+    + r"(?:规划|时期)?[^，。；,;！？!?\n“”\"「」]{0,6}?("
+    + "|".join(sorted(_PLACES, key=len, reverse=True))
+    + ")"
+)
+_COUNT = r"(\d{2,3}|[一二三四五六七八九十百零]{1,5})"
+#: Anniversaries: (pattern, founding year). The count N gives the year founding + N.
+_ANNIVERSARIES = (
+    (re.compile(r"(?:建党|(?:中国共产党|我们党|我党|党)成立)" + _COUNT + "周年"), 1921),
+    (re.compile(r"(?:新中国|中华人民共和国|人民共和国|共和国)成立" + _COUNT + "周年"), 1949),
+    (re.compile(r"改革开放" + _COUNT + "周年"), 1978),
+)
+#: Fixed-year milestones: 建党百年, and 2020 as the year 小康 and the fight against poverty were to be won.
+_FIXED = (
+    (re.compile(r"建党百年|(?:中国共产党|党的)百年华诞"), 2021),
+    (
+        re.compile(
+            r"全面建成小康社会的?(?:目标实现|收官)?之年|脱贫攻坚战?的?(?:收官|决胜)之年|决战(?:决胜)?脱贫攻坚之年"
+        ),
+        2020,
+    ),
+)
+#: Who a milestone is said of, nearest before it in its sentence: the text's own year (offset 0),
+#: the year under review (offset +1: the text speaks from the year after), or another year (None).
+_SUBJECT = re.compile(
+    r"(?P<own>今年|本年度?|今年度|这一年)|(?P<review>过去的?一年|刚刚过去的一年|去年|上一?年)"
+    r"|(?P<other>明年|来年|下一?年|后年|前年|(?:19|20)\d{2}年|[一二三四五六七八九十两]年(?:来|前|后|间))"
+)
+#: Between the subject and the milestone: a copula (今年是, 今年恰逢, 今年我们迎来…).
+_COPULA = re.compile(r"是|为|恰逢|正逢|适逢|正值|迎来")
+#: Words after the copula that turn the milestone into a goal of another year (为“十四五”开好局打基础).
+_FORWARD = re.compile(r"为|向|迎接|奠定|打下|基础|献礼|筹备|谋划|之前|前夕")
+_SENTENCE_BREAK = "。；;！？!?\n"
+_WINDOW = 60
+
+
+def parse_milestone_year(text: str) -> int | None:
+    """The text's year from a five-year-plan place or an anniversary said of its own year.
+
+    Only a milestone whose sentence makes the text's own year (今年, 本年) or the year under
+    review (过去的一年, 去年) its subject through a copula counts: 为“十四五”开好局 in a 2020
+    text looks ahead, and 我们隆重庆祝新中国成立70周年 in a 2020 review names the past year.
+    The first such statement in the text wins.
+
+    >>> parse_milestone_year("今年是“十四五”开局之年，也是全面建设社会主义现代化国家新征程开启之年。")
+    2021
+    >>> parse_milestone_year("过去的一年，是“十三五”规划圆满收官之年。")
+    2021
+    >>> parse_milestone_year("今年是中国共产党成立98周年，是中华人民共和国成立70周年")
+    2019
+    >>> parse_milestone_year("今年要为“十四五”开好局打下坚实基础，为建党100周年献礼。") is None
+    True
+    """
+    found = None
+    for start, year in _milestones(text):
+        offset = _subject_offset(text, start)
+        if offset is not None and (found is None or start < found[0]):
+            found = (start, year + offset)
+    return found[1] if found else None
+
+
+def _milestones(text: str) -> list[tuple[int, int]]:
+    """Every plan place and anniversary in ``text``: (start offset, the year it names)."""
+    found = []
+    for m in _PLAN_PLACE.finditer(text):
+        found.append((m.start(), 1956 + 5 * (_PLAN_N[m.group(1)] - 1) + _PLACES[m.group(2)]))
+    for pattern, founded in _ANNIVERSARIES:
+        for m in pattern.finditer(text):
+            count = int(parse_number(m.group(1)))
+            if 0 < count <= 200:
+                found.append((m.start(), founded + count))
+    for pattern, year in _FIXED:
+        found.extend((m.start(), year) for m in pattern.finditer(text))
+    return found
+
+
+def _subject_offset(text: str, start: int) -> int | None:
+    """0 when the milestone at ``start`` is said of the text's own year, 1 of the reviewed year, else None."""
+    lo = max(0, start - _WINDOW)
+    window = text[lo:start]
+    cut = max(window.rfind(ch) for ch in _SENTENCE_BREAK)
+    window = window[cut + 1 :]
+    subjects = list(_SUBJECT.finditer(window))
+    if not subjects:
+        return None
+    subject = subjects[-1]
+    if subject.lastgroup == "other":
+        return None
+    rest = window[subject.end() :]
+    copula = _COPULA.search(rest)
+    if copula is None or _FORWARD.search(rest, copula.end()):
+        return None
+    return 0 if subject.lastgroup == "own" else 1
