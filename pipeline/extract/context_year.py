@@ -211,11 +211,16 @@ _FIXED = (
 #: Who a milestone is said of, nearest before it in its sentence: the text's own year (offset 0),
 #: the year under review (offset +1: the text speaks from the year after), or another year (None).
 _SUBJECT = re.compile(
-    r"(?P<own>今年|本年度?|今年度|这一年)|(?P<review>过去的?一年|刚刚过去的一年|去年|上一?年)"
+    r"(?P<own>今年度?|本年度?)|(?P<review>过去的?一年|刚刚过去的一年|去年|上一年)"
     r"|(?P<other>明年|来年|下一?年|后年|前年|(?:19|20)\d{2}年|[一二三四五六七八九十两]年(?:来|前|后|间))"
 )
-#: Between the subject and the milestone: a copula (今年是, 今年恰逢, 今年我们迎来…).
-_COPULA = re.compile(r"是|为|恰逢|正逢|适逢|正值|迎来")
+#: Right after the subject (a pronoun or 也/将 between at most), a copula: 今年是, 今年恰逢,
+#: 今年，我们将迎来. A 去年 that is a comparison's base (比去年增长5%，是…) is no subject.
+#: 这一年 is left out: in a review it names the year just told, not the text's own.
+_COPULA = re.compile(
+    r"[，,\s]*(?:我们|我国|我省|我市|我区|我县|全国|全省|全市|也|又|将|正|就)*[，,\s]*"
+    r"(?:是|为|恰逢|正逢|适逢|正值|迎来)"
+)
 #: Words after the copula that turn the milestone into a goal of another year (为“十四五”开好局打基础).
 _FORWARD = re.compile(r"为|向|迎接|奠定|打下|基础|献礼|筹备|谋划|之前|前夕")
 _SENTENCE_BREAK = "。；;！？!?\n"
@@ -275,7 +280,7 @@ def _subject_offset(text: str, start: int) -> int | None:
     if subject.lastgroup == "other":
         return None
     rest = window[subject.end() :]
-    copula = _COPULA.search(rest)
+    copula = _COPULA.match(rest)
     if copula is None or _FORWARD.search(rest, copula.end()):
         return None
     return 0 if subject.lastgroup == "own" else 1
