@@ -123,6 +123,7 @@ def _is_topic(before: str) -> bool:
 
 #: 7、8、9三个月 / 7、8、9月份: a list of months whose figures follow as a 分别 list, one each.
 _MONTH_LIST = re.compile(r"((?:1[0-2]|[1-9])(?:[、和](?:1[0-2]|[1-9]))+)(?:月份?|[两三四五六七八九十]个月)")
+_MONTH_LIST_SCAN = Anchored(_MONTH_LIST)  # tried only at digits (see ``anchored``)
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
 
@@ -382,7 +383,7 @@ class ContextResolver:
         self._ml_end: list[int] = []
         self._ml_para: list[int] = []
         self._ml_months: list[list[int]] = []
-        for m in _MONTH_LIST.finditer(self.text):
+        for m in _MONTH_LIST_SCAN.finditer(self.text):
             self._ml_end.append(m.end())
             self._ml_para.append(self._para_start(m.start()))
             self._ml_months.append([int(x) for x in re.split("[、和]", m.group(1))])
