@@ -58,6 +58,9 @@ SNIFF_MAX_BYTES = 20 * 1024 * 1024
 REPORTS_GROUP = "reports"
 RELEASE_GROUP = "release"
 
+#: Resource key of the IO manager that keeps the combined tables as Arrow files (defs/io.py).
+TABLES_IO_MANAGER = "tables_io_manager"
+
 INDICATORS_SCHEMA = build_table_schema(IndicatorsModel)
 REPORTS_SCHEMA = build_table_schema(ReportsModel)
 INDICATOR_COLUMNS = [c.name for c in INDICATORS_SCHEMA.columns]
@@ -376,6 +379,7 @@ def _current_tables(
 
 @dg.asset(
     deps=[report_indicators],
+    io_manager_key=TABLES_IO_MANAGER,
     group_name=RELEASE_GROUP,
     owners=OWNERS,
     kinds={"pandas"},
@@ -406,6 +410,7 @@ def indicators_table(context: dg.AssetExecutionContext, paths: PipelinePaths) ->
 
 @dg.asset(
     deps=[report_indicators],
+    io_manager_key=TABLES_IO_MANAGER,
     group_name=RELEASE_GROUP,
     owners=OWNERS,
     kinds={"pandas"},

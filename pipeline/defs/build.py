@@ -14,9 +14,10 @@ from typing import Any
 
 import dagster as dg
 
-from pipeline.defs.assets import ASSETS
+from pipeline.defs.assets import ASSETS, TABLES_IO_MANAGER
 from pipeline.defs.automation import SCHEDULES, SENSORS
 from pipeline.defs.checks import CHECKS
+from pipeline.defs.io import ArrowFrameIOManagerFactory
 from pipeline.defs.jobs import JOBS
 from pipeline.defs.resources import PipelinePaths
 
@@ -51,7 +52,11 @@ def build_defs(resource_overrides: Mapping[str, Any] | None = None) -> dg.Defini
     parallelism comes from running several runs (backfills split by the backfill policy).
     A cluster sets ``DAGSTER_EXECUTOR=k8s`` or ``celery`` (see deploy/README.md).
     """
-    resources: dict[str, Any] = {"paths": PipelinePaths(), **(resource_overrides or {})}
+    resources: dict[str, Any] = {
+        "paths": PipelinePaths(),
+        TABLES_IO_MANAGER: ArrowFrameIOManagerFactory(),
+        **(resource_overrides or {}),
+    }
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=CHECKS,
