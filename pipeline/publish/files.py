@@ -128,7 +128,8 @@ def _joined_bytes(lines: pa_arrow.Array) -> bytes:
     if not len(lines):
         return b""
     offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset : lines.offset + len(lines) + 1]
-    return lines.buffers()[2].to_pybytes()[int(offsets[0]) : int(offsets[-1])]
+    start, end = int(offsets[0]), int(offsets[-1])
+    return lines.buffers()[2].slice(start, end - start).to_pybytes()
 
 
 def build_csv_bytes(

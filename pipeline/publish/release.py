@@ -27,6 +27,7 @@ import os
 import secrets
 import shutil
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ from pipeline.publish.files import (
     build_parquet_bytes,
     build_text_csv_bytes,
     build_text_table,
+    read_csv_text_table,
     sha256_bytes,
     write_bytes,
 )
@@ -73,6 +75,9 @@ from schemas import IndicatorsModel, ReportsModel
 
 #: Tables of a release, in the order their resources are listed.
 DEFAULT_MODELS: dict[str, type[pa.DataFrameModel]] = {"indicators": IndicatorsModel, "reports": ReportsModel}
+
+#: One worker thread for the publisher's read-back of its own CSV bytes (see plan_release).
+_READ_BACK = ThreadPoolExecutor(max_workers=1, thread_name_prefix="csv-read-back")
 
 STEPS = ("locked", "cleaned", "staged", "verified", "renamed", "latest", "catalog")
 STAGING_PREFIX = ".staging-"
@@ -111,7 +116,9 @@ class ReleasePlan:
     frames: dict[str, pd.DataFrame]
     models: dict[str, type[pa.DataFrameModel]]
     csv: dict[str, bytes]
+    csv_sha256: dict[str, str]
     text: dict[str, pa_arrow.Table]  # each table's CSV cells, what the staged CSV must read back as
+    csv_read_back: dict[str, Future[pa_arrow.Table]]  # the CSV bytes parsed again, in a thread
     schemas: dict[str, dict[str, Any]]
     sources: list[dict[str, Any]]
     previous: str | None
@@ -189,6 +196,10 @@ def plan_release(
     """
     text = {t: build_text_table(frames[t], m) for t, m in models.items()}
     csv = {t: build_csv_bytes(frames[t], m, text[t]) for t, m in models.items()}
+    # Arrow parses the CSV in C++ without the GIL, alongside the diff below; the staged files
+    # are later shown to hold exactly these bytes (SHA256SUMS), so this is their read-back.
+    csv_read_back = {t: _READ_BACK.submit(read_csv_text_table, data) for t, data in csv.items()}
+    csv_sha256 = {t: sha256_bytes(data) for t, data in csv.items()}
     schemas = {t: build_table_schema(m) for t, m in models.items()}
     sources = sources if sources is not None else build_sources(frames["reports"])
     diff = bump = previous = None
@@ -196,7 +207,7 @@ def plan_release(
     if previous_dir is not None:
         previous = previous_dir.name
         package = _package_of(models, schemas, sources, dataset=dataset)
-        fingerprint = _content_fingerprint(package, {t: sha256_bytes(d) for t, d in csv.items()})
+        fingerprint = _content_fingerprint(package, csv_sha256)
         unchanged = fingerprint == _previous_fingerprint(previous_dir)
         if unchanged:
             diff = ReleaseDiff(changes=pd.DataFrame(columns=CHANGE_COLUMNS))
@@ -208,7 +219,9 @@ def plan_release(
         frames=dict(frames),
         models=dict(models),
         csv=csv,
+        csv_sha256=csv_sha256,
         text=text,
+        csv_read_back=csv_read_back,
         schemas=schemas,
         sources=sources,
         previous=previous,
@@ -260,16 +273,22 @@ def _previous_fingerprint(previous_dir: Path) -> str | None:
 
 
 def build_package(
-    plan: ReleasePlan, data: Mapping[str, bytes], *, dataset: str, version: str, created: str
+    plan: ReleasePlan,
+    data: Mapping[str, bytes],
+    *,
+    dataset: str,
+    version: str,
+    created: str,
+    digests: Mapping[str, str] | None = None,
 ) -> dict:
-    """datapackage.json of a release from its plan and its data file bytes."""
+    """datapackage.json of a release from its plan and its data file bytes (and their sha256s)."""
+    digests = digests or {}
     resources = []
     for table in plan.models:
         for fmt, name in (("csv", table), ("parquet", f"{table}-parquet")):
             path = f"{table}.{fmt}"
-            resources.append(
-                build_resource(name, path, fmt, data[path], sha256_bytes(data[path]), plan.schemas[table])
-            )
+            digest = digests.get(path) or sha256_bytes(data[path])
+            resources.append(build_resource(name, path, fmt, data[path], digest, plan.schemas[table]))
     return build_datapackage(
         name=dataset, version=version, created=created, resources=resources, sources=plan.sources
     )
@@ -280,12 +299,14 @@ def write_release_files(
 ) -> dict[str, str]:
     """Write every file of a release into ``folder`` (which must exist); return name -> sha256."""
     data: dict[str, bytes] = {}
+    hashes: dict[str, str] = {}
     for table, model in plan.models.items():
         data[f"{table}.csv"] = plan.csv[table]
+        hashes[f"{table}.csv"] = plan.csv_sha256[table]
         data[f"{table}.parquet"] = build_parquet_bytes(
             plan.frames[table], model, dataset=dataset, version=version
         )
-    package = build_package(plan, data, dataset=dataset, version=version, created=created)
+    package = build_package(plan, data, dataset=dataset, version=version, created=created, digests=hashes)
     data["datapackage.json"] = dump_json(package)
     changes = describe_changes(plan.diff, plan.previous, list(plan.models))
     data["README.md"] = build_readme(
@@ -302,7 +323,7 @@ def write_release_files(
     data["CHANGELOG.md"] = build_changelog(entry, previous_changelog).encode("utf-8")
     changes_frame = plan.diff.changes if plan.diff is not None else pd.DataFrame(columns=CHANGE_COLUMNS)
     data["changes.csv"] = build_text_csv_bytes(changes_frame)
-    hashes = {name: sha256_bytes(content) for name, content in sorted(data.items())}
+    hashes.update({name: sha256_bytes(content) for name, content in data.items() if name not in hashes})
     sums = "".join(f"{digest}  {name}\n" for name, digest in sorted(hashes.items()))
     data[SUMS_NAME] = sums.encode("ascii")
     for name, content in data.items():
@@ -425,7 +446,12 @@ def publish_release(
             models=models,
             frictionless_rows=PUBLISH_FRICTIONLESS_ROWS,
             validated={
-                t: ValidatedTable(plan.text[t], build_arrow_table(plan.frames[t], m))
+                t: ValidatedTable(
+                    plan.text[t],
+                    build_arrow_table(plan.frames[t], m),
+                    csv_read_back=plan.csv_read_back[t].result(),
+                    csv_sha256=plan.csv_sha256[t],
+                )
                 for t, m in models.items()
             },
         )

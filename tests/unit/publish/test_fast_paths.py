@@ -10,6 +10,7 @@ rows; each test below pins one of those to the behaviour it replaces.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import shutil
@@ -34,6 +35,7 @@ from pipeline.publish.files import (
     read_csv_table,
     read_csv_text,
     read_csv_text_table,
+    sha256_file,
 )
 from pipeline.publish.verify import ValidatedTable, check_tables, check_tables_match
 from pipeline.schema_export import build_table_schema
@@ -229,4 +231,30 @@ def test_publish_read_back_catches_a_file_that_is_not_the_validated_table(seed_t
     assert problems == [
         "indicators.csv: does not read back as the validated indicators table",
         "indicators.parquet: does not read back as the validated indicators table",
+    ]
+
+
+def test_the_read_back_of_the_csv_bytes_stands_for_the_file_only_when_the_hashes_agree(seed_tables, tmp_path):
+    release = publish_release(*seed_tables, tmp_path / "releases", now=NOW).path
+    package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    frames = {"indicators": seed_tables[0], "reports": seed_tables[1]}
+    models = {"indicators": IndicatorsModel, "reports": ReportsModel}
+    stale = read_csv_text_table(build_csv_bytes(with_changed_value(seed_tables[0], row=0), IndicatorsModel))
+
+    def validated(read_back, digest):
+        tables = {
+            t: ValidatedTable(build_text_table(frames[t], m), build_arrow_table(frames[t], m))
+            for t, m in models.items()
+        }
+        tables["indicators"] = dataclasses.replace(
+            tables["indicators"], csv_read_back=read_back, csv_sha256=digest
+        )
+        return tables
+
+    file_digest = sha256_file(release / "indicators.csv")
+    # Another read-back under another hash: ignored, the file itself is parsed (and is right).
+    assert check_tables_match(release, package, validated(stale, "0" * 64)) == []
+    # A read-back claimed for the file's very bytes is trusted, so a wrong one is reported.
+    assert check_tables_match(release, package, validated(stale, file_digest)) == [
+        "indicators.csv: does not read back as the validated indicators table"
     ]
