@@ -53,6 +53,7 @@ from pipeline.extract.context_subject import _LEAD as _LEAD_WORDS
 from pipeline.extract.context_subject import LOOK_BACK, clause_start, list_areas, list_slot, subject_before
 from pipeline.extract.context_vocab import (
     ACTUAL_WORDS,
+    BUDGET_PLAN_WORDS,
     ESTIMATE_WORDS,
     GWR_MARKERS,
     REVIEW_HEADING_WORDS,
@@ -102,6 +103,11 @@ _TARGET_SCAN = Anchored(_TARGET)  # tried only where a target word can start (se
 _TARGET_BLOCK = re.compile(r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期|预期寿命")
 _ACTUAL = re.compile("|".join(map(re.escape, sorted(ACTUAL_WORDS, key=len, reverse=True))))
 _ESTIMATE = re.compile("|".join(map(re.escape, ESTIMATE_WORDS)))
+_BUDGET_PLAN = re.compile("|".join(map(re.escape, sorted(BUDGET_PLAN_WORDS, key=len, reverse=True))))
+#: Bound words stripped to compare a restated goal with the goal (5.5%左右 … 5.5%是务实理性的).
+_BOUND = re.compile(r"^(?:约|近|超过|超|逾|突破|不到|不足)|(?:左右|以上|以内|以下|多)$")
+_HAS_UNIT = re.compile(r"\d[^\d.]")
+_NATIONAL_BODY = re.compile(r"国务院|全国人大|全国人民代表大会|全国政协|全国两会|国家统计局|国家发展改革委")
 _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(]([^（）()]{0,12})[）)]")
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
@@ -139,6 +145,8 @@ class ContextResolver:
         self._group = [m.end() for m in _GROUP_END.finditer(text)]
         self._para = [m.end() for m in re.finditer("\n", text)]
         self._period_years: dict[str | None, tuple[int | None, int | None]] = {}
+        #: Goals met so far in a news text (figures are described in text order): value -> period.
+        self._goals: dict[str, str | None] = {}
         self._init_document_kind()
         self._init_sections()
         self._init_periods()
@@ -400,6 +408,15 @@ class ContextResolver:
         mentions = scan_areas(self.text)
         self._a_start = [a.start for a in mentions]
         self._areas: list[AreaMention] = mentions
+        if (
+            self.area is None
+            and self.kind == "other"
+            and _NATIONAL_BODY.search(self.text, 0, 600)
+            and not any(a.level in ("province", "city") for a in mentions)
+        ):
+            # news on a national report or briefing (国务院新闻办公室举行吹风会) that names no
+            # province or city is about the country
+            self.area, self.area_level = "全国", "nation"
 
     # ------------------------------------------------------------------ queries
 
@@ -435,6 +452,8 @@ class ContextResolver:
                 period = f"{year}M{month:02d}"
         subject = subject_before(window, after, index=index, size=size, quote=quote)
         kind = self._value_kind(clean_start, sent_start, period, named_at, after)
+        if self.kind == "other":
+            kind, period = self._news_goal(kind, period, named_at, quote, window, clean_start, sent_start)
         if named_at < 0 and self.kind == "other" and _is_goal_value(after) and self._past(period):
             # news: 过去两年平均增长5.1%。5.5%左右的增长目标…: the value of a goal with no time
             # phrase of its own is the story's year's, not the past span of an earlier sentence
@@ -495,6 +514,36 @@ class ContextResolver:
                 return "actual"
             return "target"
         return "actual"
+
+    def _news_goal(
+        self, kind: str, period: str | None, named_at: int, quote: str, window: str, pos: int, sent_start: int
+    ) -> tuple[str, str | None]:
+        """Goals in news on a work report: restated goal values and the year's budget.
+
+        A commentary names the report's goal once as a goal (确定在增长5.5%左右) and then
+        argues about the bare value (5.5%是务实理性的): a value equal to an earlier goal, in a
+        sentence with no time phrase of its own, is that goal, of its period. The fiscal
+        quantities of the report's own year (今年…财政支出超过26万亿元) are the budget it
+        lays out, a plan, unless a completion word (已) or a running total (以来) says otherwise.
+        """
+        key = _BOUND.sub("", quote)
+        if kind == "target":
+            if _HAS_UNIT.search(key):
+                self._goals.setdefault(key, period)
+            return kind, period
+        j = bisect_left(self._actual, pos + 1) - 1
+        if j >= 0 and self._actual[j] > sent_start:
+            return kind, period
+        if named_at < 0 and key in self._goals:
+            goal_period = self._goals[key]
+            if period is None or period == goal_period:
+                return "target", goal_period
+        ref = self.ref_year
+        if ref is not None and period == str(ref) and "以来" not in window:
+            clause = window[max(window.rfind("，"), window.rfind(","), window.rfind("；")) + 1 :]
+            if _BUDGET_PLAN.search(clause):
+                return "target", period
+        return kind, period
 
     def _past(self, period: str | None) -> bool:
         """True when ``period`` ends before the report's year."""

@@ -101,6 +101,25 @@ ACTUAL_WORDS: tuple[str, ...] = (
     "拥有",
 )
 
+#: Fiscal quantities a work report plans for its own year (the budget it lays before the
+#: congress). Said of the report's year with no completion word, they are targets: 今年…
+#: 财政支出超过26万亿元，退税减税约2.5万亿元. Of a past year they stay outturns.
+BUDGET_PLAN_WORDS: tuple[str, ...] = (
+    "财政支出",
+    "预算支出",
+    "赤字率",
+    "赤字规模",
+    "财政赤字",
+    "专项债券",
+    "专项债",
+    "特别国债",
+    "退税减税",
+    "减税降费",
+    "减税退税",
+    "中央预算内投资",
+    "转移支付",
+)
+
 # --------------------------------------------------------------------------- estimates
 
 #: Words that mark a figure as an estimate. 初步统计/初步核算/初步测算 are preliminary

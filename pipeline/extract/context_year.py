@@ -7,17 +7,20 @@ order of trust, each read once per document:
 
 1. a full date written near the top of the text (2021年3月5日, 2021-03-05);
 2. the page's own machine dates: ``<time datetime>``, the canonical or ``og:url`` address;
-3. dated paths of the addresses in the page (``/2021-03/``, ``/202103/``, ``/2021/03/``,
+3. a text about this year's work report (今年 with 政府工作报告 or 预期目标) that states a
+   full-year outturn of year N (2021年我国GDP同比增长8.1%) speaks from N+1: a report is
+   delivered early in the year after the one it reviews (see :func:`parse_report_season_year`);
+4. dated paths of the addresses in the page (``/2021-03/``, ``/202103/``, ``/2021/03/``,
    ``/20210305/``): the most frequent year, the latest on a tie;
-4. the report's own headings: a review of year Y (2025年工作回顾, 2025年和“十四五”时期工作
+5. the report's own headings: a review of year Y (2025年工作回顾, 2025年和“十四五”时期工作
    回顾) is delivered in Y+1; the year's plan (2026年工作安排, 关于2026年工作, 2026年主要预期
    目标) names the report's year;
-5. the year's place in a five-year plan or an anniversary, said of the text's own year
+6. the year's place in a five-year plan or an anniversary, said of the text's own year
    (今年是“十四五”开局之年 → 2021, 今年是新中国成立70周年 → 2019) or of the year under
    review (过去的一年是“十三五”收官之年 → 2020, so the text speaks from 2021); see
    :func:`parse_milestone_year`;
-6. the latest year named near the top of the text;
-7. the latest year the body names as a past or present fact, leaving out goals and
+7. the latest year named near the top of the text;
+8. the latest year the body names as a past or present fact, leaving out goals and
    deadlines (到2025年, 2035年远景目标, 2025年前), which name years still to come.
 
 A text that looks back (过去五年, 五年来, 这五年, 过去一年) and never says 今年 speaks from
@@ -94,7 +97,13 @@ def parse_report_year(doc: Document) -> int | None:
         if len(source) <= _SOURCE_HEAD + _SOURCE_TAIL
         else source[:_SOURCE_HEAD] + source[-_SOURCE_TAIL:]
     )
-    machine = parse_machine_year(probe)
+    machine = parse_own_machine_year(probe)
+    if machine is None:
+        # a text about this year's report that states last year's outturns outranks the vote
+        # of linked addresses (site-wide images and older links carry other years)
+        machine = parse_report_season_year(text)
+    if machine is None:
+        machine = parse_link_year(probe)
     if machine is not None:
         return machine
     own = parse_heading_year(text)
@@ -139,6 +148,12 @@ def parse_machine_year(source: str) -> int | None:
     >>> parse_machine_year("<p>no dates</p>") is None
     True
     """
+    own = parse_own_machine_year(source)
+    return own if own is not None else parse_link_year(source)
+
+
+def parse_own_machine_year(source: str) -> int | None:
+    """Year of the page's own ``<time datetime>``, else of its canonical or ``og:url`` address."""
     tag = _TIME_TAG.search(source)
     if tag:
         return int(tag.group(1))
@@ -146,6 +161,11 @@ def parse_machine_year(source: str) -> int | None:
         dated = _URL_DATE.search(own.group())
         if dated:
             return int(dated.group(1))
+    return None
+
+
+def parse_link_year(source: str) -> int | None:
+    """The most frequent year in the dated paths of the page's addresses (the latest on a tie)."""
     counts: Counter[int] = Counter()
     for address in _ADDRESS.finditer(source):
         for dated in _URL_DATE.finditer(address.group()):
@@ -172,6 +192,78 @@ def parse_latest_fact_year(text: str) -> int | None:
         if latest is None or year > latest:
             latest = year
     return latest
+
+
+#: What a text about the year's work report says: 今年 with the report or its goals.
+_SEASON_TOPIC = re.compile(r"政府工作报告|今年[^。，；;\n]{0,12}?(?:预期目标|主要目标)")
+#: A year that opens a full-year outturn: 2021年我国GDP同比增长8.1% / 2022年，全国粮食产量达到.
+#: The clause after it (no break) must hold an outturn verb right before a number; a part of
+#: the year (2021年前三季度, 2021年上半年, 2021年1-11月, 2021年末) or a comparison base
+#: (比2019年, 较2020年) is no full-year outturn.
+_OUTTURN_YEAR = re.compile(
+    _YEAR
+    + r"年(?![前上下一二三四1-9０-９]|末|底|全年目标|的?(?:政府工作报告|预期|目标|计划))"
+    + r"[^，。；;！？!?\n]{0,24}?"
+    + r"(?:增长|增速为?|下降|达到?|实现|突破|超过|上涨|净增|为|是)\s*[约近超逾]?[\d０-９一二三四五六七八九十]"
+)
+_GOAL_IN_CLAUSE = re.compile(r"目标|预期|预测|预计|有望|计划|规划|力争|要求|要|将")
+#: Words right before a year that make what follows a forecast (预测2021年中国GDP增长8%).
+_FORECAST_BEFORE = re.compile(r"(?:预测|预计|估计|预期|有望|展望)[^，。；;\n]{0,4}$")
+_BASE_BEFORE = ("比", "较", "同", "与", "和", "对", "于", "从", "自", "由")
+
+
+def parse_report_season_year(text: str) -> int | None:
+    """The year of a text that discusses this year's work report and states last year's outturns.
+
+    A national or local work report is delivered in the first months of year Y and reviews
+    year Y-1, so a text that speaks of 今年 together with the report or its goals, and
+    states full-year outturns of year N, speaks from N+1 (2021年我国GDP同比增长8.1%, 今年的
+    政府工作报告 → 2022). Part-year figures (2021年前三季度) and comparison bases (比2019年)
+    are no outturns; a later year named as a fact (2023年…) voids the clue.
+
+    >>> parse_report_season_year("今年的政府工作报告把目标确定在5.5%左右。2021年我国GDP同比增长8.1%。")
+    2022
+    >>> parse_report_season_year("今年发展主要预期目标是：增长5%左右。2022年国内生产总值增长3%。")
+    2023
+    >>> parse_report_season_year("2021年前三季度GDP增长9.8%，今年政府工作报告提出6%以上") is None
+    True
+    >>> parse_report_season_year("2022年，全市生产总值增长5%。") is None  # no 今年, no report
+    True
+    """
+    if "今年" not in text or _SEASON_TOPIC.search(text) is None:
+        return None
+    latest = None
+    for m in _OUTTURN_YEAR.finditer(text):
+        if text[max(0, m.start() - 1) : m.start()].endswith(_BASE_BEFORE + _FUTURE_BEFORE):
+            continue
+        if _GOAL_IN_CLAUSE.search(m.group()) or _FORECAST_BEFORE.search(
+            text, max(0, m.start() - 8), m.start()
+        ):
+            continue  # 2021年的目标是6%以上, 预测2021年中国GDP增长8%: a goal or forecast, not an outturn
+        year = int(m.group(1))
+        if latest is None or year > latest:
+            latest = year
+    if latest is None or _later_fact_year(text, latest + 1):
+        return None
+    return latest + 1
+
+
+def _later_fact_year(text: str, year: int) -> bool:
+    """True when ``text`` names a year after ``year`` as a fact (not a goal: 2035年我国要达到…)."""
+    for m in _YEAR_IN.finditer(text):
+        if int(m.group(1)) <= year:
+            continue
+        start, end = m.span()
+        if text[max(0, start - 1) : start].endswith(_FUTURE_BEFORE) or text.startswith(_FUTURE_AFTER, end):
+            continue
+        cut = len(text)
+        for ch in "，。；;\n":
+            k = text.find(ch, end, end + 24)
+            if k >= 0:
+                cut = min(cut, k)
+        if not _GOAL_IN_CLAUSE.search(text, end, min(cut, end + 24)):
+            return True
+    return False
 
 
 #: The Nth five-year plan (“十四五”, "十三五", 「十五五」): 十一五 is 2006-2010, so plan N starts
