@@ -107,6 +107,9 @@ _BUDGET_PLAN = re.compile("|".join(map(re.escape, sorted(BUDGET_PLAN_WORDS, key=
 #: Bound words stripped to compare a restated goal with the goal (5.5%左右 … 5.5%是务实理性的).
 _BOUND = re.compile(r"^(?:约|近|超过|超|逾|突破|不到|不足)|(?:左右|以上|以内|以下|多)$")
 _HAS_UNIT = re.compile(r"\d[^\d.]")
+#: A report (or its plan) as the subject that sets out what follows: 政府工作报告中提出，今年…
+_REPORT_SETS = re.compile(r"(?:工作报告|规划纲要|规划|报告)[中里]?(?:提出|明确|要求|部署)")
+_REPORT_REACH = 120  # characters of the figure's sentence searched for it
 _NATIONAL_BODY = re.compile(r"国务院|全国人大|全国人民代表大会|全国政协|全国两会|国家统计局|国家发展改革委")
 _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(]([^（）()]{0,12})[）)]")
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
@@ -518,7 +521,10 @@ class ContextResolver:
     def _news_goal(
         self, kind: str, period: str | None, named_at: int, quote: str, window: str, pos: int, sent_start: int
     ) -> tuple[str, str | None]:
-        """Goals in news on a work report: restated goal values and the year's budget.
+        """Goals in news on a work report: what the report sets out, restated goals, the budget.
+
+        What a sentence says the report sets out (报告提出/明确/要求/部署, not 指出, which also
+        opens its review) is a goal unless its period is past.
 
         A commentary names the report's goal once as a goal (确定在增长5.5%左右) and then
         argues about the bare value (5.5%是务实理性的): a value equal to an earlier goal, in a
@@ -539,6 +545,10 @@ class ContextResolver:
             if period is None or period == goal_period:
                 return "target", goal_period
         ref = self.ref_year
+        if not self._past(period) and _REPORT_SETS.search(
+            self.text, max(sent_start, pos - _REPORT_REACH), pos
+        ):
+            return "target", period  # 今年两会政府工作报告中提出，今年…资费再降低15%
         if ref is not None and period == str(ref) and "以来" not in window:
             clause = window[max(window.rfind("，"), window.rfind(","), window.rfind("；")) + 1 :]
             if _BUDGET_PLAN.search(clause):
