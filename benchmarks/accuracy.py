@@ -438,8 +438,8 @@ def _fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.3f}"
 
 
-def print_set(title: str, results: list[DocResult], show_misses: bool) -> None:
-    """Print a per-document table and the micro-averaged total of one set."""
+def print_set(title: str, results: list[DocResult], show_misses: bool, per_document: bool = True) -> None:
+    """Print a per-document table (unless ``per_document`` is off) and the micro-averaged total."""
     total = DocResult("TOTAL")
     for r in results:
         total.add(r)
@@ -447,7 +447,7 @@ def print_set(title: str, results: list[DocResult], show_misses: bool) -> None:
     heads = ["gold", "pred", "match", "P", "R", "P_ex", "R_ex", *[short.get(a, a[:7]) for a in ATTRIBUTES]]
     print(f"\n== {title} ==")
     print(f"{'document':42s} " + " ".join(f"{h:>7s}" for h in heads))
-    for r in [*results, total]:
+    for r in [*results, total] if per_document else [total]:
         s = r.scores()
         cells = [str(r.n_gold), str(r.n_pred), str(r.n_match)]
         cells += [_fmt(s[k]) for k in ("precision", "recall", "precision_exact_span", "recall_exact_span")]
@@ -481,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--heldout-details",
         action="store_true",
-        help="allow --show-misses/--show-attr on the held-out set (keeps it unseen by default)",
+        help="per-document rows, --show-misses and --show-attr on the held-out set (default: total only)",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable results")
     args = parser.parse_args(argv)
@@ -507,11 +507,16 @@ def main(argv: list[str] | None = None) -> int:
                 if details:
                     d.update(misses=r.misses, false_positives=r.false_positives, attr_errors=r.attr_errors)
                 docs.append(d)
-            output[name] = {"documents": docs, "total": {**asdict(total), **total.scores()}}
+            output[name] = {
+                "documents": docs if details else len(docs),
+                "total": {**asdict(total), **total.scores()},
+            }
             for key in ("misses", "false_positives", "attr_errors", "name", "error", "attr_right"):
                 output[name]["total"].pop(key, None)
         else:
-            print_set(f"{name} ({folder.relative_to(REPO)})", results, args.show_misses and details)
+            # Held-out: the total only, unless asked; per-document scores already point at documents.
+            title = f"{name} ({folder.relative_to(REPO)}, {len(results)} documents)"
+            print_set(title, results, args.show_misses and details, per_document=details)
             if args.show_attr and details:
                 print(f"\n-- {name}: mismatches of {args.show_attr}")
                 print_attribute_errors(results, args.show_attr)
