@@ -121,7 +121,12 @@ _PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|
 
 
 def _is_goal_value(after: str) -> bool:
-    """True when the number qualifies a goal noun after it (6%的经济增长目标, 5.5%左右的增长目标)."""
+    """True when the number qualifies a goal noun after it (6%的经济增长目标, 5.5%左右的增长目标).
+
+    A closing quote may stand between them: 经济增长“5.5%左右”的预期目标.
+    """
+    if after[:1] in "”\"」":
+        after = after[1:]
     return after[:1] in "左以的" and _TARGET_AFTER.match(after) is not None
 
 
@@ -457,9 +462,16 @@ class ContextResolver:
         kind = self._value_kind(clean_start, sent_start, period, named_at, after)
         if self.kind == "other":
             kind, period = self._news_goal(kind, period, named_at, quote, window, clean_start, sent_start)
-        if named_at < 0 and self.kind == "other" and _is_goal_value(after) and self._past(period):
+        if (
+            named_at < 0
+            and self.kind == "other"
+            and self.ref_year is not None
+            and _is_goal_value(after)
+            and (period is None or self._past(period))
+        ):
             # news: 过去两年平均增长5.1%。5.5%左右的增长目标…: the value of a goal with no time
             # phrase of its own is the story's year's, not the past span of an earlier sentence
+            # nor nothing (为实现经济增长“5.5%左右”的预期目标，今年要…)
             period = str(self.ref_year)
         return Context(  # positional: a keyword call to a named tuple costs more, once per figure
             period,

@@ -13,6 +13,13 @@ import re
 
 from pipeline.extract.anchored import Anchored
 
+#: A quoted figure is a figure, not a slogan: a rate or an amount with nothing but bound
+#: words around it (经济增长“5.5%左右”的预期目标). Bare numbers (“12345”热线) and group
+#: labels (“3万亿级”) stay masked.
+_QUOTED_FIGURE = (
+    r"[约近超逾]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|‰|个百分点|[万亿]*元|倍)(?:左右|以上|以内)?"
+)
+
 _MASK_RE = re.compile(
     r"""
     \A\ufeff?---\r?\n.*?\r?\n---\r?\n               # YAML front matter
@@ -30,9 +37,9 @@ _MASK_RE = re.compile(
     | [（(][0-9０-９一二三四五六七八九十]{1,3}[）)]      # enumerators （二） (1)
     | (?m:^[ \t　]*[0-9０-９]{1,2}[、.．](?![0-9０-９]))  # numbered lines 1、 2.
     | (?m:^[ \t　]*[一二三四五六七八九十]{1,3}、)       # heading ordinals 一、
-    | “[^”\n]{1,12}”                                  # short quoted slogans “六稳”
+    | “(?!_QUOTED_FIGURE”)[^”\n]{1,12}”                # short quoted slogans “六稳”, not “5.5%左右”
     | 《[^》\n]{1,60}》                                 # titles of documents
-    """,
+    """.replace("_QUOTED_FIGURE", _QUOTED_FIGURE),
     re.VERBOSE | re.DOTALL,
 )
 
@@ -54,6 +61,8 @@ def build_mask(text: str) -> str:
     '国内生产总值   1349084亿元'
     >>> build_mask("推进5G建设，落实“六稳”")
     '推进  建设，落实    '
+    >>> build_mask("经济增长“5.5%左右”的预期目标，“12345”热线")
+    '经济增长“5.5%左右”的预期目标，       热线'
     >>> build_mask("GB/T 28398-2023于2021-01-17发布") == " " * 15 + "于" + " " * 10 + "发布"
     True
     """

@@ -24,6 +24,8 @@ SOURCES = {
     "news_zhejiang_decade_2022": DEV_EXTRA / "news_zhejiang_decade_2022.md",
     "news_national_gwr_2022_gdp_target": DEV_EXTRA / "news_national_gwr_2022_gdp_target.md",
     "news_xian_econ_2021m01_07": DEV_EXTRA / "news_xian_econ_2021m01_07.md",
+    "news_national_gwr_2022_briefing_tasks": DEV_EXTRA / "news_national_gwr_2022_briefing_tasks.md",
+    "gwr_hunan_2026_excerpt": DEV_EXTRA / "gwr_hunan_2026_excerpt.txt",
 }
 
 

@@ -144,6 +144,11 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("2021年前11月，重庆实现社会消费品零售总额12746.63亿元",
          [("12746.63亿元", 12746.63, "亿元", "level", "exact")]),
     ],
+    "news_national_gwr_2022_briefing_tasks": [
+        # A figure in quotes is a figure (the slogan mask leaves quoted rates and amounts alone).
+        ("国务院研究室副主任向东介绍，为实现经济增长“5.5%左右”的预期目标，今年要着重做好以下方面：",
+         [("5.5%左右", 5.5, "%", "growth_pct", "approx")]),
+    ],
     "news_xian_econ_2021m01_07": [
         # 前7个月 is the cumulative period, not a duration
         ("前7个月，西安市生产稳中有升", []),

@@ -17,10 +17,10 @@ from pipeline.extract import extract_figures
 from pipeline.extract.context import Context, ContextResolver
 from pipeline.ingest import read_report
 from pipeline.ingest.document import Document
-from tests.unit.extract.conftest import DEV_EXTRA, SOURCES
+from tests.unit.extract.conftest import SOURCES
 
 #: Documents used only by these context cases, beside the shared ones.
-_SOURCES = {**SOURCES, "gwr_hunan_2026_excerpt": DEV_EXTRA / "gwr_hunan_2026_excerpt.txt"}
+_SOURCES = SOURCES
 
 
 @cache
@@ -278,6 +278,11 @@ GWR_HUNAN_2026 = [
     ("农村居民收入年均增长7.2%", "7.2%", {"period": "2021-2025"}),
 ]
 
+#: A goal's value in quotes with no time phrase of its own: the story's year, a target.
+NEWS_NATIONAL_GWR_2022_BRIEFING = [
+    ("为实现经济增长“5.5%左右”的预期目标", "5.5%左右", {"period": "2022", "value_kind": "target"}),
+]
+
 CASES = [
     pytest.param(source, anchor, quote, expected, id=f"{source}:{quote}")
     for source, cases in (
@@ -292,6 +297,7 @@ CASES = [
         ("news_national_gwr_2022_gdp_target", NEWS_NATIONAL_GWR_2022),
         ("news_zhejiang_decade_2022", NEWS_ZHEJIANG_DECADE_2022),
         ("gwr_hunan_2026_excerpt", GWR_HUNAN_2026),
+        ("news_national_gwr_2022_briefing_tasks", NEWS_NATIONAL_GWR_2022_BRIEFING),
     )
     for anchor, quote, expected in cases
 ]
