@@ -26,6 +26,7 @@ SOURCES = {
     "news_xian_econ_2021m01_07": DEV_EXTRA / "news_xian_econ_2021m01_07.md",
     "news_national_gwr_2022_briefing_tasks": DEV_EXTRA / "news_national_gwr_2022_briefing_tasks.md",
     "gwr_hunan_2026_excerpt": DEV_EXTRA / "gwr_hunan_2026_excerpt.txt",
+    "news_provinces_gwr_2022_targets": DEV_EXTRA / "news_provinces_gwr_2022_targets.md",
 }
 
 
