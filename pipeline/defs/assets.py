@@ -58,6 +58,9 @@ SNIFF_MAX_BYTES = 20 * 1024 * 1024
 REPORTS_GROUP = "reports"
 RELEASE_GROUP = "release"
 
+#: Problems listed in a failure's description (and so printed by the CLI); metadata has all.
+MAX_LISTED_PROBLEMS = 20
+
 #: Resource key of the IO manager that keeps the combined tables as Arrow files (defs/io.py).
 TABLES_IO_MANAGER = "tables_io_manager"
 
@@ -367,7 +370,13 @@ def _current_tables(
     pairs, problems = check_built(store, keys)
     if problems:
         raise dg.Failure(
-            description=f"{len(problems)} report(s) block the release:\n" + "\n".join(problems),
+            description=f"{len(problems)} report(s) block the release:\n"
+            + "\n".join(problems[:MAX_LISTED_PROBLEMS])
+            + (
+                f"\n... and {len(problems) - MAX_LISTED_PROBLEMS} more (all in the blocking_reports metadata)"
+                if len(problems) > MAX_LISTED_PROBLEMS
+                else ""
+            ),
             metadata={"blocking_reports": dg.MetadataValue.md(build_bullets(problems))},
             allow_retries=False,
         )

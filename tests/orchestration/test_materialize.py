@@ -158,6 +158,21 @@ def test_release_refuses_reports_that_were_never_built(env, instance):
     assert "not built yet" in failure.description
 
 
+def test_a_long_list_of_blocking_reports_is_cut_in_the_message_but_kept_in_metadata(env, instance):
+    names = [f"copy_{i:02d}.txt" for i in range(25)]
+    for name in names:
+        env.add(SEED, name)
+    instance.add_dynamic_partitions(REPORTS.name, [report_id_for(env.seeds / n) for n in names])
+
+    result = run(env, instance, "publish_release")
+
+    failure = result.get_step_failure_events()[0].step_failure_data.user_failure_data
+    lines = failure.description.splitlines()
+    assert lines[0] == "25 report(s) block the release:"
+    assert len(lines) == 22 and lines[-1].startswith("... and 5 more")
+    assert failure.metadata["blocking_reports"].value.count("not built yet") == 25
+
+
 def test_release_validates_tables_itself_unless_this_run_checked_them(env, instance, monkeypatch):
     """publish skips its own pandera pass only when both table checks passed in the same run."""
     from pipeline.defs import assets
