@@ -45,7 +45,7 @@ MASTER_RE = re.compile(
     | (?P<rank>第(?:[{_D}]+|[一二三四五六七八九十]+))
     | (?P<top>(?<![此之以提目当日])前(?:[{_D}]+|[一二三四五六七八九十]+)(?:名|位|强)?)
         (?![季月年天日个期批届次{_D}一二三四五六七八九十])
-    | (?P<cheng>[一二三四五六七八九两]成)(?![为功立本长员果效就交型都熟绩])
+    | (?P<cheng>(?:[一二三四五六七八九两]|(?<![{_D}.．])[1-9１-９])成)(?![为功立本长员果效就交型都熟绩])
     | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡伏]))*)
     | (?P<cn>{_CNCH}(?:{_CNCH}|点(?=[{_CN}])|[多余](?={_CNCH}))+[多余]?
             |{_CNCH}[多余]?(?=倍|番|个百分点|个?月|年)
@@ -152,7 +152,7 @@ def _read(text: str, kind: str, start: int, end: int) -> Token | None:
 
 
 def _read_cheng(text: str, start: int, end: int, raw: str) -> Token:
-    """三成 is a share (0.3); after a growth verb (增长近四成) it is a change of 40 percent."""
+    """三成 / 8成 is a share (0.3, 0.8); after a growth verb (增长近四成) it is a change of 40 percent."""
     token = Token("share", start, end, start, end, raw, Decimal(0))
     tenths = parse_number(raw[0])
     token.value, token.base_unit, token.measure = tenths / 10, "fraction", "share"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.extract.grammar import Token
-from pipeline.extract.measures import clause_window
+from pipeline.extract.measures import classify_growth_basis, classify_pp_sign, clause_window, is_comparison_pp
 
 _RANGE_SEP = re.compile(r"\s*[-－—~～–]{1,2}\s*$|\s*[至到]\s*$")
 _DASH_ONLY = re.compile(r"\s*[-－—~～–]{1,2}\s*$")
@@ -67,6 +67,8 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             _close_group(run, groups)
             run = []
             continue
+        if _TIGHT_LIST.match(between) and a.unit == "个" and b.base_unit == "percentage_point":
+            _share_pp_unit(text, a, b)  # 分别高出2.6个、2.5个百分点: the unit is written once, at the end
         if _TIGHT_LIST.match(between) and a.base_unit == b.base_unit:
             if b.measure == a.measure or b.measure in ("growth_pct", "rate_pct"):
                 b.measure, b.growth_basis = a.measure, a.growth_basis
@@ -86,6 +88,19 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
         run = []
     _close_group(run, groups)
     return groups
+
+
+def _share_pp_unit(text: str, a: Token, b: Token) -> None:
+    """In 分别低0.7个和0.5个百分点 the first item's 个 is short for the last item's 个百分点.
+
+    The first item then reads as a change in points of its own (its sign and basis from the
+    words before it), and the list rule below passes them on to the rest.
+    """
+    a.unit, a.base_unit, a.factor, a.mult = b.unit, b.base_unit, b.factor, b.mult
+    a.measure, a.bare, a.skip = "change_pp", False, None
+    if not a.own_sign:
+        a.sign = classify_pp_sign(text, a.q_start)
+    a.growth_basis = None if is_comparison_pp(text, a.q_start) else classify_growth_basis(text, a.q_start)
 
 
 def _close_group(run: list[int], groups: list[tuple[int, int] | None]) -> None:

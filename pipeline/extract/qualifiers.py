@@ -55,6 +55,7 @@ POST_QUALIFIERS: tuple[tuple[str, str], ...] = (
 #: Verbs that make the number after them negative when they touch it.
 SIGN_VERBS: tuple[str, ...] = (
     "下降", "减少", "回落", "降低", "下跌", "减产", "缩小", "收窄", "贬值", "下滑", "压减", "削减", "减",
+    "下调", "调低", "调减",
 )
 
 
@@ -69,7 +70,7 @@ _SIGN_LENGTHS = sorted({len(verb) for verb in SIGN_VERBS}, reverse=True)
 #: Last characters of the words before a number (``match_pre_qualifier``).
 PRE_LAST_CHARS = frozenset(word[-1] for word in _PRE)
 #: First characters of the words after a number (``match_post_qualifier``).
-POST_FIRST_CHARS = frozenset(word[0] for word in _POST)
+POST_FIRST_CHARS = frozenset([*(word[0] for word in _POST), "及"])
 #: Last characters of the sign verbs (``match_sign_verb``; it also looks through a 了).
 SIGN_LAST_CHARS = frozenset(verb[-1] for verb in SIGN_VERBS)
 
@@ -97,7 +98,12 @@ def match_post_qualifier(text: str, end: int) -> tuple[str, int] | None:
 
     >>> match_post_qualifier("5%左右，", 2)
     ('approx', 4)
+    >>> match_post_qualifier("目标在6%及以上。", 5)
+    ('at_least', 8)
     """
+    if text[end : end + 1] == "及":  # 6%及以上 / 3岁及以下: the bound includes the value
+        qualifier = _POST.get(text[end + 1 : end + 3])
+        return None if qualifier not in ("at_least", "at_most") else (qualifier, end + 3)
     qualifier = _POST.get(text[end : end + 2])
     return None if qualifier is None else (qualifier, end + 2)
 

@@ -158,6 +158,20 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("规模以上工业增加值的两年平均增速从上半年的4.7%下跌至3.80%",
          [("4.7%", 4.7, "%", "from", "exact"), ("3.80%", 3.8, "%", "to", "exact")]),
     ],
+    "news_provinces_gwr_2022_targets": [
+        ("29个省份中，近8成省份都完成了2021年经济增速目标。",
+         [("29个", 29, "个", "level", "exact"), ("近8成", 0.8, None, "share", "nearly")]),
+        ("其次为江苏和北京，分别高出2.6个、2.5个百分点。约2成省份未达标。",
+         [("2.6个", 2.6, "个百分点", "change_pp", "exact"), ("2.5个百分点", 2.5, "个百分点", "change_pp", "exact"),
+          ("约2成", 0.2, None, "share", "approx")]),
+        ("其次为云南和河南，分别低0.7个和0.5个百分点。",
+         [("0.7个", -0.7, "个百分点", "change_pp", "exact"), ("0.5个百分点", -0.5, "个百分点", "change_pp", "exact")]),
+        ("近7成省份今年GDP增长预期目标在6%及以上。",
+         [("近7成", 0.7, None, "share", "nearly"), ("6%及以上", 6, "%", "growth_pct", "at_least")]),
+        ("湖北下调最多，降低3个百分点。其次是山西，下调1.5个百分点。",
+         [("降低3个百分点", -3, "个百分点", "change_pp", "exact"),
+          ("下调1.5个百分点", -1.5, "个百分点", "change_pp", "exact")]),
+    ],
 }
 
 #: Phrases the spec names (issue 3): ranges, fractions, full-width digits, separators.

@@ -320,6 +320,13 @@ KNOWN_FAILURES = [
     ("news_fujian_cities_gdp_2022h1", "等于全国（2.5%）", "2.5%", {"subject": "全国GDP增速"}),
     # Investment over the five years written with 达 after 翻番: read as a level reached.
     ("gwr_hunan_2026_excerpt", "水利建设投资翻番、达2734.3亿元", "2734.3亿元", {"period": "2021-2025"}),
+    # A share of a group of provinces is about the whole country; the area of the province
+    # named in the sentence before carries over to it.
+    ("news_provinces_gwr_2022_targets", "约2成省份未达标", "约2成", {"area": "全国"}),
+    # Two areas in one list (其次为云南和河南，分别低…): each item takes its own area.
+    ("news_provinces_gwr_2022_targets", "分别低0.7个和", "0.7个", {"area": "云南省"}),
+    # How far a year's outturn beat its goal is an actual; the word 目标值 reads as a goal.
+    ("news_provinces_gwr_2022_targets", "比目标值高出2.9个百分点", "2.9个百分点", {"value_kind": "actual"}),
 ]
 
 
