@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -129,6 +130,31 @@ def combine_indicators(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
     combined = pd.concat(frames, ignore_index=True)
     combined = combined.sort_values(["report_id", "char_start", "char_end", "indicator_id"])
     return _fix_dtypes(combined.reset_index(drop=True), IndicatorsModel)
+
+
+def insert_report_rows(combined: pd.DataFrame, frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """``combined`` with the rows of reports it does not hold put in place, without re-sorting.
+
+    Same result as :func:`combine_indicators` over all the rows: ``combined`` is already in
+    that order and holds each report's rows together, so each added report's rows (sorted
+    among themselves) go in as one block where its report id sorts. Why: sorting 240,000
+    rows on four keys is most of the cost of adding one report to 1,000.
+    """
+    added = combine_indicators(frames)
+    if added.empty:
+        return combined
+    if combined.empty:
+        return added
+    if set(added["report_id"]) & set(combined["report_id"]):
+        raise ValueError("insert_report_rows: a report's rows are already in the table")
+    ids = combined["report_id"].to_numpy(dtype=object)
+    parts, last = [], 0
+    for report_id, block in added.groupby("report_id", sort=True):
+        at = int(np.searchsorted(ids, report_id, side="left"))
+        parts += [combined.iloc[last:at], block]
+        last = at
+    parts.append(combined.iloc[last:])
+    return pd.concat([p for p in parts if len(p)], ignore_index=True)
 
 
 def _fix_dtypes(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:

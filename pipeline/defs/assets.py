@@ -49,7 +49,13 @@ from pipeline.ingest.decode import DecodeRefused, decode_report
 from pipeline.publish import publish_release
 from pipeline.publish.remote import publish_release_remote
 from pipeline.seeds import sha256_of
-from pipeline.tables import build_indicators_table, build_reports_table, combine_indicators, empty_frame
+from pipeline.tables import (
+    build_indicators_table,
+    build_reports_table,
+    combine_indicators,
+    empty_frame,
+    insert_report_rows,
+)
 from schemas import IndicatorsModel, ReportsModel
 
 #: Files larger than this are hashed but not decoded by report_file (read_report enforces its own limit).
@@ -338,7 +344,7 @@ def build_release_tables(
                 gone = (set(before) - {rid for rid, _ in wanted}) | {rid for rid, _ in changed}
                 kept_indicators = cached.indicators[~cached.indicators["report_id"].isin(gone)]
                 kept_reports = cached.reports[~cached.reports["report_id"].isin(gone)]
-                indicators = combine_indicators([kept_indicators, *(t.indicators for _, t in loaded)])
+                indicators = insert_report_rows(kept_indicators, [t.indicators for _, t in loaded])
                 reports = _combine_reports([kept_reports, *(t.report_row for _, t in loaded)])
                 if len(changed) >= COMBINED_REFRESH_AFTER:
                     store.save_combined(CombinedTables(version, wanted, indicators, reports))

@@ -8,6 +8,7 @@ from pipeline.tables import (
     combine_indicators,
     empty_frame,
     indicator_ids,
+    insert_report_rows,
 )
 from pipeline.validate import check_provenance, check_table
 from schemas import IndicatorsModel, ReportsModel
@@ -111,3 +112,26 @@ def test_combine_orders_rows_by_report_then_position():
     assert combined["report_id"].tolist() == ["a", "a", "b", "b"]
     assert combined.groupby("report_id")["char_start"].apply(lambda s: s.is_monotonic_increasing).all()
     assert check_table(IndicatorsModel, combined).empty
+
+
+def test_inserting_reports_gives_what_a_full_combine_gives():
+    """Real reports, removed from a combined table and put back shuffled, land where a sort puts them."""
+    from pipeline.config import list_report_files
+    from tests.unit.publish.conftest import SEEDS, build_tables
+
+    indicators, _ = build_tables(list_report_files(SEEDS))
+    ids = sorted(set(indicators["report_id"]))
+    assert len(ids) >= 3
+    for out in ([ids[0]], [ids[-1]], [ids[0], ids[-1]], ids):
+        kept = indicators[~indicators["report_id"].isin(out)]
+        blocks = [indicators[indicators["report_id"] == r].sample(frac=1, random_state=7) for r in out]
+        inserted = insert_report_rows(kept, blocks)
+        assert inserted.equals(combine_indicators([kept, *blocks])), out
+        assert inserted.equals(indicators.reset_index(drop=True)), out
+        assert dict(inserted.dtypes) == dict(indicators.dtypes)
+    try:
+        insert_report_rows(indicators, [indicators[indicators["report_id"] == ids[0]]])
+    except ValueError as err:
+        assert "already in the table" in str(err)
+    else:
+        raise AssertionError("a report inserted twice must be refused")
