@@ -147,10 +147,14 @@ def insert_report_rows(combined: pd.DataFrame, frames: Iterable[pd.DataFrame]) -
         return added
     if set(added["report_id"]) & set(combined["report_id"]):
         raise ValueError("insert_report_rows: a report's rows are already in the table")
-    ids = combined["report_id"].to_numpy(dtype=object)
+    # Where each report's rows start (rows are grouped by report and sorted by its id).
+    codes, report_ids = pd.factorize(combined["report_id"], sort=False)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    firsts = np.asarray(report_ids, dtype=object)
     parts, last = [], 0
     for report_id, block in added.groupby("report_id", sort=True):
-        at = int(np.searchsorted(ids, report_id, side="left"))
+        i = int(np.searchsorted(firsts, report_id, side="left"))
+        at = int(starts[i]) if i < len(starts) else len(combined)
         parts += [combined.iloc[last:at], block]
         last = at
     parts.append(combined.iloc[last:])

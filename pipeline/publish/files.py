@@ -118,11 +118,6 @@ def _csv_field(cells: pa_arrow.Array) -> pa_arrow.Array:
     return pc.if_else(needs, quoted, cells)
 
 
-def _one_array(column: pa_arrow.ChunkedArray) -> pa_arrow.Array:
-    """A column as one array: its only chunk as is (``combine_chunks`` would copy it)."""
-    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
-
-
 def _joined_bytes(lines: pa_arrow.Array) -> bytes:
     """The concatenated bytes of a string array with no nulls (its data buffer between offsets)."""
     if not len(lines):
@@ -140,13 +135,16 @@ def build_csv_bytes(
     """The CSV file of a table, BOM included (from ``text``, :func:`build_text_table`, when built)."""
     table = text if text is not None else build_text_table(frame, model)
     header = ",".join(_csv_field(pa_arrow.array(table.column_names, _TEXT)).to_pylist()) + "\n"
-    columns = [_csv_field(_one_array(table.column(name))) for name in table.column_names]
-    body = b""
-    if columns and table.num_rows:
+    parts = [CSV_BOM, header.encode(CSV_ENCODING)]
+    # Record batches slice every column at the same row boundaries without copying them.
+    for batch in table.to_batches() if table.num_columns else []:
+        if not batch.num_rows:
+            continue
+        columns = [_csv_field(batch.column(i)) for i in range(batch.num_columns)]
         last = pc.binary_join_element_wise(columns[-1], _scalar("\n"), _scalar(""))
         rows = pc.binary_join_element_wise(*columns[:-1], last, _scalar(",")) if len(columns) > 1 else last
-        body = _joined_bytes(rows)
-    return CSV_BOM + header.encode(CSV_ENCODING) + body
+        parts.append(_joined_bytes(rows))
+    return b"".join(parts)
 
 
 def build_arrow_table(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pa_arrow.Table:
