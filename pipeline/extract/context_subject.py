@@ -82,6 +82,9 @@ _TAIL_REV = re.compile(
     + "|".join(re.escape(w[::-1]) for w in _TAIL_WORDS)
     + r"|年\d\d(?:91|02)|度季[一二三四]|年半[上下]|份?月\d{1,2}|[，,、 “”])+"
 )
+#: Characters that can end a trailing word (the first of each reversed alternative of
+#: ``_TAIL_REV``): a text ending in none of them has no tail to strip, without a regex call.
+_TAIL_LAST = frozenset(w[-1] for w in _TAIL_WORDS) | frozenset("年度份月，,、 “”")
 _LAST_STOP = re.compile("(?s:.*)[" + re.escape(_CLAUSE_STOPS + _SPACES) + "]")
 _LAST_CLAUSE_STOP = re.compile("(?s:.*)[" + re.escape(_CLAUSE_STOPS) + "]")
 
@@ -128,6 +131,10 @@ def _place_len(text: str) -> int:
     return 0
 
 
+#: Characters a place name that ``_place_len`` accepts can start with.
+_PLACE_FIRST = frozenset(AREA_LENGTHS).difference("全我本")
+
+
 def _area_lead(text: str) -> int:
     """Length of a place name and its 的 opening ``text`` when more follows, else 0."""
     length = _place_len(text)
@@ -164,13 +171,14 @@ def clean_subject(text: str) -> str:
         m = _LEAD.match(text)
         if m:
             text = text[m.end() :]
-        cut = _area_lead(text) if len(text) > 3 else 0
+        cut = _area_lead(text) if len(text) > 3 and text[0] in _PLACE_FIRST else 0
         if not cut:
             break
         text = text[cut:]
-    m = _TAIL_REV.match(text[::-1])
-    if m:
-        text = text[: len(text) - m.end()]
+    if text and text[-1] in _TAIL_LAST:
+        m = _TAIL_REV.match(text[::-1])
+        if m:
+            text = text[: len(text) - m.end()]
     if len(text) > MAX_LEN:
         text = text[-MAX_LEN:]
     return text
