@@ -120,6 +120,11 @@ _CLAUSE_BREAK = re.compile("[，,；;]")
 _PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|增加|减少|上涨|回落|降低)")
 
 
+#: First characters of a text after a number that can make it a goal's value (see ``_is_goal_value``;
+#: "" is in every string, so an empty text still gets the full test).
+_GOAL_OPENERS = "左以的”\"」"
+
+
 def _is_goal_value(after: str) -> bool:
     """True when the number qualifies a goal noun after it (6%的经济增长目标, 5.5%左右的增长目标).
 
@@ -435,8 +440,8 @@ class ContextResolver:
         one predicate (A、B分别增长x、y).
         """
         text = self.text
-        i = bisect_right(self._sent, clean_start)
-        sent_start = self._sent[i - 1] if i else 0
+        sent_i = bisect_right(self._sent, clean_start)
+        sent_start = self._sent[sent_i - 1] if sent_i else 0
         win_start = max(sent_start, clean_start - LOOK_BACK)
         i = bisect_right(self._para, clean_start)
         para_start = self._para[i - 1] if i else 0
@@ -476,7 +481,7 @@ class ContextResolver:
         return Context(  # positional: a keyword call to a named tuple costs more, once per figure
             period,
             kind,  # value_kind
-            role != "from" and self._is_estimate(clean_start, clean_end, sent_start),  # is_estimate
+            role != "from" and self._is_estimate(clean_start, clean_end, sent_start, sent_i),  # is_estimate
             self._area(clean_start, sent_start, para_start, window, index, size),  # area
             subject,
             self._section(clean_start),  # section
@@ -498,7 +503,7 @@ class ContextResolver:
         return self._scope_value(self._scope_pos, self._scope_val, pos), -1
 
     def _value_kind(self, pos: int, sent_start: int, period: str | None, named_at: int, after: str) -> str:
-        if _is_goal_value(after):
+        if after[:1] in _GOAL_OPENERS and _is_goal_value(after):
             return "target"
         i = bisect_left(self._target, pos + 1) - 1
         if i >= 0 and self._target[i] > sent_start:
@@ -516,7 +521,7 @@ class ContextResolver:
                     # 全省地区生产总值达到5.53万亿元): what was reached is an outturn
                     return "target"
         ref = self.ref_year
-        start_year, end_year = self._years(period)
+        start_year, end_year = self._period_years.get(period) or self._years(period)
         if ref is not None and start_year is not None:
             if start_year > ref or (start_year >= ref and end_year is not None and end_year > ref):
                 return "target"
@@ -579,7 +584,11 @@ class ContextResolver:
             years = self._period_years[period] = (start_year_of(period), year_of(period))
         return years
 
-    def _is_estimate(self, start: int, end: int, sent_start: int) -> bool:
+    def _is_estimate(self, start: int, end: int, sent_start: int, sent_i: int) -> bool:
+        """预计 in the clause group, a 预计数 note later in the sentence, or a 下同 note reaching here.
+
+        ``sent_i`` is ``bisect_right(self._sent, start)``, which :meth:`describe` has computed.
+        """
         i = bisect_left(self._estimate, start + 1) - 1
         if i >= 0 and self._estimate[i] > sent_start:  # the clause-group bisect only when it can matter
             g = bisect_right(self._group, start)
@@ -589,8 +598,7 @@ class ContextResolver:
         # a note in brackets later in the same sentence: 由一季度下降10.3%到全年增长2.8%(预计数，下同)
         k = bisect_left(self._notes, end)
         if k < len(self._notes):
-            s = bisect_right(self._sent, start)
-            sent_end = self._sent[s] if s < len(self._sent) else len(self.text)
+            sent_end = self._sent[sent_i] if sent_i < len(self._sent) else len(self.text)
             if self._notes[k] < sent_end:
                 return True
         d = bisect_right(self._ditto_starts, start) - 1

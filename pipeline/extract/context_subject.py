@@ -338,9 +338,12 @@ def subject_before(
     """
     if "[" in window:
         window = _FOOTNOTE.sub("", window)
-    cut = clause_start(window)
-    clause = window[cut:]
-    prior = window[:cut]
+    m = _LAST_CLAUSE_STOP.match(window)  # clause_start, inlined: once per figure
+    if m:
+        cut = m.end()
+        clause, prior = window[cut:], window[:cut]
+    else:
+        clause, prior = window, ""
     # 1. 分别 lists
     slot = list_slot(clause, index, size) if "分别" in clause else None
     if slot:
@@ -348,7 +351,7 @@ def subject_before(
         if got:
             return got
     # 2. the words since the previous number in the clause
-    pieces = _split_numbers(clause)
+    pieces = _split_numbers(clause) if _NUM_CHARS.search(clause) else [clause]
     own = clean_subject(pieces[-1])
     first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
     first_keep = _keep_verb(first) if first else ""
