@@ -67,6 +67,10 @@ assert min(map(len, NAMES)) >= 2, "a one-character place name needs the look-ahe
 _STARTS = re.compile(
     "[" + "".join(sorted(_LENGTHS)) + "](?=[" + "".join(sorted({name[1] for name in NAMES})) + "])"
 )
+#: The first two characters of every name (all have two or more): one set probe rules out most
+#: candidate positions before the dict is probed once per possible length.
+_PREFIXES = frozenset(name[:2] for name in NAMES)
+_match_start = re.Match.start
 #: Generic X市/X县 after a delimiter: the 市/县 found first, the name checked behind it.
 _GENERIC_SUFFIX = re.compile(r"[市县](?![场民长委级域区])")
 _DELIMS = frozenset("，。；：、 \u3000\n“（(,;:")
@@ -123,10 +127,9 @@ def scan_areas(text: str) -> list[AreaMention]:
     """
     hits: list[tuple[int, int, str, str]] = []
     last_end = 0
-    for m in _STARTS.finditer(text):
-        start = m.start()
-        if start < last_end:
-            continue
+    for start in map(_match_start, _STARTS.finditer(text)):
+        if start < last_end or text[start : start + 2] not in _PREFIXES:
+            continue  # inside the last name, or no name opens with these two characters
         for length in _LENGTHS[text[start]]:
             hit = NAMES.get(text[start : start + length])
             if hit is not None:
