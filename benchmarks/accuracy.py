@@ -36,7 +36,6 @@ COLUMNS = (
     "quote", "occurrence", "anchor", "value", "unit", "unit_mult", "measure", "growth_basis",
     "qualifier", "value_kind", "is_estimate", "period", "area", "subject", "note",
 )  # fmt: skip
-COVERAGE_COLUMNS = ("file", "char_start", "char_end", "note")
 #: Attributes compared among matched figures, in the order printed.
 ATTRIBUTES = (
     "measure", "qualifier", "period", "value_kind", "unit", "unit_mult", "growth_basis", "area", "subject",

@@ -280,12 +280,6 @@ def check_built(store: PartitionStore, keys: Iterable[str]) -> tuple[list[tuple[
     return pairs, problems
 
 
-def load_built_tables(store: PartitionStore, keys: Iterable[str]) -> tuple[list[ReportTables], list[str]]:
-    """The current tables of every partition, and a message for each one that is not usable."""
-    pairs, problems = check_built(store, keys)
-    return [store.load_tables(tables_key) for _, tables_key in pairs], problems
-
-
 #: Part of the stored combined tables' version: bump it when :func:`build_release_tables`
 #: changes how it combines or updates them, so that an older combined table is rebuilt.
 COMBINED_FORMAT = "1"

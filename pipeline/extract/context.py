@@ -114,7 +114,6 @@ _NATIONAL_BODY = re.compile(r"国务院|全国人大|全国人民代表大会|�
 _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(]([^（）()]{0,12})[）)]")
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
-_HEADLINE_MAX = 40
 _SENTENCE_MARK = re.compile("[，,。；;]")
 _CLAUSE_BREAK = re.compile("[，,；;]")
 _PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|增加|减少|上涨|回落|降低)")
@@ -122,7 +121,7 @@ _PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|
 
 #: First characters of a text after a number that can make it a goal's value (see ``_is_goal_value``;
 #: "" is in every string, so an empty text still gets the full test).
-_GOAL_OPENERS = "左以的”\"」"
+_GOAL_OPENERS = '左以的”"」'
 
 
 def _is_goal_value(after: str) -> bool:
@@ -130,7 +129,7 @@ def _is_goal_value(after: str) -> bool:
 
     A closing quote may stand between them: 经济增长“5.5%左右”的预期目标.
     """
-    if after[:1] in "”\"」":
+    if after[:1] in '”"」':
         after = after[1:]
     return after[:1] in "左以的" and _TARGET_AFTER.match(after) is not None
 
@@ -674,12 +673,6 @@ class ContextResolver:
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1
         return self._sec_titles[i] if i >= 0 else None
-
-
-def describe_all(doc: Document, spans: list[tuple[int, int]]) -> list[Context]:
-    """Contexts of many spans of one document (convenience for tests and benchmarks)."""
-    resolver = ContextResolver(doc)
-    return [resolver.describe(s, e) for s, e in spans]
 
 
 _ = format_period  # re-exported for callers formatting their own periods

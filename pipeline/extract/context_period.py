@@ -163,10 +163,6 @@ def is_year_span(period: str | None) -> bool:
     return period is not None and period[4:5] == "-"
 
 
-def _group_base(name: str) -> int:
-    return _PATTERN.groupindex[name] + 1
-
-
 _Y_SUB = _PATTERN.groupindex["y"] + 1
 _REL_SUB = _PATTERN.groupindex["rel"] + 1
 _BARE_SUB = _PATTERN.groupindex["sub"] + 1
@@ -323,7 +319,6 @@ def resolve(mention: Mention, *, ref_year: int | None, context_year: int | None)
 
 
 _LAST_STOP = re.compile(r"(?s:.*)[，,。；;！？!?\n]")
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|$")
 _FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}$")
 _TO = re.compile(r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:到|至)[^，,。；;\d]{0,3}$")
 _CHANGE_AFTER = re.compile(r"^[^，,。；;\d]{0,12}?(?:到|至)")

@@ -37,10 +37,6 @@ MAX_LEN = 24
 
 _CLAUSE_STOPS = "，,；;：:。！？!?\n\r"
 _SPACES = " \u3000\t"
-_NUMBER_TAIL = re.compile(
-    r"[\d０-９][\d０-９.．,，%％‰万亿千百十个元件家人次户项处座张台套吨公里平方米亩倍]*"
-    r"(?:以上|左右|以内|多|余)?$"
-)
 _NUM_CHARS = re.compile(r"[\d０-９]")
 _PAREN = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)|\[\d+\]|【[^【】]{0,20}】")
 _TIME_LEAD = (
@@ -117,6 +113,8 @@ def _list_items(head: str, size: int | None) -> list[str]:
         if len(commas) == size:
             return commas
     return raw
+
+
 _FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（(“”]{1,14}")
 
 
@@ -215,11 +213,6 @@ def _complete_list(items: list[str]) -> list[str]:
     return out
 
 
-def split_list(head: str) -> list[str]:
-    """The items of a list head (A、B和C), each cleaned."""
-    return [clean_subject(p) for p in _LIST_SPLIT.split(head) if p.strip()]
-
-
 def list_subject(head: str, index: int, size: int) -> str | None:
     """Subject of item ``index`` of a ``size``-item 分别 list whose nouns are in ``head``.
 
@@ -274,18 +267,6 @@ def list_areas(head: str, size: int) -> list[str] | None:
             return None
         names.append(p.strip()[:length])
     return names
-
-
-def number_start(text: str) -> int:
-    """Start of a number (with unit) that ends ``text``, or -1.
-
-    >>> number_start("网络零售额2574亿元、")
-    -1
-    >>> number_start("网络零售额2574亿元")
-    5
-    """
-    m = _NUMBER_TAIL.search(text)
-    return m.start() if m else -1
 
 
 def forward_noun(after: str) -> str:

@@ -39,12 +39,6 @@ COMPARISON_BEFORE: tuple[str, ...] = ("比", "较", "同", "与", "于", "相比
 #: Nouns that 全年 qualifies rather than dates (完成全年目标的95%, 全年任务): no period.
 FULL_YEAR_NOUNS: tuple[str, ...] = ("目标", "任务", "计划", "预期")
 
-#: Sentence-start words that open a report's review of the past five years.
-FIVE_YEAR_REVIEW: tuple[str, ...] = ("过去五年", "过去的五年", "五年来", "近五年", "近五年来")
-
-#: Words that open the coming five years.
-FIVE_YEAR_AHEAD: tuple[str, ...] = ("今后五年", "未来五年")
-
 # --------------------------------------------------------------------------- document kinds
 
 #: Title or opening words that mark a government work report (or a summary of one).

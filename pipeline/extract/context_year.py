@@ -136,24 +136,16 @@ def parse_heading_year(text: str) -> int | None:
     return None
 
 
-def parse_machine_year(source: str) -> int | None:
-    """Year of the page's own machine-readable date or address, else of its dated addresses.
+def parse_own_machine_year(source: str) -> int | None:
+    """Year of the page's own ``<time datetime>``, else of its canonical or ``og:url`` address.
 
-    >>> parse_machine_year('<time datetime="2022-03-05T10:00">3月5日</time>')
+    >>> parse_own_machine_year('<time datetime="2022-03-05T10:00">3月5日</time>')
     2022
-    >>> parse_machine_year('<link rel="canonical" href="http://www.gov.cn/xinwen/2021-03/12/content.htm">')
+    >>> parse_own_machine_year('<link rel="canonical" href="http://www.gov.cn/xinwen/2021-03/12/content.htm">')
     2021
-    >>> parse_machine_year('<img src="/a/202303/x.jpg"><a href="/b/202303/y.htm"><a href="/c/202401/z.htm">')
-    2023
-    >>> parse_machine_year("<p>no dates</p>") is None
+    >>> parse_own_machine_year("<p>no dates</p>") is None
     True
     """
-    own = parse_own_machine_year(source)
-    return own if own is not None else parse_link_year(source)
-
-
-def parse_own_machine_year(source: str) -> int | None:
-    """Year of the page's own ``<time datetime>``, else of its canonical or ``og:url`` address."""
     tag = _TIME_TAG.search(source)
     if tag:
         return int(tag.group(1))
@@ -165,7 +157,11 @@ def parse_own_machine_year(source: str) -> int | None:
 
 
 def parse_link_year(source: str) -> int | None:
-    """The most frequent year in the dated paths of the page's addresses (the latest on a tie)."""
+    """The most frequent year in the dated paths of the page's addresses (the latest on a tie).
+
+    >>> parse_link_year('<img src="/a/202303/x.jpg"><a href="/b/202303/y.htm"><a href="/c/202401/z.htm">')
+    2023
+    """
     counts: Counter[int] = Counter()
     for address in _ADDRESS.finditer(source):
         for dated in _URL_DATE.finditer(address.group()):

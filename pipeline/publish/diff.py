@@ -289,18 +289,6 @@ def read_release_csv(folder: Path) -> tuple[dict[str, bytes], dict[str, dict[str
     return data, schemas
 
 
-def read_release_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, dict[str, Any]]]:
-    """Text frames and Table Schemas of the CSV resources listed in a release's datapackage.json."""
-    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    tables, schemas = {}, {}
-    for resource in package["resources"]:
-        if resource.get("format") != "csv":
-            continue
-        tables[resource["name"]] = read_csv_text(folder / resource["path"])
-        schemas[resource["name"]] = resource["schema"]
-    return tables, schemas
-
-
 def diff_releases(old_dir: Path, new_dir: Path) -> ReleaseDiff:
     """Diff two release folders."""
     old_csv, old_schemas = read_release_csv(old_dir)

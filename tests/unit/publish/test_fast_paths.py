@@ -29,7 +29,6 @@ from pipeline.publish.files import (
     build_arrow_table,
     build_csv_bytes,
     build_parquet_bytes,
-    build_text_columns,
     build_text_csv_bytes,
     build_text_table,
     read_csv_table,
@@ -60,7 +59,7 @@ def _awkward_reports(reports: pd.DataFrame) -> pd.DataFrame:
 def test_text_columns_are_exactly_the_csv_cells(seed_tables, table):
     frame = seed_tables[0] if table == "indicators" else _awkward_reports(seed_tables[1])
     model = IndicatorsModel if table == "indicators" else ReportsModel
-    cells = build_text_columns(frame, model)
+    cells = build_text_table(frame, model).to_pydict()
     parsed = read_csv_text(build_csv_bytes(frame, model))
     assert list(parsed.columns) == list(cells)
     for name, column in cells.items():
@@ -161,7 +160,7 @@ def _python_csv(columns: dict[str, list[str]]) -> bytes:
 def test_arrow_csv_writer_matches_python_csv_on_real_tables(seed_tables, table):
     frame = seed_tables[0] if table == "indicators" else _awkward_reports(seed_tables[1])
     model = IndicatorsModel if table == "indicators" else ReportsModel
-    assert build_csv_bytes(frame, model) == _python_csv(build_text_columns(frame, model))
+    assert build_csv_bytes(frame, model) == _python_csv(build_text_table(frame, model).to_pydict())
 
 
 _CELL = st.text(alphabet=st.sampled_from(list(',"\n ab1.政府报告\u3000\ufeff\t')), max_size=12)
@@ -186,7 +185,7 @@ def test_a_bare_carriage_return_is_quoted_so_every_reader_keeps_the_row(seed_tab
     data = build_csv_bytes(frame, ReportsModel)
     assert b'"\xe7\xac\xac\xe4\xb8\x80\xe8\xa1\x8c\r' in data  # the cell opens with a quote
     assert read_csv_text_table(data).column("title")[0].as_py() == "第一行\r第二行"
-    assert read_csv_text(data)["title"].tolist() == build_text_columns(frame, ReportsModel)["title"]
+    assert read_csv_text(data)["title"].tolist() == build_text_table(frame, ReportsModel).to_pydict()["title"]
 
 
 @pytest.mark.parametrize("multiline", [False, True])
