@@ -63,10 +63,9 @@ def sha256_file(path: Path) -> str:
 def build_text_table(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pa_arrow.Table:
     """Every cell of a table as the text its CSV file holds, as Arrow strings (null is ``""``).
 
-    Why Arrow: at 1,000 reports (240,000 rows) the CSV writer, the release diff and the
-    publish-time read-back all work on these columns, and Arrow's compute kernels handle
-    them in C++ (about five times faster than Python's ``csv`` module on the same cells).
-    The table is turned into text once; the CSV, the diff and the read-back all use it.
+    Why Arrow: at 1,000 reports (240,000 rows) the CSV writer and the publish-time
+    read-back work on these columns, and Arrow's compute kernels handle them in C++ (about
+    five times faster than Python's ``csv`` module on the same cells).
     """
     return pa_arrow.table({spec.name: _text_array(frame[spec.name], spec) for spec in columns_of(model)})
 

@@ -6,8 +6,9 @@ Sequence, under the per-dataset lock (``releases/<dataset>/.lock``):
 2. ``cleaned``  stale ``.staging-*`` folders and temp files of dead runs removed;
 3. ``staged``   every file written into ``releases/<dataset>/.staging-<random>/``;
 4. ``verified`` the staging folder re-read and checked (:func:`verify_release`: every file's
-   hash and size, every row against the models; frictionless on the first
-   :data:`~pipeline.publish.verify.PUBLISH_FRICTIONLESS_ROWS` rows of each table);
+   hash and size, each data file read back as exactly the tables validated before staging;
+   frictionless on the first :data:`~pipeline.publish.verify.PUBLISH_FRICTIONLESS_ROWS`
+   rows of each table);
 5. ``renamed``  ``os.rename`` of the staging folder to ``releases/<dataset>/<version>/``;
 6. ``latest``   ``latest.json`` replaced atomically;
 7. ``catalog``  ``releases/index.json`` replaced atomically: the commit marker.
