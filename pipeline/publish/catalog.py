@@ -18,7 +18,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from pipeline.publish.datapackage import dump_json
-from pipeline.publish.files import sha256_file
+from pipeline.publish.files import sha256_bytes
 from pipeline.publish.versioning import is_version, parse_version
 
 LATEST_NAME = "latest.json"
@@ -54,20 +54,33 @@ def read_latest_pointer(dataset_dir: Path) -> str | None:
 def build_version_entry(dataset_dir: Path, version: str) -> dict[str, Any]:
     """Catalog facts of one version: date, row counts, checksums of its manifest files."""
     folder = dataset_dir / version
-    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    rows = {}
-    for resource in package["resources"]:
-        if resource.get("format") == "parquet":
-            table = resource["name"].removesuffix("-parquet")
-            rows[table] = pq.ParquetFile(folder / resource["path"]).metadata.num_rows
+    package = (folder / "datapackage.json").read_bytes()
+    rows = {table: pq.ParquetFile(folder / path).metadata.num_rows for table, path in parquet_files(package)}
+    return build_entry(dataset_dir.name, version, package, (folder / "SHA256SUMS").read_bytes(), rows)
+
+
+def parquet_files(package: bytes) -> list[tuple[str, str]]:
+    """(table, path) of each Parquet resource listed in a ``datapackage.json``."""
+    return [
+        (resource["name"].removesuffix("-parquet"), resource["path"])
+        for resource in json.loads(package)["resources"]
+        if resource.get("format") == "parquet"
+    ]
+
+
+def build_entry(
+    dataset: str, version: str, package: bytes, sums: bytes, rows: dict[str, int]
+) -> dict[str, Any]:
+    """A version's catalog entry from its manifest bytes and row counts (local or remote alike)."""
+    meta = json.loads(package)
     return {
         "version": version,
-        "path": f"{dataset_dir.name}/{version}",
-        "created": package.get("created"),
-        "id": package.get("id"),
+        "path": f"{dataset}/{version}",
+        "created": meta.get("created"),
+        "id": meta.get("id"),
         "rows": rows,
-        "datapackage_sha256": sha256_file(folder / "datapackage.json"),
-        "sha256sums_sha256": sha256_file(folder / "SHA256SUMS"),
+        "datapackage_sha256": sha256_bytes(package),
+        "sha256sums_sha256": sha256_bytes(sums),
     }
 
 

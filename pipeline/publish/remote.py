@@ -64,7 +64,13 @@ from upath import UPath
 
 from pipeline.config import DATASET_NAME
 from pipeline.errors import PublishError
-from pipeline.publish.catalog import CATALOG_NAME, LATEST_NAME, build_version_entry
+from pipeline.publish.catalog import (
+    CATALOG_NAME,
+    LATEST_NAME,
+    build_entry,
+    build_version_entry,
+    parquet_files,
+)
 from pipeline.publish.datapackage import dump_json
 from pipeline.publish.files import sha256_bytes
 from pipeline.publish.release import PublishResult, publish_release
@@ -255,26 +261,16 @@ def check_uploaded(url: UPath, local_dir: Path) -> list[str]:
 
 
 def build_remote_version_entry(version: RemoteVersion) -> dict[str, Any]:
-    """The catalog entry of a remote version; same fields as :func:`build_version_entry`.
+    """The catalog entry of a remote version, as :func:`build_version_entry` gives a local one.
 
     Row counts come from the Parquet footers (ranged reads), not from whole files.
     """
-    package = json.loads(version.package)
     fs = version.url.fs
     rows = {}
-    for resource in package["resources"]:
-        if resource.get("format") == "parquet":
-            with fs.open((version.url / resource["path"]).path, "rb") as handle:
-                rows[resource["name"].removesuffix("-parquet")] = pq.ParquetFile(handle).metadata.num_rows
-    return {
-        "version": version.version,
-        "path": f"{version.url.parent.name}/{version.version}",
-        "created": package.get("created"),
-        "id": package.get("id"),
-        "rows": rows,
-        "datapackage_sha256": sha256_bytes(version.package),
-        "sha256sums_sha256": sha256_bytes(version.sums),
-    }
+    for table, path in parquet_files(version.package):
+        with fs.open((version.url / path).path, "rb") as handle:
+            rows[table] = pq.ParquetFile(handle).metadata.num_rows
+    return build_entry(version.url.parent.name, version.version, version.package, version.sums, rows)
 
 
 def build_remote_catalog(root: UPath, local_dataset_dir: Path | None = None) -> dict[str, Any]:
