@@ -12,6 +12,9 @@ A row whose ``note`` starts with ``optional`` is a borderline figure: missing it
 recall and finding it costs no precision.
 
 Run: ``.venv/bin/python -m benchmarks.accuracy [--set dev|heldout|all] [--show-misses] [--json]``.
+``--undated`` scores each document a second time on a copy with the page's own date evidence
+blanked out (see :func:`ablate_own_dates`), to measure how periods fare on a page that does not
+say when it was written.
 It is a benchmark, not a test: it always exits 0.
 """
 
@@ -20,7 +23,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
+import tempfile
 import traceback
 import unicodedata
 from collections import Counter
@@ -199,6 +204,77 @@ def load_gold(path: str | Path, source: str | Path | None = None) -> list[GoldFi
     return figures
 
 
+# --------------------------------------------------------------------------- undated copies
+
+#: A full date: 2021-01-17, 2021/1/17, 2021.01.17, 2021年1月17日.
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d{2}\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}(?!\d)\s*日?"
+)
+_FRONT_MATTER = re.compile(r"\A\ufeff?\s*---\r?\n(.*?)\r?\n---", re.S)
+_FRONT_DATE_LINE = re.compile(
+    r"^[ \t]*(?:date|published|pubdate|pubDate|published_at|updated|lastmod|time)[ \t]*:.*$", re.M | re.I
+)
+_TIME_ELEMENT = re.compile(r"<time\b.*?(?:</time>|/>)", re.S | re.I)
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_META_DATED = re.compile(r"date|time|pub", re.I)
+_ADDRESS_IN = re.compile(r"(?:https?:)?//[^\s\"'<>()]+|(?:href|src)\s*=\s*[\"']?[^\s\"'<>]+", re.I)
+#: A run of visible text: between tags and line breaks.
+_SEGMENT = re.compile(r"[^<>\n]+")
+_DATE_LABEL = re.compile(r"(?:发布|更新|发稿|录入)?(?:时间|日期)\s*[:：]")
+_BYLINE_MAX = 80
+
+
+def _blank_digits(chars: list[str], start: int, end: int, keep: list[tuple[int, int]]) -> None:
+    """Replace the ASCII digits of chars[start:end] with X, leaving gold spans alone."""
+    for i in range(start, end):
+        if "0" <= chars[i] <= "9" and not any(a <= i < b for a, b in keep):
+            chars[i] = "X"
+
+
+def ablate_own_dates(text: str, keep: list[tuple[int, int]] = ()) -> str:
+    """``text`` with the page's own date evidence blanked out, same length (digits become X).
+
+    Blanked: date-like front-matter keys, ``<time>`` elements, ``<meta>`` tags that carry a date,
+    the digits of every address (dated paths), and full dates in short runs of visible text with
+    no full stop (bylines, 时间：2026-02-06, the delivery line ——2020年5月22日在…会议上, a
+    standalone date). The article text and its title are left as they are; so are the spans in
+    ``keep`` (the gold figures), so gold offsets stay valid.
+
+    >>> ablate_own_dates("2021-01-17 09:55 来源:泉州晚报\\n2020年，全市增长3%。2021年3月5日，大会开幕。")
+    'XXXX-XX-XX 09:55 来源:泉州晚报\\n2020年，全市增长3%。2021年3月5日，大会开幕。'
+    >>> ablate_own_dates('---\\ndate: Fri, 12 Aug 2022 03:50:27 GMT\\n---\\n<a href="/n/2021-03/05/c.htm">')
+    '---\\ndate: Fri, XX Aug XXXX XX:XX:XX GMT\\n---\\n<a href="/n/XXXX-XX/XX/c.htm">'
+    """
+    chars = list(text)
+    front = _FRONT_MATTER.match(text)
+    if front:
+        for line in _FRONT_DATE_LINE.finditer(text, front.start(1), front.end(1)):
+            _blank_digits(chars, line.start(), line.end(), keep)
+    for pattern in (_TIME_ELEMENT, _ADDRESS_IN):
+        for m in pattern.finditer(text):
+            _blank_digits(chars, m.start(), m.end(), keep)
+    for m in _META_TAG.finditer(text):
+        if _META_DATED.search(m.group()) or _FULL_DATE.search(m.group()):
+            _blank_digits(chars, m.start(), m.end(), keep)
+    for seg in _SEGMENT.finditer(text):
+        body = seg.group()
+        short = len(body.strip()) <= _BYLINE_MAX and "。" not in body
+        if not short and not _DATE_LABEL.search(body):
+            continue
+        for m in _FULL_DATE.finditer(body):
+            _blank_digits(chars, seg.start() + m.start(), seg.start() + m.end(), keep)
+    return "".join(chars)
+
+
+def _source_codec(path: Path) -> str:
+    """The codec :func:`decode_source` used for ``path`` (to write an ablated copy back)."""
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
+
+
 # --------------------------------------------------------------------------- comparing
 
 
@@ -321,6 +397,7 @@ class DocResult:
     false_positives: list[dict] = field(default_factory=list)
     attr_errors: list[dict] = field(default_factory=list)
     error: str | None = None
+    year: int | None = None  # the report year the extractor inferred (parse_report_year)
 
     def add(self, other: DocResult) -> None:
         """Accumulate another document's counts (micro-averaging)."""
@@ -400,34 +477,59 @@ def iter_documents(folder: Path) -> list[tuple[Path, Path, list[Coverage]]]:
     return [(REPO / f, folder / f"{Path(f).stem}.csv", ranges) for f, ranges in by_file.items()]
 
 
-def run_set(folder: Path) -> list[DocResult]:
-    """Run the extractor on every annotated document of one set and score it."""
+def run_set(folder: Path, undated: bool = False) -> list[DocResult]:
+    """Run the extractor on every annotated document of one set and score it.
+
+    With ``undated``, the extractor reads a copy of each source with the page's own dates blanked
+    out (:func:`ablate_own_dates`, same length, so gold offsets hold), saved under a neutral name
+    with no side file.
+    """
     from pipeline.extract import extract_figures
+    from pipeline.extract.context_year import parse_report_year
     from pipeline.ingest import read_report
 
     results = []
-    for source, gold_csv, ranges in iter_documents(folder):
-        name = source.name
-        try:
-            gold = load_gold(gold_csv, source)
-            text = decode_source(source)
-        except (GoldError, OSError) as err:
-            results.append(DocResult(name, error=f"gold: {err}"))
-            continue
-        try:
-            doc = read_report(source)
-            predicted = extract_figures(doc).figures
-            if doc.source_text != text:
-                print(f"warning: {name}: read_report's source_text differs from the bytes decoded "
-                      f"here ({doc.encoding}); offsets may not line up", file=sys.stderr)  # fmt: skip
-        except Exception as err:  # a benchmark reports a crash instead of stopping
-            res = DocResult(name, n_gold=sum(not g.optional for g in gold))
-            res.error = f"extractor: {type(err).__name__}: {err}"
-            traceback.print_exc(file=sys.stderr)
-            results.append(res)
-            continue
-        results.append(score_document(name, text, gold, predicted, ranges))
+    with tempfile.TemporaryDirectory(prefix="undated-") as tmp:
+        for source, gold_csv, ranges in iter_documents(folder):
+            name = source.name
+            try:
+                gold = load_gold(gold_csv, source)
+                text = decode_source(source)
+            except (GoldError, OSError) as err:
+                results.append(DocResult(name, error=f"gold: {err}"))
+                continue
+            path = source
+            if undated:
+                text = ablate_own_dates(text, [(g.char_start, g.char_end) for g in gold])
+                path = Path(tmp) / f"page{len(results)}{source.suffix}"
+                path.write_bytes(text.encode(_source_codec(source)))
+            try:
+                doc = read_report(path)
+                predicted = extract_figures(doc).figures
+                year = parse_report_year(doc)
+                if doc.source_text != text:
+                    print(f"warning: {name}: read_report's source_text differs from the bytes decoded "
+                          f"here ({doc.encoding}); offsets may not line up", file=sys.stderr)  # fmt: skip
+            except Exception as err:  # a benchmark reports a crash instead of stopping
+                res = DocResult(name, n_gold=sum(not g.optional for g in gold))
+                res.error = f"extractor: {type(err).__name__}: {err}"
+                traceback.print_exc(file=sys.stderr)
+                results.append(res)
+                continue
+            result = score_document(name, text, gold, predicted, ranges)
+            result.year = year
+            results.append(result)
     return results
+
+
+def print_undated(dated: list[DocResult], undated: list[DocResult]) -> None:
+    """Per document: period accuracy and inferred report year, with the page's dates and without."""
+    print("\n-- period with the page's own dates vs without (undated copy); year = inferred report year")
+    print(f"{'document':42s} {'match':>6s} {'period':>7s} {'undated':>7s} {'year':>5s} {'undated':>7s}")
+    for d, u in zip(dated, undated, strict=True):
+        flag = "" if d.year == u.year else "  <- year differs"
+        print(f"{d.name[:42]:42s} {u.n_match:>6d} {_fmt(d.scores()['period']):>7s} "
+              f"{_fmt(u.scores()['period']):>7s} {d.year!s:>5s} {u.year!s:>7s}{flag}")  # fmt: skip
 
 
 # --------------------------------------------------------------------------- printing
@@ -483,6 +585,12 @@ def main(argv: list[str] | None = None) -> int:
         help="per-document rows, --show-misses and --show-attr on the held-out set (default: total only)",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable results")
+    parser.add_argument(
+        "--undated",
+        action="store_true",
+        help="also score copies with the page's own dates blanked out "
+        "(bylines, <time>, meta, front matter, URLs)",
+    )
     args = parser.parse_args(argv)
 
     sets = {"dev": DEV_DIR, "heldout": HELDOUT_DIR}
@@ -519,6 +627,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.show_attr and details:
                 print(f"\n-- {name}: mismatches of {args.show_attr}")
                 print_attribute_errors(results, args.show_attr)
+            if args.undated:
+                blanked = run_set(folder, undated=True)
+                print_set(f"{title}, undated copies", blanked, args.show_misses and details, details)
+                if args.show_attr and details:
+                    print(f"\n-- {name} undated: mismatches of {args.show_attr}")
+                    print_attribute_errors(blanked, args.show_attr)
+                if details:
+                    print_undated(results, blanked)
     if args.json:
         output["rules"] = {"match": "overlapping span and value equal within 1e-9 relative",
                            "subject": SUBJECT_RULE, "area": AREA_RULE}  # fmt: skip
