@@ -19,9 +19,17 @@ order of trust, each read once per document:
    (今年是“十四五”开局之年 → 2021, 今年是新中国成立70周年 → 2019) or of the year under
    review (过去的一年是“十三五”收官之年 → 2020, so the text speaks from 2021); see
    :func:`parse_milestone_year`;
-7. the latest year named near the top of the text;
+7. the latest year named near the top of the text as a fact;
 8. the latest year the body names as a past or present fact, leaving out goals and
-   deadlines (到2025年, 2035年远景目标, 2025年前), which name years still to come.
+   deadlines (到2025年, 2035年远景目标, 2025年前), which name years still to come, and
+   comparison bases (比2019年同期, 较2019年), which name years already past; a part of a year
+   (2021年前三季度) is a fact of that year, not a deadline;
+9. a text that names years only as comparison bases speaks from after the latest one: the
+   year after it, or N years after it when it gives an N-year average (比2019年1-7月增长20.5%，
+   两年平均增长9.8% → 2021).
+
+A year the text calls the one just past (刚刚过去的2021年) dates it to the year after, with the
+same trust as its headings (5).
 
 A text that looks back (过去五年, 五年来, 这五年, 过去一年) and never says 今年 speaks from
 the year after the last one it names (a review of 2018-2022 names 2022 and is given in 2023).
@@ -67,6 +75,17 @@ _LOOK_BACK = re.compile(
 )
 _FUTURE_BEFORE = ("到", "至", "于", "在", "—", "－", "-", "~")
 _FUTURE_AFTER = ("远景", "前", "底前", "末前", "以前", "目标", "的目标")
+#: 前 opening a part of the year (2021年前三季度, 2021年前11个月) is no deadline (2025年前).
+_PART_AFTER = re.compile(r"前[一二三四五六七八九十两\d０-９]")
+#: A comparison base right before a year: 比2019年, 较2019年, 比疫情前的2019年同期, 与2019年相比.
+_BASE_NEAR = re.compile(r"(?:比|较|相比|对比|相较|同比)[^，。；;,！？!?\d]{0,6}$")
+#: A year that is a comparison base after the fact: 与2019年相比, 和2019年同期相比.
+_BASE_AFTER = re.compile(r"(?:同期)?(?:相比|比较|相较)")
+#: An N-year average growth (两年平均增长): the base year lies N years back.
+_AVERAGE_SPAN = re.compile(r"([两二三四五])年(?:平均|年均)")
+_SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+#: The year just past, named: 刚刚过去的2021年, 过去的2021年.
+_PAST_YEAR = re.compile(r"(?:刚刚|刚)?过去的" + _YEAR + "年(?![前上下一二三四1-9０-９]|末|底)")
 
 
 def parse_report_year(doc: Document) -> int | None:
@@ -81,6 +100,8 @@ def parse_report_year(doc: Document) -> int | None:
     2020
     >>> parse_report_year(page("过去五年极不平凡。" + "x" * 700 + "2022年国内生产总值达到121万亿元"))
     2023
+    >>> parse_report_year(page("1-7月，全市投资同比增长7.4%，比2019年1-7月增长20.5%，两年平均增长9.8%。"))
+    2021
     """
     if doc.year is not None:
         return doc.year
@@ -107,14 +128,19 @@ def parse_report_year(doc: Document) -> int | None:
     if machine is not None:
         return machine
     own = parse_heading_year(text)
+    if own is None:
+        own = parse_past_year(text)
     if own is not None:
         return own
     milestone = parse_milestone_year(text)
     if milestone is not None:
         return milestone
-    years = [int(y) for y in _YEAR_IN.findall(head)]
-    year = max(years) if years else parse_latest_fact_year(text)
-    if year is not None and "今年" not in text and _LOOK_BACK.search(text):
+    year = parse_latest_fact_year(head)
+    if year is None:
+        year = parse_latest_fact_year(text)
+    if year is None:
+        return parse_base_year(text)
+    if "今年" not in text and _LOOK_BACK.search(text):
         return year + 1  # a look-back (过去五年) names years up to the last one it reviews
     return year
 
@@ -171,23 +197,74 @@ def parse_link_year(source: str) -> int | None:
     return max(counts, key=lambda year: (counts[year], year))
 
 
+def parse_past_year(text: str) -> int | None:
+    """The year after the one the text calls just past (刚刚过去的2021年 → 2022).
+
+    >>> parse_past_year("刚刚过去的2021年，我国诞生了首个“四万亿”城市。")
+    2022
+    >>> parse_past_year("过去的2021年前三季度") is None  # a part of the year is no year just past
+    True
+    """
+    m = _PAST_YEAR.search(text)
+    return int(m.group(1)) + 1 if m else None
+
+
 def parse_latest_fact_year(text: str) -> int | None:
-    """The latest year ``text`` names as a fact, goals and deadlines left out.
+    """The latest year ``text`` names as a fact, goals, deadlines and comparison bases left out.
 
     >>> parse_latest_fact_year("2019年增长6%，2020年增长3%；到2025年翻番，2035年远景目标")
     2020
+    >>> parse_latest_fact_year("2021年前三季度增长9.8%，比疫情前的2019年同期增长4.9%，2025年前建成")
+    2021
     >>> parse_latest_fact_year("没有年份") is None
     True
     """
     latest = None
     for m in _YEAR_IN.finditer(text):
         start, end = m.span()
-        if text[max(0, start - 1) : start].endswith(_FUTURE_BEFORE) or text.startswith(_FUTURE_AFTER, end):
+        if _is_goal_year(text, start, end) or _is_base_year(text, start, end):
             continue
         year = int(m.group(1))
         if latest is None or year > latest:
             latest = year
     return latest
+
+
+def parse_base_year(text: str) -> int | None:
+    """The year of a text that names years only as comparison bases: after the latest base.
+
+    Growth 比2019年同期 is told from a later year: the next one, or N years on when the text
+    gives an N-year average (两年平均增长, the way 2021 figures were set against 2019).
+
+    >>> parse_base_year("同比增长14.9%，比2019年1-7月增长5.1%，两年平均增长2.5%。")
+    2021
+    >>> parse_base_year("全市生产总值比2020年增长8%。"), parse_base_year("增长8%。")
+    (2021, None)
+    """
+    latest = None
+    for m in _YEAR_IN.finditer(text):
+        if _is_base_year(text, m.start(), m.end()):
+            latest = max(latest or 0, int(m.group(1)))
+    if latest is None:
+        return None
+    span = _AVERAGE_SPAN.search(text)
+    return latest + (_SPAN_YEARS[span.group(1)] if span else 1)
+
+
+def _is_goal_year(text: str, start: int, end: int) -> bool:
+    """The year at text[start:end] is a goal or deadline (到2025年, 2025年前), not 2021年前三季度."""
+    if text[max(0, start - 1) : start].endswith(_FUTURE_BEFORE):
+        return True
+    return text.startswith(_FUTURE_AFTER, end) and _PART_AFTER.match(text, end) is None
+
+
+def _is_base_year(text: str, start: int, end: int) -> bool:
+    """The year at text[start:end] is a comparison base (比2019年, 与2019年同期相比) or a change's start."""
+    if text[max(0, start - 1) : start] in ("从", "由"):
+        return True  # 从2013年的1.76缩小到1.61: the change runs to a later year
+    if _BASE_NEAR.search(text, max(0, start - 8), start):
+        return True
+    return _BASE_AFTER.match(text, end, end + 4) is not None
 
 
 #: What a text about the year's work report says: 今年 with the report or its goals.
@@ -230,7 +307,9 @@ def parse_report_season_year(text: str) -> int | None:
         return None
     latest = None
     for m in _OUTTURN_YEAR.finditer(text):
-        if text[max(0, m.start() - 1) : m.start()].endswith(_BASE_BEFORE + _FUTURE_BEFORE):
+        if text[max(0, m.start() - 1) : m.start()].endswith(_BASE_BEFORE + _FUTURE_BEFORE) or _is_base_year(
+            text, m.start(), m.start() + 5
+        ):
             continue
         if _GOAL_IN_CLAUSE.search(m.group()) or _FORECAST_BEFORE.search(
             text, max(0, m.start() - 8), m.start()
@@ -250,7 +329,7 @@ def _later_fact_year(text: str, year: int) -> bool:
         if int(m.group(1)) <= year:
             continue
         start, end = m.span()
-        if text[max(0, start - 1) : start].endswith(_FUTURE_BEFORE) or text.startswith(_FUTURE_AFTER, end):
+        if _is_goal_year(text, start, end):
             continue
         cut = len(text)
         for ch in "，。；;\n":

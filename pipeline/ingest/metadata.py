@@ -53,7 +53,9 @@ _AUTHOR_RE = re.compile(
 _DATE_LABEL_RE = re.compile(r"(?:" + "|".join(map(re.escape, vocab.DATE_LABELS)) + r")\s*[:：]\s*")
 _DATETIME_START = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 _ONLY_DATE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?$|^\d{4}-\d{1,2}-\d{1,2}$")
-_DELIVERY = re.compile(r"^[—－\-─]*\s*[（(]?\d{4}\s*年.{0,20}?日.*(?:会议|大会|会上)")
+#: A delivery line (——2020年5月22日在…会议上, （2022年1月6日北京市…会议）); a date that opens a
+#: sentence of the article (2022年1月6日，北京市…大会…上，…) tells an event, not this text's date.
+_DELIVERY = re.compile(r"^[—－\-─]*\s*[（(]?\d{4}\s*年.{0,20}?日(?!\s*[，,、])[^。]*?(?:会议|大会|会上)")
 _SPEAKER = re.compile(
     r"^(?P<office>[\u4e00-\u9fff（）()]{0,24}?(?:" + "|".join(map(re.escape, vocab.SPEAKER_OFFICES)) + r"))"
     r"[\s\u3000]+(?P<name>" + _NAME + r")$"
@@ -67,6 +69,14 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _REVIEW_TITLE = re.compile(r"(?:19|20)\d{2}\s*年[^。，,；\n]{0,14}?工作回顾")
 #: Title words after a year that make the year the report's own (2021年XX市政府工作报告).
 _REPORT_TITLE_WORDS = ("政府工作报告", "工作报告")
+#: Title words after a year that make it a full year's outturn (2021年GDP十强城市, 2024年…统计公报).
+_OUTTURN_TITLE = re.compile(r"GDP|生产总值|经济总量|经济运行|成绩单|统计公报|十强|百强|排名|排行")
+#: ...unless the title is about a part of that year, a goal or a forecast (2021年前三季度GDP, 2022年GDP目标).
+_NOT_OUTTURN_TITLE = re.compile(
+    r"^\s*(?:前|上半年|下半年|第?[一二三四1-4]季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|\d{1,2}\s*月)"
+    r"|目标|预期|预计|预测|有望|计划|规划|力争|工作报告"
+)
+_CLAUSE_BREAK = re.compile(r"[，,：:！？!?；;|｜]")
 _NOT_TITLE_START = re.compile(r"^(?:[—－\-─(（]|各位|同志们)")
 _HOME = {"首页", "网站首页", "主页", "返回首页"}
 _DATE_META_KEYS = (
@@ -202,10 +212,21 @@ def _year(delivered: str | None, published: str | None, title: str | None) -> in
 
     >>> _year(None, "2022-01-10", "2021年政府工作报告（全文）"), _year(None, "2022-01-10", "2021年GDP")
     (2021, 2022)
-    >>> _year("2021-01-17", "2022-01-10", "2020年政府工作报告"), _year(None, None, "2021年GDP十强城市")
-    (2021, 2021)
+    >>> _year("2021-01-17", "2022-01-10", "2020年政府工作报告"), _year(None, "2022-01-10", "2021年GDP十强")
+    (2021, 2022)
     >>> _year(None, None, "一、2025年和“十四五”时期工作回顾")  # a review is delivered the year after
     2026
+
+    With no date at all, a title naming a year's full outturn (2021年GDP十强城市, 2024年国民经济和
+    社会发展统计公报) was written once that year's figures were out, in the year after; a part
+    of the year (2021年前三季度GDP), a goal or a forecast keeps the title's year.
+
+    >>> _year(None, None, "2021年GDP十强城市"), _year(None, None, "2021年前三季度GDP十强")
+    (2022, 2021)
+    >>> _year(None, None, "中华人民共和国2024年国民经济和社会发展统计公报")
+    2025
+    >>> _year(None, None, "2022年GDP目标")
+    2022
     """
     if delivered:
         return int(delivered[:4])
@@ -216,7 +237,12 @@ def _year(delivered: str | None, published: str | None, title: str | None) -> in
         return int(published[:4])
     if match and _REVIEW_TITLE.search(title):
         return int(match.group(1)) + 1  # 一、2025年工作回顾 as the first line: the 2026 report
-    return int(match.group(1)) if match else None
+    if match is None:
+        return None
+    clause = _CLAUSE_BREAK.split(title[match.end() :], maxsplit=1)[0]
+    if _OUTTURN_TITLE.search(clause) and not _NOT_OUTTURN_TITLE.search(clause):
+        return int(match.group(1)) + 1
+    return int(match.group(1))
 
 
 def _speaker(head: list[Line]) -> re.Match[str] | None:

@@ -13,7 +13,14 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline.extract.context_year import parse_milestone_year, parse_report_year
+from benchmarks.accuracy import ablate_own_dates, decode_source
+from pipeline.extract.context_year import (
+    parse_base_year,
+    parse_latest_fact_year,
+    parse_milestone_year,
+    parse_past_year,
+    parse_report_year,
+)
 from pipeline.ingest import read_report
 from pipeline.ingest.document import Document
 from tests.unit.extract.conftest import DEV_EXTRA, SOURCES
@@ -168,3 +175,110 @@ def test_dev_milestones_of_other_years_are_not_read_as_the_text_year(name: str) 
     # The dev texts name milestones only of reviewed years without a subject (我们隆重庆祝…70周年,
     # 实现了“十四五”圆满收官) or with an explicit year (2026年是“十五五”开局之年): none is a clue here.
     assert parse_milestone_year(read_report(_DEV[name]).clean_text) is None
+
+
+# --------------------------------------------------------------------------- undated pages
+# Real sentences of the dev corpus, each with the year its text speaks from (its dated year).
+
+#: The latest year named as a fact: a part of a year (2021年前三季度) is a fact of that year, not
+#: a deadline (2025年前); a comparison base (比疫情前的2019年同期, 较2019年) is a past year.
+LATEST_FACT = {
+    "a part of the year is a fact of that year": [
+        (
+            "数据显示，2021年前三季度佛山外贸进出口总值达4757.9亿元，同比增长37.6%，高于同期全省18.6%的增速。",
+            2021,
+        ),
+    ],
+    "comparison bases are left out": [
+        (
+            "1-9月，深圳社会消费品零售总额6959.02亿元，同比增长15.1%，比疫情前的2019年同期增长4.9%，两年平均增长2.4%。",
+            None,
+        ),
+        (
+            "在近日公布的《2020年中国外贸竞争力百强城市榜单》中，佛山排名超越成都、南京、杭州等城市，"
+            "居全国第13位，较2019年上升了2位。",
+            2020,
+        ),
+    ],
+    "constructed: a deadline is still left out": [("力争2025年前建成，2021年前三季度增长9.8%。", 2021)],
+}
+
+#: A text that names years only as comparison bases speaks from after them (N-year averages: N years).
+BASE_ONLY = {
+    "news_xian_econ_2021m01_07": [
+        (
+            "1-7月，西安市固定资产投资（不含农户）同比增长7.4%，比2019年1-7月增长20.5%，两年平均增长9.8%。",
+            2021,
+        ),
+        (
+            "1-7月，西安市限额以上企业（单位）消费品零售额1465.32亿元，同比增长14.9%，比2019年1-7月增长5.1%，两年平均增长2.5%。",
+            2021,
+        ),
+    ],
+    "constructed: one year on without an average": [("全市生产总值比2020年增长8%。", 2021)],
+    "no base year": [("前三季度，深圳进出口总额也达到25107.51亿元，位居全省第一，同比增长15.2%。", None)],
+}
+
+#: The year the text calls just past.
+PAST_YEAR = {
+    "news_top10_cities_gdp_2021": [("刚刚过去的2021年，我国诞生了首个“四万亿”城市。", 2022)],
+    "constructed: not a year just past": [
+        ("过去的2021年前三季度，全市增长9%。", None),
+        ("2021年，全市增长8%。", None),
+    ],
+}
+
+
+@pytest.mark.parametrize(("sentence", "year"), _cases(LATEST_FACT))
+def test_latest_fact_year(sentence: str, year: int | None) -> None:
+    assert parse_latest_fact_year(sentence) == year
+
+
+@pytest.mark.parametrize(("sentence", "year"), _cases(BASE_ONLY))
+def test_base_year_dates_a_text_after_its_comparison_base(sentence: str, year: int | None) -> None:
+    assert parse_base_year(sentence) == year
+
+
+@pytest.mark.parametrize(("sentence", "year"), _cases(PAST_YEAR))
+def test_year_just_past(sentence: str, year: int | None) -> None:
+    assert parse_past_year(sentence) == year
+
+
+def test_undated_page_of_comparisons_speaks_from_the_base_plus_its_average_span() -> None:
+    # the xian note names 2019 only as the base of 两年平均: with no other clue it was dated 2019
+    text = "工业生产稳中有升。" + BASE_ONLY["news_xian_econ_2021m01_07"][0][0]
+    assert parse_report_year(_page(text)) == 2021
+
+
+def test_undated_page_part_year_beats_the_base_it_compares_with() -> None:
+    (fact, _), (base, _) = (
+        LATEST_FACT["a part of the year is a fact of that year"][0],
+        LATEST_FACT["comparison bases are left out"][0],
+    )
+    assert parse_report_year(_page("今年以来，" + base + fact)) == 2021
+
+
+#: Dev pages that give no year of their own once their dates are blanked out (see
+#: benchmarks/accuracy.py --undated): the briefing note names no year at all; the Zhejiang
+#: decade review names 2013 (a change's start) and 2016 (2016年来) and nothing later.
+_UNDATABLE = {"news_national_gwr_2022_briefing_tasks", "news_zhejiang_decade_2022"}
+
+
+def _undated_copy(name: str, tmp_path) -> Document:
+    source = _DEV[name]
+    copy = tmp_path / f"page{source.suffix}"
+    copy.write_bytes(ablate_own_dates(decode_source(source)).encode("utf-8"))
+    return read_report(copy)
+
+
+@pytest.mark.parametrize("name", sorted(set(_DEV) - _UNDATABLE))
+def test_dev_page_with_its_dates_blanked_out_keeps_its_year(name: str, tmp_path) -> None:
+    dated = read_report(_DEV[name])
+    assert parse_report_year(_undated_copy(name, tmp_path)) == parse_report_year(dated)
+
+
+@pytest.mark.xfail(strict=True, reason="no year of its own in the text (see _UNDATABLE)")
+@pytest.mark.parametrize("name", sorted(_UNDATABLE))
+def test_undatable_dev_page(name: str, tmp_path) -> None:
+    dated = read_report(_DEV[name])
+    assert parse_report_year(_undated_copy(name, tmp_path)) == parse_report_year(dated)
