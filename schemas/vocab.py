@@ -94,6 +94,7 @@ BASE_UNITS.update(
         "tonne_km": "tonne-kilometres (吨公里)",
         "gigabyte": "gigabytes (GB)",
         "microgram": "micrograms (微克); concentrations are written 每立方米N微克",
+        "pflops": "computing power in petaflops (PF, PFLOPS; EFLOPS = 1000 PF, TFLOPS = 0.001 PF)",
     }
 )
 
@@ -136,6 +137,10 @@ UNITS: dict[str, tuple[str, str]] = {
     "人公里": ("person_km", "1"),
     "吨公里": ("tonne_km", "1"),
     "GB": ("gigabyte", "1"),
+    # computing power (算力): P/E/T-level floating-point operations per second
+    **{word: ("pflops", "1") for word in ("PF", "PFLOPS", "PFlops", "Pflops")},
+    **{word: ("pflops", "1000") for word in ("EFLOPS", "EFlops", "Eflops")},
+    **{word: ("pflops", "0.001") for word in ("TFLOPS", "TFlops", "Tflops")},
     "微克": ("microgram", "1"),
     "毫克": ("microgram", "1000"),
     # length, area, volume

@@ -36,7 +36,14 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from pipeline.extract.anchored import Anchored
-from pipeline.extract.context_area import CITY_PROVINCE, AreaMention, canonical_area, level_of, scan_areas
+from pipeline.extract.context_area import (
+    CITY_PROVINCE,
+    AreaMention,
+    canonical_area,
+    group_area,
+    level_of,
+    scan_areas,
+)
 from pipeline.extract.context_period import (
     Mention,
     change_role,
@@ -100,7 +107,13 @@ _TARGET_AFTER = re.compile(
     + ")"
 )
 _TARGET_SCAN = Anchored(_TARGET)  # tried only where a target word can start (see ``anchored``)
-_TARGET_BLOCK = re.compile(r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期|预期寿命")
+#: Around a target word, words that make it no goal: an effort already made (经过努力), an outturn
+#: measured against expectations (超预期) or against the goal (比目标值高出2.9个百分点, 与目标值相差,
+#: 高于预期目标): the figure is an actual comparison, not what the goal sets.
+_TARGET_BLOCK = re.compile(
+    r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期|预期寿命"
+    r"|比(?:预期|原定|年初)?目标|与(?:预期|原定)?目标值?相差|[高低]于(?:预期|原定)?目标|超出(?:预期|原定)?目标"
+)
 _ACTUAL = re.compile("|".join(map(re.escape, sorted(ACTUAL_WORDS, key=len, reverse=True))))
 _ESTIMATE = re.compile("|".join(map(re.escape, ESTIMATE_WORDS)))
 _BUDGET_PLAN = re.compile("|".join(map(re.escape, sorted(BUDGET_PLAN_WORDS, key=len, reverse=True))))
@@ -481,7 +494,7 @@ class ContextResolver:
             period,
             kind,  # value_kind
             role != "from" and self._is_estimate(clean_start, clean_end, sent_start, sent_i),  # is_estimate
-            self._area(clean_start, sent_start, para_start, window, index, size),  # area
+            group_area(after) or self._area(clean_start, sent_start, para_start, window, index, size),  # area
             subject,
             self._section(clean_start),  # section
         )

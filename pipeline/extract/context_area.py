@@ -76,6 +76,32 @@ _GENERIC_SUFFIX = re.compile(r"[市县](?![场民长委级域区])")
 _DELIMS = frozenset("，。；：、 \u3000\n“（(,;:")
 
 
+#: A count or share of provinces (29个省份, 近8成省份, 各省份): the group lies in the whole country.
+_PROVINCE_GROUP = re.compile(
+    r"(?:[0-9]+个|[一二三四五六七八九十两]+个|[0-9一二三四五六七八九两]成|各|多个|所有)(?:的)?省(?:份|区市)"
+)
+#: Right after a figure, the provinces it counts (近8成省份, 29个省份中): about the country.
+_PROVINCE_GROUP_AFTER = re.compile(r"(?:个)?(?:的)?省(?:份|区市)")
+#: A group of the leading cities named as a whole (前十城市, GDP排名前十的城市, 前十强城市).
+_CITY_GROUP = re.compile(
+    r"(?:GDP)?(?:排名)?前(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:强|大|名|位)?的?城市"
+)
+_CITY_GROUP_NOISE = re.compile(r"排名|[强大名位的](?=城市)")
+#: A place between a verb of holding and a share (聚集了广东六成的人口, 贡献了全省一半): the whole
+#: the share is of. With no such verb (广州近三成的增长来自…) the place is the figure's own.
+_SHARE_AFTER = re.compile(r"[近约超逾]?(?:[一二三四五六七八九两0-9]成|一半|[一二三四五六七八九十]+分之)")
+_SHARE_VERB_BEFORE = ("了", "占", "占据", "聚集", "集聚", "集中", "贡献", "拥有", "吸纳", "创造")
+
+
+def group_area(after: str) -> str | None:
+    """Area of a figure that counts a group of provinces (近8成省份, 29个省份中): 全国.
+
+    >>> group_area("省份都完成了"), group_area("个省份中"), group_area("个城市")
+    ('全国', '全国', None)
+    """
+    return "全国" if after[:1] in "个的省" and _PROVINCE_GROUP_AFTER.match(after) else None
+
+
 class AreaMention(NamedTuple):
     """A place name in the text, its canonical form and whether it is only a reference.
 
@@ -149,12 +175,30 @@ def scan_areas(text: str) -> list[AreaMention]:
                 if written[-2:] not in NOT_PLACE_WORDS and written not in NAMES:
                     hits.append((start, end, written, "generic"))
                 break
+    if "省" in text or "城市" in text:
+        _scan_groups(text, hits)
     if len(hits) > 1:
         hits.sort()
     out: list[AreaMention] = []
     for start, end, name, level in hits:
         before = text[max(0, start - 2) : start]
-        after = text[end : end + 2]
-        reference = before.endswith(AREA_REFERENCE_BEFORE) or after.startswith(AREA_REFERENCE_AFTER)
+        after = text[end : end + 4]
+        reference = (
+            before.endswith(AREA_REFERENCE_BEFORE)
+            or after.startswith(AREA_REFERENCE_AFTER)
+            or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(after) is not None)
+        )
         out.append(AreaMention(start, end, name, level, reference))
     return out
+
+
+def _scan_groups(text: str, hits: list[tuple[int, int, str, str]]) -> None:
+    """Add the groups of places named as a whole: provinces counted (全国), the leading cities.
+
+    A figure about the group (29个省份中，近8成…; 前十城市合计占…) takes the group, not the
+    last province or city named before it.
+    """
+    for m in _PROVINCE_GROUP.finditer(text):
+        hits.append((m.start(), m.end(), "全国", "group"))
+    for m in _CITY_GROUP.finditer(text):
+        hits.append((m.start(), m.end(), _CITY_GROUP_NOISE.sub("", m.group()), "group"))

@@ -336,6 +336,8 @@ def subject_before(
     own = clean_subject(pieces[-1])
     first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
     first_keep = _keep_verb(first) if first else ""
+    if not own and len(pieces) > 1 and pieces[-2].endswith(("从", "由")):
+        own = clean_subject(pieces[-2])  # 倍差从2013年的1.76缩小到: the start year split the noun off
     if clause.endswith(("、", "和", "及")) and len(pieces) > 1 and quote.endswith(_CLASSIFIERS):
         # 新增2个A、19个B / 6个企业品牌、2个区域品牌: this number opens a new list item
         own = ""
@@ -413,7 +415,8 @@ _UNIT_RESIDUE = re.compile(
     r"^(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?"
     r"(?:美元|元|个百分点|百分点|%|％|‰|倍|平方公里|平方米|立方米|公里|千米|公顷|亩|吨|千瓦时|千瓦|标箱|"
     r"人次|人|户|家|个|件|项|处|座|张|台|套|辆|所|条|名|位|次|天|年|月|岁|部|艘|架|只|头|片|块|批|场|"
-    r"届|对|株|棵|篇|册|种|支|款|间|栋|列|趟|班|起|宗|笔|单|份|组|类|级|星|分)?(?:以上|左右|以内|多|余)?"
+    r"届|对|株|棵|篇|册|种|支|款|间|栋|列|趟|班|起|宗|笔|单|份|组|类|级|星|分|PF|[PET]FLOPS|[PET]F[Ll]ops)?"
+    r"(?:以上|左右|以内|多|余)?"
 )
 #: Endings of a verb that counts what follows the number (编制完成145个规划).
 _COUNT_VERB_ENDINGS: tuple[str, ...] = (

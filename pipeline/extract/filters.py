@@ -20,6 +20,10 @@ _QUOTED_FIGURE = (
     r"[约近超逾]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|‰|个百分点|[万亿]*元|倍)(?:左右|以上|以内)?"
 )
 
+#: Units of computing power written in Latin letters right after a number (4800PF, 10EFLOPS): a
+#: figure, unlike 5G or 555X.
+_COMPUTE = r"(?:[PET]FLOPS|[PET]F[Ll]ops|PF)"
+
 _MASK_RE = re.compile(
     r"""
     \A\ufeff?---\r?\n.*?\r?\n---\r?\n               # YAML front matter
@@ -32,14 +36,14 @@ _MASK_RE = re.compile(
     | [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?               # times 09:55:20
     | [A-Z]{1,5}/[A-Z]{1,3}[ \t]?[0-9]+(?:[.\-－][0-9]+)*        # GB/T 28398-2023
     | (?!(?:GDP|CPI|PPI|PMI|GNI)[0-9])[A-Za-z]{1,5}_?[0-9]+(?:[.\-－][0-9]+)*  # SF031, R1, PM2.5
-    | [0-9]+(?:\.[0-9]+)?[A-Za-z]+[0-9A-Za-z]*          # 5G, 3D, 555X, 1.5MA
+    | (?<![0-9.])[0-9]+(?:\.[0-9]+)?(?!_COMPUTE(?![A-Za-z0-9]))[A-Za-z]+[0-9A-Za-z]*  # 5G, 1.5MA, not 4800PF
     | [\[［〔][0-9０-９]{1,3}[\]］〕]                   # footnote markers [2]
     | [（(][0-9０-９一二三四五六七八九十]{1,3}[）)]      # enumerators （二） (1)
     | (?m:^[ \t　]*[0-9０-９]{1,2}[、.．](?![0-9０-９]))  # numbered lines 1、 2.
     | (?m:^[ \t　]*[一二三四五六七八九十]{1,3}、)       # heading ordinals 一、
     | “(?!_QUOTED_FIGURE”)[^”\n]{1,12}”                # short quoted slogans “六稳”, not “5.5%左右”
     | 《[^》\n]{1,60}》                                 # titles of documents
-    """.replace("_QUOTED_FIGURE", _QUOTED_FIGURE),
+    """.replace("_QUOTED_FIGURE", _QUOTED_FIGURE).replace("_COMPUTE", _COMPUTE),
     re.VERBOSE | re.DOTALL,
 )
 

@@ -22,6 +22,7 @@ from pipeline.extract.measures import (
     classify_pp_sign,
     clause_window,
     is_comparison_pp,
+    sentence_window,
 )
 from pipeline.extract.numerals import has_approx_mark, parse_fraction, parse_number, read_numeral
 from pipeline.extract.qualifiers import (
@@ -69,8 +70,17 @@ _APPROX_RATIO = re.compile(r"约(?:为|是|相当于)[^，。；]{0,14}的$")
 _PER_BEFORE = re.compile(r"每[^\d\s，。；、]{1,4}$")
 _GROWTH_BEFORE = re.compile(r"(?:增长|提高|提升|增加|上升|下降|降低|减少|回落)了?$")
 #: After 前N: a noun naming the group of the first N (排名前十的城市, 前十大GDP城市).
-_GROUP_LABEL = re.compile(r"(?:的|大|名的|位的)(?!$)[^，,。；;！？!?、\d]")
+_GROUP_LABEL = re.compile(r"(?:的|大|名的|位的)(?!$)[^，,。；;！？!?、\d]|城市|省份")
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界)$")
+#: A ratio written without a unit (比值为2.34, 倍差从2.37缩小到1.94): its value right after the
+#: noun (为, 是, 从, 由, or a start 从2013年的), or after a change verb (缩小到1.94, 缩小0.05).
+_RATIO_NOUN = re.compile(r"比值|倍差|之比|收入比(?![上去前同较])")
+_RATIO_LEVEL = re.compile(
+    r"(?:比值|倍差|之比|收入比)(?:[为是达]|达到|降为)?(?:[从由](?:[^，。；、\d]{0,2}(?:\d{4}年)?[^，。；、\d]{0,6}的)?)?$"
+)
+_RATIO_CHANGE = re.compile(r"(?:缩小|扩大|下降|降低|提高|上升|增加|减少|收窄)(?:了|到|至|为)?$")
+#: A unit or a rate between the ratio noun and the number: the number is about something else.
+_NOT_RATIO_BETWEEN = re.compile(r"[%％‰元人个家户吨亿万倍]")
 _FIRMS = re.compile(r"企业|主体|商户|个体")  # 户 counts firms, not households
 _MAGNITUDE_WORDS = {4: "万", 8: "亿", 12: "万亿", 16: "亿亿"}
 _RANK_STOP = "届次批期产个条季章部步阶轮号大梯方档阵层"
@@ -166,7 +176,7 @@ def _read_cheng(text: str, start: int, end: int, raw: str) -> Token:
 def _read_top(text: str, start: int, end: int, raw: str) -> Token | None:
     """前20 / 前六名: a rank at most N."""
     if _GROUP_LABEL.match(text, end) or (raw.endswith("强") and _is_cjk(text[end : end + 1])):
-        return None  # 排名前十的城市, 前十强城市: the name of a group, not a rank
+        return None  # 排名前十的城市, 前十强城市, 前十城市合计: the name of a group, not a rank
     try:
         value = parse_number(raw[1:].rstrip("名位强"))
     except ValueError:
@@ -294,10 +304,38 @@ def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
         return None
     if _DATE_WORDS.match(text, end):
         token.skip = "date, period or ordinal"
+    elif _is_ratio(text, token):
+        token.base_unit = "multiple"  # a ratio A/B of like quantities: times, with no written unit
+        _finish_bounds(text, token)
     else:
         token.skip = "no unit"
         token.bare = True
     return token
+
+
+def _is_ratio(text: str, token: Token) -> bool:
+    """True for the value of a ratio written with no unit (比值为2.34, 倍差…缩小到1.94, 缩小0.05).
+
+    The ratio noun must govern the number: either it (with 为/是, or 从…的 for a start value)
+    stands right before it, or it opens the sentence and a change verb touches the number, with
+    no other quantity (a unit word) between them.
+    """
+    start = token.start
+    low = max(0, start - 48)
+    if token.mult or token.value >= 100:
+        return False
+    if text.find("比", low, start) < 0 and text.find("倍差", low, start) < 0:
+        return False  # cheap test first: every ratio noun holds 比 or is 倍差
+    window = clause_window(text, start, 20)
+    if _RATIO_LEVEL.search(window):
+        return True
+    if not _RATIO_CHANGE.search(window):
+        return False
+    sentence = sentence_window(text, start)
+    nouns = _RATIO_NOUN.findall(sentence)
+    if not nouns:
+        return False
+    return not _NOT_RATIO_BETWEEN.search(sentence, sentence.rfind(nouns[-1]) + len(nouns[-1]))
 
 
 def _cn_figure_ok(text: str, token: Token) -> bool:

@@ -113,6 +113,9 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
          [("2817万吨", 2817, "万吨", "level", "exact"), ("减产0.6%", -0.6, "%", "growth_pct", "exact")]),
         ("移动电话普及率为127.1部/百人。", [("127.1部/百人", 127.1, "部/百人", "level", "exact")]),
         ("空气质量达标的城市占65.5%，", [("65.5%", 65.5, "%", "rate_pct", "exact")]),
+        # a ratio has no unit word: its value after the noun, its change after a change verb
+        ("城乡居民人均可支配收入比值为2.34，比上年缩小0.05",
+         [("2.34", 2.34, None, "level", "exact"), ("缩小0.05", -0.05, None, "level", "exact")]),
         ("全年人民币平均汇率为1美元兑7.1217元人民币，比上年贬值1.1%",
          [("7.1217元", 7.1217, "元", "level", "exact"), ("贬值1.1%", -1.1, "%", "growth_pct", "exact")]),
     ],
@@ -143,6 +146,26 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         # 前11月 is a cumulative period (like 1-11月), not a rank of 11
         ("2021年前11月，重庆实现社会消费品零售总额12746.63亿元",
          [("12746.63亿元", 12746.63, "亿元", "level", "exact")]),
+    ],
+    "news_zhejiang_decade_2022": [
+        # a ratio's start and end (倍差从X缩小到Y): a change of a unitless ratio
+        ("城乡居民收入倍差从2.37缩小到1.94",
+         [("2.37", 2.37, None, "from", "exact"), ("1.94", 1.94, None, "to", "exact")]),
+    ],
+    "news_national_gdp_2021q3": [
+        ("城乡居民人均收入比值2.62，比上年同期缩小0.05。",
+         [("2.62", 2.62, None, "level", "exact"), ("缩小0.05", -0.05, None, "level", "exact")]),
+    ],
+    "gwr_hunan_2026_excerpt": [
+        # computing power in petaflops (PF) is a figure, not a code like 5G or 555X
+        ("总算力突破1.3万PF、增长20倍，智能算力达4800PF，超算算力达228PF，建成5G基站20.6万个",
+         [("突破1.3万PF", 1.3, "万PF", "level", "exceeds"), ("20倍", 20, "倍", "multiple", "exact"),
+          ("4800PF", 4800, "PF", "level", "exact"), ("228PF", 228, "PF", "level", "exact"),
+          ("20.6万个", 20.6, "万个", "level", "exact")]),
+        # 稳居全国前十强 with no noun after it is a rank (at most 10); 前十强城市 names a group
+        ("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%",
+         [("5.53万亿元", 5.53, "万亿元", "level", "exact"), ("前十强", 10, None, "rank", "at_most"),
+          ("4.8%", 4.8, "%", "growth_pct", "exact")]),
     ],
     "news_national_gwr_2022_briefing_tasks": [
         # A figure in quotes is a figure (the slogan mask leaves quoted rates and amounts alone).
@@ -197,9 +220,6 @@ ISSUE_EXAMPLES: list[tuple[str, list[F]]] = [
 ]
 
 KNOWN_FAILURES: list[tuple[str, str, list[F]]] = [
-    # a ratio stated without a unit word is skipped, not extracted
-    ("statcomm_national_2024_excerpt", "城乡居民人均可支配收入比值为2.34，比上年缩小0.05",
-     [("2.34", 2.34, None, "level", "exact"), ("缩小0.05", -0.05, None, "level", "exact")]),
     # a concentration written 每立方米N微克 keeps only 微克 as its unit
     ("gwr_fujian_2026", "PM_2.5平均浓度低于每立方米19微克",
      [("19微克", 19, "微克/立方米", "level", "less_than")]),
