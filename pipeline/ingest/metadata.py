@@ -21,6 +21,7 @@ from pipeline.ingest.markup import Markup
 _HEAD_LINES = 40
 _TAIL_LINES = 15
 _TITLE_MAX = 80
+_BYLINE_MAX = 80
 #: Characters of clean text searched for place names (the area shows early; bounds the cost).
 _AREA_SAMPLE = 200_000
 
@@ -178,13 +179,15 @@ def _first_h1_line(markup: Markup, head: list[Line]) -> Line | None:
 def _dates(markup: Markup, near: list[Line]) -> tuple[str | None, str | None]:
     """(published, delivered): a labelled or byline date first, then meta, then front matter."""
     published = delivered = None
-    standalone = None
+    standalone = byline = None
     for line in near:
         labelled = _DATE_LABEL_RE.search(line.text)
         if published is None and labelled:
             published = parse_date_in(line.text[labelled.end() :])
         if published is None and line.kind == BYLINE and _DATETIME_START.match(line.text):
             published = parse_date_in(line.text)
+        if byline is None and _is_byline(line):
+            byline = parse_date_in(line.text)  # 来源：新华网 | 2021-03-05, 作者：张三 2021-03-05
         if delivered is None and _DELIVERY.match(line.text):
             delivered = parse_date_in(line.text)
         if standalone is None and _ONLY_DATE.match(line.text):
@@ -201,7 +204,12 @@ def _dates(markup: Markup, near: list[Line]) -> tuple[str | None, str | None]:
                 published = parse_datetime_value(markup.front_matter[key])
                 if published:
                     break
-    return published or standalone, delivered
+    return published or byline or standalone, delivered
+
+
+def _is_byline(line: Line) -> bool:
+    """A byline or a short labelled line (来源：…, 作者：…): a date in it is the page's date."""
+    return line.kind == BYLINE or (len(line.text) <= _BYLINE_MAX and _ANY_LABEL.search(line.text) is not None)
 
 
 def _year(delivered: str | None, published: str | None, title: str | None) -> int | None:

@@ -57,3 +57,31 @@ def test_delivery_line(text: str, year: int | None, tmp_path) -> None:
     doc = read_report(path)
     delivered = doc.published_at
     assert (int(delivered[:4]) if delivered else None) == year
+
+
+#: (a byline line, the publication date read). The seed's own byline is real; the others are
+#: constructed on the common forms of news and government pages (no page in the corpus has them).
+BYLINES = {
+    "seed": [("2021-01-17 09:55:20 蔡紫旻 陈凌鹭 来源:泉州晚报  责任编辑:王娇榕   我来说两句", "2021-01-17")],
+    "constructed: the date after a source or author label": [
+        ("来源：新华网 | 2021-03-05 10:22:11", "2021-03-05"),
+        ("作者：张三 2021-03-05", "2021-03-05"),
+    ],
+    "constructed: a date in a long article sentence is no byline": [
+        (
+            "来源于群众的创造，2021年3月5日，全市召开大会，部署全年工作，会议强调要扎实推进各项重点任务落实落细。",
+            None,
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("line", "date"), _cases(BYLINES))
+def test_byline_date(line: str, date: str | None, tmp_path) -> None:
+    path = tmp_path / "page.html"
+    body = "<p>今年以来，全市经济运行稳中向好。1-6月，全市生产总值增长5%。</p>"
+    path.write_text(
+        f"<html><body><h1>上半年全市经济运行情况</h1><div>{line}</div>{body}</body></html>", "utf-8"
+    )
+    published = read_report(path).published_at
+    assert (published[:10] if published else None) == date
