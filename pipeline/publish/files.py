@@ -191,6 +191,20 @@ def read_csv_text(source: Path | bytes) -> pd.DataFrame:
     )
 
 
+def arrow_reader(data: bytes) -> pa_arrow.BufferReader:
+    """A reader over a copy of ``data`` in Arrow-owned memory, for Arrow's threaded readers.
+
+    Wrapping the Python ``bytes`` directly (``BufferReader(data)``) makes Arrow hold a Python
+    buffer whose last reference can be dropped by an Arrow pool thread after the read has
+    returned. If that happens while the interpreter shuts down, the thread cannot take the
+    GIL and the process aborts ("terminate called without an active exception", apache/arrow
+    #34314). Copying into Arrow memory costs a millisecond per megabyte and removes the race.
+    """
+    sink = pa_arrow.BufferOutputStream()
+    sink.write(data)
+    return pa_arrow.BufferReader(sink.getvalue())
+
+
 def read_csv_text_table(source: Path | bytes) -> pa_arrow.Table:
     """A release CSV (path or bytes) as Arrow text cells exactly as written (null is ``""``).
 
@@ -201,7 +215,7 @@ def read_csv_text_table(source: Path | bytes) -> pa_arrow.Table:
     first_line = data.removeprefix(CSV_BOM).split(b"\n", 1)[0].decode(CSV_ENCODING)
     names = next(csv.reader([first_line])) if first_line else []
     return pa_csv.read_csv(
-        pa_arrow.BufferReader(data),
+        arrow_reader(data),
         parse_options=pa_csv.ParseOptions(newlines_in_values=True),
         convert_options=pa_csv.ConvertOptions(
             column_types={name: _TEXT for name in names},
@@ -223,7 +237,7 @@ def read_csv_table(source: Path | bytes, model: type[pa.DataFrameModel]) -> pd.D
 
 def read_parquet_table(source: Path | bytes, model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """A release Parquet file (path or bytes) read into the model's dtypes."""
-    table = pq.read_table(pa_arrow.BufferReader(source) if isinstance(source, bytes) else source)
+    table = pq.read_table(arrow_reader(source) if isinstance(source, bytes) else source)
     specs = {spec.name: spec for spec in columns_of(model)}
     out = {}
     for name in table.column_names:

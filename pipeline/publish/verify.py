@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 
 from pipeline.publish.files import (
     CSV_BOM,
+    arrow_reader,
     read_csv_table,
     read_csv_text_table,
     read_parquet_table,
@@ -299,7 +300,7 @@ def check_tables_match(
                 read = known.csv_read_back if same_bytes else read_csv_text_table(data)
                 same = read.equals(known.text)
             else:
-                read = pq.read_table(pa_arrow.BufferReader(data))
+                read = pq.read_table(arrow_reader(data))
                 same = read.equals(validated[table].arrow, check_metadata=False)
         except (pa_arrow.ArrowException, ValueError, OSError) as err:
             problems.append(f"{name}: unreadable ({err})")
@@ -338,7 +339,7 @@ def _check_format_details(name: str, data: bytes, fmt: object, package: Mapping[
         if b"\r\n" in data:
             problems.append(f"{name}: CRLF line endings")
         return problems
-    metadata = pq.ParquetFile(pa_arrow.BufferReader(data)).schema_arrow.metadata or {}
+    metadata = pq.ParquetFile(arrow_reader(data)).schema_arrow.metadata or {}
     expected = {
         b"dataset": str(package.get("name")).encode(),
         b"version": str(package.get("version")).encode(),

@@ -15,7 +15,13 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.publish import publish_release, rebuild_release
-from pipeline.publish.files import CSV_BOM, read_csv_table, read_parquet_table
+from pipeline.publish.files import (
+    CSV_BOM,
+    arrow_reader,
+    read_csv_table,
+    read_csv_text_table,
+    read_parquet_table,
+)
 from pipeline.schema_export import columns_of
 from schemas import IndicatorsModel, ReportsModel
 
@@ -159,3 +165,19 @@ def test_release_id_is_unique_and_name_stable(seed_tables, tmp_path):
     second = publish_release(with_changed_value(seed_tables[0]), seed_tables[1], tmp_path, now=NOW).path
     a, b = (json.loads((p / "datapackage.json").read_text()) for p in (first, second))
     assert a["name"] == b["name"] and a["id"] != b["id"]
+
+
+def test_arrow_readers_hold_no_reference_to_python_bytes(release):
+    """Arrow's threaded readers may drop their input buffer on a pool thread after returning.
+
+    A Python-owned buffer dropped there during interpreter shutdown aborted a publishing
+    process ("terminate called without an active exception"); the publisher therefore hands
+    Arrow a copy in Arrow memory, so no Python reference is left behind.
+    """
+    data = (release / "indicators.csv").read_bytes()
+    before = sys.getrefcount(data)
+    reader = arrow_reader(data)
+    assert sys.getrefcount(data) == before
+    assert reader.read() == data
+    assert read_csv_text_table(data).num_rows == read_csv_text_table(release / "indicators.csv").num_rows
+    assert sys.getrefcount(data) == before
