@@ -270,14 +270,16 @@ def _is_base_year(text: str, start: int, end: int) -> bool:
 #: What a text about the year's work report says: 今年 with the report or its goals.
 _SEASON_TOPIC = re.compile(r"政府工作报告|今年[^。，；;\n]{0,12}?(?:预期目标|主要目标)")
 #: A year that opens a full-year outturn: 2021年我国GDP同比增长8.1% / 2022年，全国粮食产量达到.
-#: The clause after it (no break) must hold an outturn verb right before a number; a part of
-#: the year (2021年前三季度, 2021年上半年, 2021年1-11月, 2021年末) or a comparison base
-#: (比2019年, 较2020年) is no full-year outturn.
+#: The clause after it (a comma right after the year, then no break) must hold an outturn verb
+#: or the GDP's name (全省地区生产总值141633.81亿元) right before a number; a part of the year
+#: (2021年前三季度, 2021年上半年, 2021年1-11月, 2021年末) or a comparison base (比2019年,
+#: 较2020年) is no full-year outturn.
 _OUTTURN_YEAR = re.compile(
     _YEAR
     + r"年(?![前上下一二三四1-9０-９]|末|底|全年目标|的?(?:政府工作报告|预期|目标|计划))"
-    + r"[^，。；;！？!?\n]{0,24}?"
-    + r"(?:增长|增速为?|下降|达到?|实现|突破|超过|上涨|净增|为|是)\s*[约近超逾]?[\d０-９一二三四五六七八九十]"
+    + r"[，,]?\s*[^，。；;！？!?\n]{0,24}?"
+    + r"(?:增长|增速为?|下降|达到?|实现|突破|超过|上涨|净增|为|是|生产总值(?:（GDP）)?|GDP)"
+    + r"\s*[约近超逾]?[\d０-９一二三四五六七八九十]"
 )
 _GOAL_IN_CLAUSE = re.compile(r"目标|预期|预测|预计|有望|计划|规划|力争|要求|要|将")
 #: Words right before a year that make what follows a forecast (预测2021年中国GDP增长8%).
@@ -298,6 +300,8 @@ def parse_report_season_year(text: str) -> int | None:
     2022
     >>> parse_report_season_year("今年发展主要预期目标是：增长5%左右。2022年国内生产总值增长3%。")
     2023
+    >>> parse_report_season_year("今年的政府工作报告提出增长5.5%左右。2021年，全国粮食产量达到6.8亿吨。")
+    2022
     >>> parse_report_season_year("2021年前三季度GDP增长9.8%，今年政府工作报告提出6%以上") is None
     True
     >>> parse_report_season_year("2022年，全市生产总值增长5%。") is None  # no 今年, no report

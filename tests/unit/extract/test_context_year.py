@@ -19,6 +19,7 @@ from pipeline.extract.context_year import (
     parse_latest_fact_year,
     parse_milestone_year,
     parse_past_year,
+    parse_report_season_year,
     parse_report_year,
 )
 from pipeline.ingest import read_report
@@ -282,3 +283,27 @@ def test_dev_page_with_its_dates_blanked_out_keeps_its_year(name: str, tmp_path)
 def test_undatable_dev_page(name: str, tmp_path) -> None:
     dated = read_report(_DEV[name])
     assert parse_report_year(_undated_copy(name, tmp_path)) == parse_report_year(dated)
+
+
+#: A text about this year's work report (今年的政府工作报告, from the dev 2022 commentary) with a
+#: full-year outturn of year N speaks from N+1. The outturns: the dev commentary's own sentence,
+#: and two public encyclopedia sentences that open with the year and a comma, the GDP named
+#: right before its number.
+_REPORT_2022 = "今年的政府工作报告，把这一目标确定在增长5.5%左右。"
+SEASON = {
+    "news_national_gwr_2022_gdp_target": [
+        (_REPORT_2022 + "2021年我国GDP同比增长8.1%，过去两年平均增长5.1%。", 2022)
+    ],
+    "public texts: the year, a comma, the GDP's name and its number": [
+        (_REPORT_2022 + "2024年，全省地区生产总值141633.81亿元，比上年增长3.5%。", 2025),
+        (_REPORT_2022 + "2021年，全市实现地区生产总值28231.97亿元。", 2022),
+    ],
+    "not an outturn": [
+        (_REPORT_2022 + "2021年中央经济工作会议再次强调，必须坚持高质量发展。", None),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "year"), _cases(SEASON))
+def test_report_season_year(text: str, year: int | None) -> None:
+    assert parse_report_season_year(text) == year
