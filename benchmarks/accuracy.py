@@ -620,6 +620,11 @@ def main(argv: list[str] | None = None) -> int:
             }
             for key in ("misses", "false_positives", "attr_errors", "name", "error", "attr_right"):
                 output[name]["total"].pop(key, None)
+            if args.undated:
+                blanked_total = DocResult("TOTAL")
+                for r in run_set(folder, undated=True):
+                    blanked_total.add(r)
+                output[name]["total_undated"] = blanked_total.scores()
         else:
             # Held-out: the total only, unless asked; per-document scores already point at documents.
             title = f"{name} ({folder.relative_to(REPO)}, {len(results)} documents)"
