@@ -177,7 +177,11 @@ def _first_h1_line(markup: Markup, head: list[Line]) -> Line | None:
 
 
 def _dates(markup: Markup, near: list[Line]) -> tuple[str | None, str | None]:
-    """(published, delivered): a labelled or byline date first, then meta, then front matter."""
+    """(published, delivered) dates of the page, in order of trust.
+
+    A labelled date or a byline opening with one, then meta, then front matter, then a date
+    anywhere in a byline or short labelled line, then a date alone on a line.
+    """
     published = delivered = None
     standalone = byline = None
     for line in near:
