@@ -43,6 +43,7 @@ _TIME_LEAD = (
     r"(?:19|20)\d{2}年(?:[一二三四1-4]季度|[上下]半年|前三季度|\d{1,2}月份?)?"
     r"|(?:今年|去年|明年|上年|全年|当年|年末|年底|年初)(?:[一二三四]季度|[上下]半年|前三季度|\d{1,2}月份?)?"
     r"|第?[一二三四]季度|[上下]半年|前三季度|\d{1,2}月份?|过去的?五年|五年来|今后五年|一年来"
+    r"|前(?:\d{1,2}|[一二三四五六七八九十]{1,3})个?月份?|\d{1,2}[-—–~～至]\d{1,2}月份?"
     r"|“?十[一二三四五六]五”?(?:时期|期间)?|同期|以来"
 )
 _LEAD = re.compile(
@@ -69,6 +70,9 @@ _TAIL_WORDS = sorted(
         "今年",
         "去年",
         "全年",
+        # change verbs before an end value (增速放缓至5.1%, PMI回升至50.1%); alone (比上月加快)
+        # they say what the figure is and stay
+        *(verb + to for verb in ("放缓", "回升", "滑落", "加快", "回落", "下滑", "跌") for to in "至到"),
     },
     key=len,
     reverse=True,
@@ -336,7 +340,7 @@ def subject_before(
     own = clean_subject(pieces[-1])
     first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
     first_keep = _keep_verb(first) if first else ""
-    if not own and len(pieces) > 1 and pieces[-2].endswith(("从", "由")):
+    if not own and len(pieces) > 1 and pieces[-1] in ("", "的") and pieces[-2].endswith(("从", "由")):
         own = clean_subject(pieces[-2])  # 倍差从2013年的1.76缩小到: the start year split the noun off
     if clause.endswith(("、", "和", "及")) and len(pieces) > 1 and quote.endswith(_CLASSIFIERS):
         # 新增2个A、19个B / 6个企业品牌、2个区域品牌: this number opens a new list item
@@ -399,6 +403,8 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
             return ""
         cut = clause_start(prior)
         clause, prior = prior[cut:], prior[:cut]
+        if _LEAD.fullmatch(clause):
+            continue  # 前11个月，全省…: a time phrase names no subject
         for piece in reversed(_split_numbers(clause)[:-1]):
             got = clean_subject(piece)
             if got:

@@ -19,7 +19,8 @@ _SENTENCE_BREAK = re.compile(r".*[。；！？\n;!?]", re.DOTALL)
 
 _KEYWORD = re.compile(
     r"""
-    (?P<to>(?:提高|提升|上升|增加|增长|扩大|下降|降低|减少|缩小|回落|拓展|攀升|下跌|上涨|下滑|升|降|压减|压缩|控制)
+    (?P<to>(?:提高|提升|上升|增加|增长|扩大|下降|降低|减少|缩小|回落|拓展|攀升|下跌|上涨|下滑|升|降|压减|压缩|控制
+              |放缓|滑落|跌|涨|回升|加快)
            (?:到|至)|降为)
     | (?P<rate>自然增长率)
     | (?P<neg>下降|降幅|下跌|跌幅|回落|减少|降低|减产|缩小|收窄|贬值|下滑|放缓|压减|削减)
@@ -88,6 +89,8 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
     """(measure, sign) of a percentage whose quote starts at ``start`` and ends at ``end``.
 
     >>> classify_percent("贫困发生率降至0.6%", 7, 11)
+    ('rate_pct', 1)
+    >>> classify_percent("全市GDP增速放缓至5.1%", 11, 15)
     ('rate_pct', 1)
     >>> classify_percent("工业生产者出厂价格下降2.2%", 11, 15)
     ('growth_pct', -1)
