@@ -78,7 +78,10 @@ _FUTURE_AFTER = ("远景", "前", "底前", "末前", "以前", "目标", "的�
 #: 前 opening a part of the year (2021年前三季度, 2021年前11个月) is no deadline (2025年前).
 _PART_AFTER = re.compile(r"前[一二三四五六七八九十两\d０-９]")
 #: A comparison base right before a year: 比2019年, 较2019年, 比疫情前的2019年同期, 与2019年相比.
-_BASE_NEAR = re.compile(r"(?:比|较|相比|对比|相较|同比)[^，。；;,！？!?\d]{0,6}$")
+#: 比重, 比例, 较快, 较大 are no comparison (占比重…, 保持较快增长的2021年).
+_BASE_NEAR = re.compile(
+    r"(?:相比|对比|相较|同比|(?:比|较)(?![重例率值好快大高低多少强]))[^，。；;,！？!?\d]{0,6}$"
+)
 #: A year that is a comparison base after the fact: 与2019年相比, 和2019年同期相比.
 _BASE_AFTER = re.compile(r"(?:同期)?(?:相比|比较|相较)")
 #: An N-year average growth (两年平均增长): the base year lies N years back.

@@ -202,6 +202,10 @@ LATEST_FACT = {
         ),
     ],
     "constructed: a deadline is still left out": [("力争2025年前建成，2021年前三季度增长9.8%。", 2021)],
+    "constructed: 比重, 较快 are no comparison": [
+        ("第三产业占比重2021年达到55%。", 2021),
+        ("保持较快增长的2021年，全市生产总值增长8%。", 2021),
+    ],
 }
 
 #: A text that names years only as comparison bases speaks from after them (N-year averages: N years).
