@@ -38,6 +38,7 @@ MAX_LEN = 24
 _CLAUSE_STOPS = "，,；;：:。！？!?\n\r"
 _SPACES = " \u3000\t"
 _NUM_CHARS = re.compile(r"[\d０-９]")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _PAREN = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)|\[\d+\]|【[^【】]{0,20}】")
 _TIME_LEAD = (
     r"(?:19|20)\d{2}年(?:[一二三四1-4]季度|[上下]半年|前三季度|\d{1,2}月份?)?"
@@ -163,6 +164,8 @@ def clean_subject(text: str) -> str:
     '全市生产总值'
     >>> clean_subject("宁德的GDP增速")
     'GDP增速'
+    >>> clean_subject("-"), clean_subject("比")
+    ('', '')
     """
     if "（" in text or "(" in text or "[" in text or "【" in text:
         text = _PAREN.sub("", text)
@@ -183,6 +186,8 @@ def clean_subject(text: str) -> str:
             text = text[: len(text) - m.end()]
     if len(text) > MAX_LEN:
         text = text[-MAX_LEN:]
+    if len(text) <= 2 and (not _WORD_CHAR.search(text) or text in ("比", "较")):
+        return ""  # 比1-6月提高 cut at its numbers leaves "-" and "比": no noun
     return text
 
 

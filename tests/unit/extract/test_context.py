@@ -296,6 +296,12 @@ NEWS_PROVINCES_GWR_2022 = [
     ("与目标值相差最大，低了2个百分点", "2个百分点", {"value_kind": "actual"}),
 ]
 
+#: A comparison with a month range (比2019年1-7月增长) keeps the subject of the clause before,
+#: not the "-" left between the range's numbers.
+NEWS_XIAN_2021M01_07 = [
+    ("同比增长7.4%，比2019年1-7月增长20.5%", "20.5%", {"subject": "固定资产投资"}),
+]
+
 CASES = [
     pytest.param(source, anchor, quote, expected, id=f"{source}:{quote}")
     for source, cases in (
@@ -312,6 +318,7 @@ CASES = [
         ("gwr_hunan_2026_excerpt", GWR_HUNAN_2026),
         ("news_national_gwr_2022_briefing_tasks", NEWS_NATIONAL_GWR_2022_BRIEFING),
         ("news_provinces_gwr_2022_targets", NEWS_PROVINCES_GWR_2022),
+        ("news_xian_econ_2021m01_07", NEWS_XIAN_2021M01_07),
     )
     for anchor, quote, expected in cases
 ]
