@@ -120,7 +120,7 @@ def _list_items(head: str, size: int | None) -> list[str]:
     return raw
 
 
-_FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（(“”]{1,14}")
+_FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（(“”）)]{1,14}")
 
 
 def _place_len(text: str) -> int:

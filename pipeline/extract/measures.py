@@ -35,8 +35,14 @@ _KEYWORD = re.compile(
 _KEYWORD_FIND = (Anchored(_KEYWORD).finder or _KEYWORD).search
 assert _KEYWORD.groups == len(_KEYWORD.groupindex), "last_keyword reads the kind from the last group"
 
-_RATIO_OF = re.compile(r"(?:是|为|相当于|达到)[^，。；]{0,14}的$")
-_AFTER = re.compile(r"的?(?:(?P<pos>增速|增幅|增长)|(?P<rate>比重|占比|份额))")
+_RATIO_OF = re.compile(r"(?:是|为|相当于|达到|完成)[^，。；]{0,14}的$")
+#: A degree of completion (完成全年目标任务95.0%): a ratio to the goal, a level.
+_COMPLETION = re.compile(r"完成[^，。；]{0,10}(?:目标|任务|计划)(?:任务)?$")
+#: After the number: the clause's own word for what it is (均有6%以上的增长, 以14.3%的GDP增速,
+#: 接近40%的进出口增长); a short noun may stand between 的 and the word.
+_AFTER = re.compile(
+    r"(?:的[^，。；、\d%的]{0,6}?)?(?:(?P<pos>增速|增幅|增长)(?![率点])|(?P<rate>比重|占比|份额))"
+)
 _NEG_PP = re.compile(r"低(?:了)?$")
 _COMPARE_PP = re.compile(r"(?:(?<![提升])高出?|(?<![降减])低)了?$")
 _AVG = re.compile(r"年均|平均每年|年平均")  # each contains 均 (see classify_growth_basis)
@@ -100,9 +106,17 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
     ('growth_pct', 1)
     >>> classify_percent("分别约为全国平均的70%", 10, 13)
     ('rate_pct', 1)
+    >>> classify_percent("经济亮点在于接近40%的进出口增长", 6, 11)
+    ('growth_pct', 1)
+    >>> classify_percent("就业人数完成全年目标的95.0%", 11, 16)
+    ('rate_pct', 1)
+    >>> classify_percent("就业人数完成全年目标任务95.0%", 12, 17)
+    ('rate_pct', 1)
     """
     window = clause_window(text, start)
     if window.endswith("的") and _RATIO_OF.search(window):  # the clause has no line break: 的$ is the end
+        return "rate_pct", 1
+    if window.endswith(("标", "务", "划")) and _COMPLETION.search(window):
         return "rate_pct", 1
     kind = last_keyword(window)
     if kind is None:

@@ -153,6 +153,10 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
          [("2.37", 2.37, None, "from", "exact"), ("1.94", 1.94, None, "to", "exact")]),
     ],
     "news_national_gdp_2021q3": [
+        # a degree of completion of a goal is a level (a ratio to the goal), not a growth rate
+        ("进一步看，前三季度，全国城镇新增就业1045万人，完成全年目标的95.0%",
+         [("1045万人", 1045, "万人", "level", "exact"), ("95.0%", 95.0, "%", "rate_pct", "exact")]),
+        ("关注点二：城镇新增就业人数完成全年目标任务95.0%", [("95.0%", 95.0, "%", "rate_pct", "exact")]),
         ("城乡居民人均收入比值2.62，比上年同期缩小0.05。",
          [("2.62", 2.62, None, "level", "exact"), ("缩小0.05", -0.05, None, "level", "exact")]),
     ],
@@ -177,6 +181,10 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("前7个月，西安市生产稳中有升", []),
     ],
     "news_guangdong_cities_gdp_2021q1q3": [
+        # the clause's own word after the number, behind a short noun: a change, not a level
+        ("作为工业大市，佛山前三季度的经济亮点在于接近40%的进出口增长",
+         [("接近40%", 40, "%", "growth_pct", "nearly")]),
+        ("其中，汕尾以14.3%的GDP增速成为前三季度省内增速最快的城市", [("14.3%", 14.3, "%", "growth_pct", "exact")]),
         # 下跌至 gives the level reached, positive
         ("规模以上工业增加值的两年平均增速从上半年的4.7%下跌至3.80%",
          [("4.7%", 4.7, "%", "from", "exact"), ("3.80%", 3.8, "%", "to", "exact")]),
