@@ -57,7 +57,14 @@ from pipeline.extract.context_period import (
     year_of,
 )
 from pipeline.extract.context_subject import _LEAD as _LEAD_WORDS
-from pipeline.extract.context_subject import LOOK_BACK, clause_start, list_areas, list_slot, subject_before
+from pipeline.extract.context_subject import (
+    LOOK_BACK,
+    clause_start,
+    list_areas,
+    list_head_before,
+    list_slot,
+    subject_before,
+)
 from pipeline.extract.context_vocab import (
     ACTUAL_WORDS,
     BUDGET_PLAN_WORDS,
@@ -129,6 +136,8 @@ _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[�
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
 _SENTENCE_MARK = re.compile("[，,。；;]")
 _CLAUSE_BREAK = re.compile("[，,；;]")
+#: After a number right behind a yardstick place: the number is the yardstick's own value.
+_REFERENCE_VALUE = re.compile(r"的(?:平均)?(?:水平|增速|增幅|速度|增长)")
 _PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|增加|减少|上涨|回落|降低)")
 
 
@@ -494,7 +503,7 @@ class ContextResolver:
             period,
             kind,  # value_kind
             role != "from" and self._is_estimate(clean_start, clean_end, sent_start, sent_i),  # is_estimate
-            group_area(after) or self._area(clean_start, sent_start, para_start, window, index, size),  # area
+            group_area(after) or self._area(clean_start, sent_start, para_start, window, after, index, size),
             subject,
             self._section(clean_start),  # section
         )
@@ -617,7 +626,14 @@ class ContextResolver:
         return d >= 0 and start < self._ditto_ends[d]
 
     def _area(
-        self, pos: int, sent_start: int, para_start: int, window: str, index: int | None, size: int | None
+        self,
+        pos: int,
+        sent_start: int,
+        para_start: int,
+        window: str,
+        after: str,
+        index: int | None,
+        size: int | None,
     ) -> str | None:
         # 分别 lists of places: 福州、龙岩、三明固定资产投资增速分别为…
         slot = list_slot(window[clause_start(window) :], index, size) if "分别" in window else None
@@ -625,6 +641,10 @@ class ContextResolver:
             names = list_areas(slot[0], slot[2])
             if names:
                 return canonical_area(names[slot[1]])
+        elif index is not None and "分别" in window and (head := list_head_before(window, size)) is not None:
+            names = list_areas(head, size)  # 其次为江苏和北京，分别高出2.6个、2.5个百分点
+            if names:
+                return canonical_area(names[index])
         if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:
             pos -= len(window) - incl  # 包括广州、佛山在内的14个地级市: the places only illustrate
         # A report about its own area names other places in passing (漳州核电投运，…，工业投资
@@ -654,6 +674,8 @@ class ContextResolver:
                     break
             elif a.start >= sent_start and self.text[a.end : pos].lstrip("平均水值")[:1] in ("（", "("):
                 return self._area_name(a, i)  # 全省平均水平（4.6%）
+            elif a.end == pos and _REFERENCE_VALUE.match(after):
+                return self._area_name(a, i)  # 超过全国9.8%的水平, 高于同期全省18.6%的增速
             i -= 1
         if para_fallback is not None:
             return self._area_name(para_fallback, i)

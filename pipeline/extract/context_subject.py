@@ -264,6 +264,25 @@ def list_slot(clause: str, index: int | None, size: int | None) -> tuple[str, in
     return head, min(idx, n - 1), n
 
 
+_LIST_LEAD = re.compile(r"(?:其次|再次|随后|然后|依次|其中)?(?:为|是|有)?")
+
+
+def list_head_before(window: str, size: int | None) -> str | None:
+    """The list of a 分别 that opens its clause: the clause before (其次为江苏和北京，分别高出…).
+
+    >>> list_head_before("其次为江苏和北京，分别高出2.6个、", 2)
+    '江苏和北京'
+    >>> list_head_before("江苏和北京分别高出2.6个、", 2) is None
+    True
+    """
+    cut = clause_start(window)
+    if not size or cut < 2 or not window.startswith("分别", cut):
+        return None
+    prev = window[: cut - 1]
+    head = prev[clause_start(prev) :]
+    return head[_LIST_LEAD.match(head).end() :]  # the pattern can match empty: always a match
+
+
 def list_areas(head: str, size: int) -> list[str] | None:
     """Written place names of a 分别 list whose items are places, or None."""
     raw = [p for p in _LIST_SPLIT.split(_PAREN.sub("", head)) if p.strip()]

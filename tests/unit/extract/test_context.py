@@ -543,6 +543,31 @@ def test_distributed_list_items_may_contain_he():
     ]
 
 
+def _figures_between(source: str, opening: str, closing: str) -> list:
+    """Figures of the real document whose quote starts inside the passage opening..closing."""
+    doc = read_report(SOURCES[source])
+    at = doc.source_text.find(opening)
+    assert at >= 0
+    end = doc.source_text.find(closing, at)
+    return [f for f in extract_figures(doc).figures if at <= f.char_start < end]
+
+
+def test_list_of_places_in_the_clause_before_a_distributed_list():
+    """其次为江苏和北京，分别高出2.6个、2.5个百分点: each item takes its own place (real extractor)."""
+    figures = _figures_between("news_provinces_gwr_2022_targets", "其次为江苏和北京", "约2成")
+    got = [(f.quote, f.area) for f in figures]
+    assert got == [("2.6个", "江苏省"), ("2.5个百分点", "北京市")]
+
+
+def test_value_right_after_a_yardstick_place_is_the_yardsticks():
+    """超过全国9.8%的水平, 高于同期全省18.6%的增速: the number is the yardstick's own (real extractor)."""
+    source = "news_guangdong_cities_gdp_2021q1q3"
+    got = [(f.quote, f.area) for f in _figures_between(source, "超过全国", "的水平")]
+    assert got == [("9.8%", "全国")]
+    got = [(f.quote, f.area) for f in _figures_between(source, "同比增长37.6%", "的增速")]
+    assert got == [("37.6%", "佛山市"), ("18.6%", "广东省")]
+
+
 # --------------------------------------------------------------------------- undated pages
 
 
