@@ -66,7 +66,7 @@ _PERIOD_AFTER = ("来", "以来", "前", "后", "间", "内", "中", "里", "度
 _PERIOD_BEFORE = ("近", "过去", "未来", "今后", "前", "这", "最近", "每")
 _DURATION_CONTEXT = re.compile(r"连续|历时|长达|持续|用了?|花了?|经过|缩短|延长|提前|压缩|减少|时间|期限")
 _RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排|跃升|保持|列|同类|城市|地市")
-_APPROX_RATIO = re.compile(r"约(?:为|是|相当于)[^，。；]{0,14}的$")
+_APPROX_RATIO = re.compile(r"约(?:为|是|相当于|占)[^，。；]{0,14}的$")
 _PER_BEFORE = re.compile(r"每[^\d\s，。；、]{1,4}$")
 _GROWTH_BEFORE = re.compile(r"(?:增长|提高|提升|增加|上升|下降|降低|减少|回落)了?$")
 #: After 前N: a noun naming the group of the first N (排名前十的城市, 前十大GDP城市).

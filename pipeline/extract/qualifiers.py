@@ -70,7 +70,7 @@ _SIGN_LENGTHS = sorted({len(verb) for verb in SIGN_VERBS}, reverse=True)
 #: Last characters of the words before a number (``match_pre_qualifier``).
 PRE_LAST_CHARS = frozenset(word[-1] for word in _PRE)
 #: First characters of the words after a number (``match_post_qualifier``).
-POST_FIRST_CHARS = frozenset([*(word[0] for word in _POST), "及"])
+POST_FIRST_CHARS = frozenset([*(word[0] for word in _POST), "及", "或"])
 #: Last characters of the sign verbs (``match_sign_verb``; it also looks through a 了).
 SIGN_LAST_CHARS = frozenset(verb[-1] for verb in SIGN_VERBS)
 
@@ -100,8 +100,10 @@ def match_post_qualifier(text: str, end: int) -> tuple[str, int] | None:
     ('approx', 4)
     >>> match_post_qualifier("目标在6%及以上。", 5)
     ('at_least', 8)
+    >>> match_post_qualifier("2305.38亿元或以上的经济总量", 9)
+    ('at_least', 12)
     """
-    if text[end : end + 1] == "及":  # 6%及以上 / 3岁及以下: the bound includes the value
+    if text[end : end + 1] in "及或":  # 6%及以上, 3岁及以下, 2305.38亿元或以上: the bound includes the value
         qualifier = _POST.get(text[end + 1 : end + 3])
         return None if qualifier not in ("at_least", "at_most") else (qualifier, end + 3)
     qualifier = _POST.get(text[end : end + 2])

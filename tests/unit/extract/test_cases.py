@@ -181,6 +181,12 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("前7个月，西安市生产稳中有升", []),
     ],
     "news_guangdong_cities_gdp_2021q1q3": [
+        # 约 before 占 governs the share; 或以上 is a bound like 及以上
+        ("今年前三季度，汕尾的经济总量达到907.4亿元，约占全省的1.03%，比去年全年提高了0.02个百分点",
+         [("907.4亿元", 907.4, "亿元", "level", "exact"), ("1.03%", 1.03, "%", "rate_pct", "approx"),
+          ("0.02个百分点", 0.02, "个百分点", "change_pp", "exact")]),
+        ("四季度，东莞要实现2305.38亿元或以上的经济总量才能突破万亿",
+         [("2305.38亿元或以上", 2305.38, "亿元", "level", "at_least"), ("突破万亿", 1, "万亿", "level", "exceeds")]),
         # the clause's own word after the number, behind a short noun: a change, not a level
         ("作为工业大市，佛山前三季度的经济亮点在于接近40%的进出口增长",
          [("接近40%", 40, "%", "growth_pct", "nearly")]),
