@@ -193,6 +193,8 @@ def _is_cjk(char: str) -> bool:
 def _read_rank(text: str, start: int, end: int, raw: str) -> Token | None:
     window = clause_window(text, start, 10)
     following = text[end : end + 1]
+    if following == "大" and _RANK_SCOPE.search(window):
+        following = ""  # 全省第一大消费城市, 全国第二大经济体: a rank within the scope named before it
     if (following and following in _RANK_STOP) or not _RANK_CONTEXT.search(window):
         return None
     try:

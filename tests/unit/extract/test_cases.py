@@ -181,6 +181,10 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("前7个月，西安市生产稳中有升", []),
     ],
     "news_guangdong_cities_gdp_2021q1q3": [
+        # 全省第一大 (the largest in the province) is a rank; 二十大 with no scope before it is not
+        ("前三季度社会消费品零售总额达到7499.89亿元，是全省第一大消费城市，与去年同期相比增幅达到12.8%",
+         [("7499.89亿元", 7499.89, "亿元", "level", "exact"), ("全省第一", 1, None, "rank", "exact"),
+          ("12.8%", 12.8, "%", "growth_pct", "exact")]),
         # 约 before 占 governs the share; 或以上 is a bound like 及以上
         ("今年前三季度，汕尾的经济总量达到907.4亿元，约占全省的1.03%，比去年全年提高了0.02个百分点",
          [("907.4亿元", 907.4, "亿元", "level", "exact"), ("1.03%", 1.03, "%", "rate_pct", "approx"),
