@@ -71,6 +71,16 @@ _TAIL_WORDS = sorted(
         "今年",
         "去年",
         "全年",
+        # verbs of placing before a rank (增速在全省排名第六位, 稳居全国第三位)
+        "排名",
+        "稳居",
+        "位居",
+        "居于",
+        "位列",
+        "跃居",
+        "名列",
+        "居",
+        "在",
         # change verbs before an end value (增速放缓至5.1%, PMI回升至50.1%); alone (比上月加快)
         # they say what the figure is and stay
         *(verb + to for verb in ("放缓", "回升", "滑落", "加快", "回落", "下滑", "跌") for to in "至到"),
