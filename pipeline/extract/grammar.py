@@ -79,6 +79,8 @@ _RATIO_LEVEL = re.compile(
     r"(?:比值|倍差|之比|收入比)(?:[为是达]|达到|降为)?(?:[从由](?:[^，。；、\d]{0,2}(?:\d{4}年)?[^，。；、\d]{0,6}的)?)?$"
 )
 _RATIO_CHANGE = re.compile(r"(?:缩小|扩大|下降|降低|提高|上升|增加|减少|收窄)(?:了|到|至|为)?$")
+#: A ratio written against one (城乡居民收入比由2.5:1缩小到2.3:1).
+_TO_ONE = re.compile(r"[:：]1(?![0-9.．:：])")
 #: A unit or a rate between the ratio noun and the number: the number is about something else.
 _NOT_RATIO_BETWEEN = re.compile(r"[%％‰元人个家户吨亿万倍]")
 _FIRMS = re.compile(r"企业|主体|商户|个体")  # 户 counts firms, not households
@@ -139,6 +141,8 @@ def scan(text: str) -> list[Token]:
             token = _read(text, kind, start, pos)
         if token is not None:
             append(token)
+            if token.end > pos:
+                pos = token.end  # the token read past its match (the :1 of a ratio 2.5:1)
     return tokens
 
 
@@ -308,6 +312,8 @@ def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
         token.skip = "date, period or ordinal"
     elif _is_ratio(text, token):
         token.base_unit = "multiple"  # a ratio A/B of like quantities: times, with no written unit
+        if _TO_ONE.match(text, end):  # 2.5:1 is written whole; the 1 is not a figure of its own
+            token.end = token.q_end = end + 2
         _finish_bounds(text, token)
     else:
         token.skip = "no unit"
@@ -329,8 +335,8 @@ def _is_ratio(text: str, token: Token) -> bool:
     if text.find("比", low, start) < 0 and text.find("倍差", low, start) < 0:
         return False  # cheap test first: every ratio noun holds 比 or is 倍差
     window = clause_window(text, start, 20)
-    if _RATIO_LEVEL.search(window):
-        return True
+    if _RATIO_LEVEL.search(window) or (_TO_ONE.match(text, token.end) and "比" in window):
+        return True  # 比值为2.34 / 收入比由2.5:1
     if not _RATIO_CHANGE.search(window):
         return False
     sentence = sentence_window(text, start)

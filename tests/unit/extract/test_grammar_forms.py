@@ -1,0 +1,50 @@
+"""Forms of report language read by the grammar that the corpus documents show only once or not yet.
+
+The phrases follow the wording of provincial and national reports (城乡居民收入比由2.5:1缩小到…,
+算力规模达到…EFLOPS, 增速放缓至…); each row states what a reader of the sentence would record.
+"""
+
+# ruff: noqa: E501  (rows of sentences read better unwrapped)
+from __future__ import annotations
+
+import pytest
+
+F = tuple  # (quote, value, unit, base_unit, measure, qualifier)
+
+FORMS: list[tuple[str, list[F]]] = [
+    # a ratio written against one: the value is the first term, the :1 belongs to the quote
+    ("城乡居民收入比由2.5:1缩小到2.3:1。",
+     [("2.5:1", 2.5, None, "multiple", "from", "exact"), ("2.3:1", 2.3, None, "multiple", "to", "exact")]),
+    ("城乡居民收入比缩小到1.94：1，", [("1.94：1", 1.94, None, "multiple", "level", "exact")]),
+    # a ratio noun governs only its own number: not a 比 of comparison, not a ratio of 1 to many
+    ("城乡居民人均可支配收入比上年增长8.1%，", [("8.1%", 8.1, "%", "percent", "growth_pct", "exact")]),
+    ("师生比为1:15", []),
+    # computing power: P- and E-level units convert to petaflops; other Latin codes stay masked
+    ("算力总规模达到10EFLOPS，智能算力占比超过30%", [
+        ("10EFLOPS", 10, "EFLOPS", "pflops", "level", "exact"),
+        ("超过30%", 30, "%", "percent", "rate_pct", "more_than")]),
+    ("建成4800PFC示范线", []),
+    # after 放缓至/回升至 the number is the level reached, never a negative change
+    ("全市GDP增速放缓至5.1%", [("5.1%", 5.1, "%", "percent", "rate_pct", "exact")]),
+    ("增速由8.1%放缓至4.9%",
+     [("8.1%", 8.1, "%", "percent", "from", "exact"), ("4.9%", 4.9, "%", "percent", "to", "exact")]),
+    # 前十城市 names a group; 进入全国前五 is a rank
+    ("前十城市合计占全国的23%", [("23%", 23, "%", "percent", "rate_pct", "exact")]),
+    ("进入全国前五", [("前五", 5, None, "rank", "rank", "at_most")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FORMS)
+def test_form(extract_text, sentence, expected):
+    got = [
+        (f.quote, f.value, f.unit, f.base_unit, f.measure, f.qualifier) for f in extract_text(sentence).figures
+    ]
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected, strict=True):
+        assert g[0] == e[0] and g[2:] == e[2:] and abs(g[1] - e[1]) < 1e-9, (g, e)
+
+
+def test_group_of_leading_cities_is_the_area(extract_text):
+    """前十城市合计占… takes the group as its area, not the last city named before it."""
+    figures = extract_text("广州GDP增长9.7%。前十城市合计占全国的23%。").figures
+    assert [(f.quote, f.area) for f in figures] == [("9.7%", "广州市"), ("23%", "前十城市")]
