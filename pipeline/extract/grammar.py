@@ -277,6 +277,9 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
     if "多" in raw or "余" in raw:  # has_approx_mark, inlined on the hottest path
         token.qualifier = "more_than"
     _finish_bounds(text, token)
+    if token.unit == "岁" and token.q_end > unit_end and _is_cjk(text[token.q_end : token.q_end + 1]):
+        token.skip = "age group"  # 3岁以下婴幼儿, 60岁以上的老年人: names a group of people
+        return token
     _classify(text, token)
     return token
 

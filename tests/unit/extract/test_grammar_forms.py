@@ -28,6 +28,9 @@ FORMS: list[tuple[str, list[F]]] = [
     ("全市GDP增速放缓至5.1%", [("5.1%", 5.1, "%", "percent", "rate_pct", "exact")]),
     ("增速由8.1%放缓至4.9%",
      [("8.1%", 8.1, "%", "percent", "from", "exact"), ("4.9%", 4.9, "%", "percent", "to", "exact")]),
+    # an age with a bound before a noun names a group of people (3岁以下婴幼儿); an age reached is a figure
+    ("每千人口拥有3岁以下婴幼儿托位数达到4.5个", [("4.5个", 4.5, "个", "item", "level", "exact")]),
+    ("人均预期寿命提高到78.6岁", [("78.6岁", 78.6, "岁", "year", "level", "exact")]),
     # 前十城市 names a group; 进入全国前五 is a rank
     ("前十城市合计占全国的23%", [("23%", 23, "%", "percent", "rate_pct", "exact")]),
     ("进入全国前五", [("前五", 5, None, "rank", "rank", "at_most")]),
