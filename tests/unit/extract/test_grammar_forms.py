@@ -51,3 +51,19 @@ def test_group_of_leading_cities_is_the_area(extract_text):
     """前十城市合计占… takes the group as its area, not the last city named before it."""
     figures = extract_text("广州GDP增长9.7%。前十城市合计占全国的23%。").figures
     assert [(f.quote, f.area) for f in figures] == [("9.7%", "广州市"), ("23%", "前十城市")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # an outturn measured against its goal is what happened
+        ("全年经济增长6.5%，高于预期目标0.5个百分点。", ["actual", "actual"]),
+        ("全市生产总值增长7%，超过预期目标1个百分点，", ["actual", "actual"]),
+        ("去年全面完成全年目标，生产总值增长6%。", ["actual"]),
+        # the goal itself, and an effort to complete it, stay targets
+        ("今年的预期目标为增长5%左右", ["target"]),
+        ("确保完成全年目标，生产总值增长6%左右", ["target"]),
+    ],
+)
+def test_comparison_with_a_goal_is_actual(extract_text, sentence, kinds):
+    assert [f.value_kind for f in extract_text(sentence).figures] == kinds
