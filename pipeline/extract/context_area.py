@@ -90,6 +90,9 @@ _CITY_GROUP_NOISE = re.compile(r"排名|[强大名位的](?=城市)")
 #: A place between a verb of holding and a share (聚集了广东六成的人口, 贡献了全省一半): the whole
 #: the share is of. With no such verb (广州近三成的增长来自…) the place is the figure's own.
 _SHARE_AFTER = re.compile(r"[近约超逾]?(?:[一二三四五六七八九两0-9]成|一半|[一二三四五六七八九十]+分之)")
+#: Words ending in a reference character (于, 对, 至) that are conjunctions, not comparisons: the
+#: place after them is the topic (由于上海在2020年的GDP总量为…).
+_CONJUNCTIONS_BEFORE = ("由于", "关于", "对于", "至于", "鉴于", "基于", "处于", "属于")
 _SHARE_VERB_BEFORE = ("了", "占", "占据", "聚集", "集聚", "集中", "贡献", "拥有", "吸纳", "创造")
 
 
@@ -184,7 +187,7 @@ def scan_areas(text: str) -> list[AreaMention]:
         before = text[max(0, start - 2) : start]
         after = text[end : end + 4]
         reference = (
-            before.endswith(AREA_REFERENCE_BEFORE)
+            (before.endswith(AREA_REFERENCE_BEFORE) and not before.endswith(_CONJUNCTIONS_BEFORE))
             or after.startswith(AREA_REFERENCE_AFTER)
             or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(after) is not None)
         )

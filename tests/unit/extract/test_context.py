@@ -213,6 +213,8 @@ NEWS_GUANGDONG_2021Q1Q3 = [
 ]
 
 NEWS_TOP10_2021 = [
+    # 由于 is a conjunction, not the 于 of a comparison: the place after it is the topic
+    ("由于上海在2020年的GDP总量为38700.58亿元", "38700.58亿元", {"area": "上海市"}),
     # a group of leading cities named as a whole is the area, not the last city named
     ("GDP排名前十的城市的社会消费品零售总额（亿元）增速均超过10%", "超过10%", {"area": "GDP前十城市"}),
     # 2021年前三季度 opens the sentence; 2020年同期 in it is a comparison base
