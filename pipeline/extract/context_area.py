@@ -90,6 +90,8 @@ _CITY_GROUP_NOISE = re.compile(r"排名|[强大名位的](?=城市)")
 #: A place between a verb of holding and a share (聚集了广东六成的人口, 贡献了全省一半): the whole
 #: the share is of. With no such verb (广州近三成的增长来自…) the place is the figure's own.
 _SHARE_AFTER = re.compile(r"[近约超逾]?(?:[一二三四五六七八九两0-9]成|一半|[一二三四五六七八九十]+分之)")
+#: 前 after a place opening a period (佛山前三季度, 广州前7个月), not a rank (全国前十).
+_PERIOD_AFTER = re.compile(r"前(?:[一二三四1-4]季|[0-9一二三四五六七八九十两]{1,3}个?月|半年)")
 #: Words ending in a reference character (于, 对, 至) that are conjunctions, not comparisons: the
 #: place after them is the topic (由于上海在2020年的GDP总量为…).
 _CONJUNCTIONS_BEFORE = ("由于", "关于", "对于", "至于", "鉴于", "基于", "处于", "属于")
@@ -167,11 +169,12 @@ def scan_areas(text: str) -> list[AreaMention]:
                 hits.append((start, start + length, hit[0], hit[1]))
                 last_end = start + length
                 break
+    named_ends = {hit[1] for hit in hits}  # 汕尾海丰县: a county right after its city
     for m in _GENERIC_SUFFIX.finditer(text):
         end = m.end()
         for size in (3, 4):
             start = end - size
-            if start < 0 or not (start == 0 or text[start - 1] in _DELIMS):
+            if start < 0 or not (start == 0 or text[start - 1] in _DELIMS or start in named_ends):
                 continue
             written = text[start:end]
             if all("\u4e00" <= ch <= "\u9fff" for ch in written) and written not in NOT_PLACE_WORDS:
@@ -188,7 +191,8 @@ def scan_areas(text: str) -> list[AreaMention]:
         after = text[end : end + 4]
         reference = (
             (before.endswith(AREA_REFERENCE_BEFORE) and not before.endswith(_CONJUNCTIONS_BEFORE))
-            or after.startswith(AREA_REFERENCE_AFTER)
+            or (after.startswith(AREA_REFERENCE_AFTER) and not _PERIOD_AFTER.match(after))
+            or after.startswith("最")  # 全国最多的地级市数量: the scope of a superlative
             or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(after) is not None)
         )
         out.append(AreaMention(start, end, name, level, reference))

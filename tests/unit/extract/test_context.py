@@ -177,6 +177,11 @@ NEWS_FUJIAN_2022H1 = [
 ]
 
 NEWS_GUANGDONG_2021Q1Q3 = [
+    # a county right after its city is a place; 前三季度 after a place is a period, not a rank;
+    # a place before 最 is the scope of a superlative
+    ("单在汕尾海丰县，今年7月份已经迎来了35个项目集中签约", "35个", {"area": "海丰县"}),
+    ("作为工业大市，佛山前三季度的经济亮点在于接近40%的进出口增长", "接近40%", {"area": "佛山市"}),
+    ("广东拥有全国最多的地级市数量，到达21个", "21个", {"area": "广东省"}),
     # a place right before a share (广东六成的人口) is the whole it is a share of, not the area
     ("却聚集了广东六成的人口以及八成的经济总量", "六成", {"area": "珠三角地区"}),
     # a cumulative span (前三季度) governs the later sentences of its paragraph
