@@ -290,6 +290,10 @@ def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
     if text[end : end + 1] == "番" and is_cn:
         token.value = Decimal(2) ** int(token.value)
         token.unit, token.base_unit, token.measure, token.q_end = None, "multiple", "multiple", end + 1
+        if text[end + 1 : end + 2] == "多":  # 翻了一番多: more than double
+            token.qualifier, token.q_end = "more_than", end + 2
+        elif (post := match_post_qualifier(text, end + 1)) is not None:
+            token.qualifier, token.q_end = post  # 翻一番以上
         if text[token.start - 1 : token.start] == "翻":
             token.q_start -= 1
         elif text[token.start - 2 : token.start] == "翻了":

@@ -148,6 +148,9 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
          [("12746.63亿元", 12746.63, "亿元", "level", "exact")]),
     ],
     "news_zhejiang_decade_2022": [
+        ("城乡居民收入都翻一番以上，分别连续21年、37年居各省、区第一",
+         [("翻一番以上", 2, None, "multiple", "at_least"), ("连续21年", 21, "年", "duration", "exact"),
+          ("37年", 37, "年", "duration", "exact"), ("第一", 1, None, "rank", "exact")]),
         # a ratio's start and end (倍差从X缩小到Y): a change of a unitless ratio
         ("城乡居民收入倍差从2.37缩小到1.94",
          [("2.37", 2.37, None, "from", "exact"), ("1.94", 1.94, None, "to", "exact")]),
@@ -181,6 +184,10 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("前7个月，西安市生产稳中有升", []),
     ],
     "news_guangdong_cities_gdp_2021q1q3": [
+        # 翻一番多: more than double
+        ("据阳江市政府工作报告透露，“十四五”期间，阳江将引入总投资超8000亿元的259个重点项目，力争固定资产投资比“十三五”翻一番多。",
+         [("超8000亿元", 8000, "亿元", "level", "more_than"), ("259个", 259, "个", "level", "exact"),
+          ("翻一番多", 2, None, "multiple", "more_than")]),
         # 全省第一大 (the largest in the province) is a rank; 二十大 with no scope before it is not
         ("前三季度社会消费品零售总额达到7499.89亿元，是全省第一大消费城市，与去年同期相比增幅达到12.8%",
          [("7499.89亿元", 7499.89, "亿元", "level", "exact"), ("全省第一", 1, None, "rank", "exact"),
