@@ -119,8 +119,7 @@ _TARGET_SCAN = Anchored(_TARGET)  # tried only where a target word can start (se
 #: 高于预期目标): the figure is an actual comparison, not what the goal sets.
 _TARGET_BLOCK = re.compile(
     r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期|预期寿命"
-    r"|比(?:预期|原定|年初)?目标|与(?:预期|原定)?目标值?相差|[高低]于(?:预期|原定)?目标|超[出过](?:预期|原定)?目标"
-    r"|(?:完成|实现)(?:了)?(?:全年|年度)?(?:预期)?目标"
+    r"|(?:比|与|[高低]于|超[出过]|(?:完成|实现)了?)(?:全年|年度|年初|预期|原定)*目标"
 )
 _ACTUAL = re.compile("|".join(map(re.escape, sorted(ACTUAL_WORDS, key=len, reverse=True))))
 _ESTIMATE = re.compile("|".join(map(re.escape, ESTIMATE_WORDS)))

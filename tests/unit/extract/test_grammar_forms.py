@@ -60,6 +60,7 @@ def test_group_of_leading_cities_is_the_area(extract_text):
         ("全年经济增长6.5%，高于预期目标0.5个百分点。", ["actual", "actual"]),
         ("全市生产总值增长7%，超过预期目标1个百分点，", ["actual", "actual"]),
         ("去年全面完成全年目标，生产总值增长6%。", ["actual"]),
+        ("GDP增速比全年目标高出0.4个百分点", ["actual"]),
         # the goal itself, and an effort to complete it, stay targets
         ("今年的预期目标为增长5%左右", ["target"]),
         ("确保完成全年目标，生产总值增长6%左右", ["target"]),
