@@ -71,6 +71,7 @@ _TAIL_WORDS = sorted(
         "今年",
         "去年",
         "全年",
+        "累计",  # whole, not cut to 累 by the tail word 计 (累计比上年同期下降2.1%)
         # verbs of placing before a rank (增速在全省排名第六位, 稳居全国第三位)
         "排名",
         "稳居",
@@ -179,6 +180,8 @@ def clean_subject(text: str) -> str:
     """
     if "（" in text or "(" in text or "[" in text or "【" in text:
         text = _PAREN.sub("", text)
+    if text and text[-1] in _SPACES:
+        text = text.rstrip(_SPACES)  # 深圳实现GDP 21791.18亿元: a space before the number ends no clause
     m = _LAST_STOP.match(text)
     if m:
         text = text[m.end() :]
@@ -454,7 +457,7 @@ _CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支�
 _UNIT_RESIDUE = re.compile(
     r"^(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?"
     r"(?:美元|元|个百分点|百分点|%|％|‰|倍|平方公里|平方米|立方米|公里|千米|公顷|亩|吨|千瓦时|千瓦|标箱|"
-    r"人次|人|户|家|个|件|项|处|座|张|台|套|辆|所|条|名|位|次|天|年|月|岁|部|艘|架|只|头|片|块|批|场|"
+    r"人次|人|户|家|个|件|项|处|座|张|台|套|辆|所|条|名|位|次|天|年|月份|月|岁|部|艘|架|只|头|片|块|批|场|"
     r"届|对|株|棵|篇|册|种|支|款|间|栋|列|趟|班|起|宗|笔|单|份|组|类|级|星|分|PF|[PET]FLOPS|[PET]F[Ll]ops)?"
     r"(?:(?<=年)(?:以来|来))?(?:[及或]?以上|左右|[及或]?以[内下]|多|余)?"
 )

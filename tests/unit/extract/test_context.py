@@ -177,6 +177,9 @@ NEWS_FUJIAN_2022H1 = [
 ]
 
 NEWS_GUANGDONG_2021Q1Q3 = [
+    # a space before the number ends no clause; 7月份 is a time phrase, not a noun 份
+    ("深圳实现GDP 21791.18亿元", "21791.18亿元", {"subject": "GDP"}),
+    ("今年7月份已经迎来了35个项目集中签约", "35个", {"subject": "项目集中签约"}),
     # a county right after its city is a place; 前三季度 after a place is a period, not a rank;
     # a place before 最 is the scope of a superlative
     ("单在汕尾海丰县，今年7月份已经迎来了35个项目集中签约", "35个", {"area": "海丰县"}),
@@ -218,6 +221,8 @@ NEWS_GUANGDONG_2021Q1Q3 = [
 ]
 
 NEWS_TOP10_2021 = [
+    # 累计 before a comparison is dropped whole (not cut to 累): the subject is the clause before's
+    ("深圳的平均用工人数为287.43万人，累计比上年同期下降2.1%", "下降2.1%", {"subject": "平均用工人数"}),
     # 由于 is a conjunction, not the 于 of a comparison: the place after it is the topic
     ("由于上海在2020年的GDP总量为38700.58亿元", "38700.58亿元", {"area": "上海市"}),
     # a group of leading cities named as a whole is the area, not the last city named
