@@ -357,6 +357,8 @@ def subject_before(
     '国内生产总值'
     >>> subject_before("3D打印设备产量341.8万台，增长", "。")
     '3D打印设备产量'
+    >>> subject_before("国内生产总值同比增长9.8%，两年平均增长", "")
+    '国内生产总值两年平均'
     """
     if "[" in window:
         window = _FOOTNOTE.sub("", window)
@@ -392,6 +394,14 @@ def subject_before(
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
         verb = own if own in _KEEP_VERBS else first_keep
         return verb + noun
+    if own.endswith("两年") and len(own) <= 4 and not size:
+        # 两年平均增长4.9% (the tail 平均增长 stripped): the basis of the growth, said of the subject
+        # named before (国内生产总值…，两年平均增长 -> 国内生产总值两年平均)
+        lead = _strip_own(own[:-2])
+        if lead in ("过去", "近", "这", "前", "最近"):
+            lead = ""  # 过去两年平均: a time word, not a subject
+        prev = lead or _previous_subject(pieces[:-1], prior)
+        return prev + "两年平均" if prev else own
     if own:
         generic = GENERIC_SUBJECTS.get(own)
         if generic is None:
@@ -429,7 +439,11 @@ def _strip_own(subject: str) -> str:
 
 
 def _previous_subject(pieces: list[str], prior: str) -> str:
-    """Subject of the nearest earlier number in the clause, else of the earlier clause."""
+    """Subject of the nearest earlier number in the clause, else of the earlier clause.
+
+    In an earlier clause, a comparison (比1-6月加快, 增速比, 比疫情前) names no subject of its
+    own: it is passed over.
+    """
     for piece in reversed(pieces):
         got = clean_subject(piece)
         if got:
@@ -444,9 +458,13 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
             continue  # 前11个月，全省…: a time phrase names no subject
         for piece in reversed(_split_numbers(clause)[:-1]):
             got = clean_subject(piece)
-            if got:
+            if got and not _COMPARISON_ONLY.search(got):
                 return got
     return ""
+
+
+#: What is left of a comparison clause once its framing is stripped (比疫情前, 增速比, 加快).
+_COMPARISON_ONLY = re.compile(r"^比|比$|^(?:加快|放缓|回升|回落|增速|增幅)$")
 
 
 # The digit comes first and the look-behind checks the character before it, so that ``re``

@@ -311,6 +311,8 @@ NEWS_PROVINCES_GWR_2022 = [
 #: A comparison with a month range (比2019年1-7月增长) keeps the subject of the clause before,
 #: not the "-" left between the range's numbers.
 NEWS_XIAN_2021M01_07 = [
+    # 两年平均增长 is the basis of the growth of the subject named before, kept in the subject
+    ("比1-6月加快0.7个百分点；两年平均增长5.9%", "5.9%", {"subject": "规模以上工业增加值两年平均"}),
     ("同比增长7.4%，比2019年1-7月增长20.5%", "20.5%", {"subject": "固定资产投资"}),
 ]
 
