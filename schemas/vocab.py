@@ -138,7 +138,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "吨公里": ("tonne_km", "1"),
     "GB": ("gigabyte", "1"),
     # computing power (算力): P/E/T-level floating-point operations per second
-    **{word: ("pflops", "1") for word in ("PF", "PFLOPS", "PFlops", "Pflops")},
+    **{word: ("pflops", "1") for word in ("P", "PF", "PFLOPS", "PFlops", "Pflops")},
     **{word: ("pflops", "1000") for word in ("EFLOPS", "EFlops", "Eflops")},
     **{word: ("pflops", "0.001") for word in ("TFLOPS", "TFlops", "Tflops")},
     "微克": ("microgram", "1"),

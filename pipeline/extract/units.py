@@ -42,6 +42,7 @@ _NOUN_AFTER: dict[str, str] = {
     "次": "要数", "座": "谈", "头": "部", "项": "目", "户": "籍口", "场": "景所", "集": "团中群聚成约",
     "组": "织建成合", "对": "接外于标口比象话", "单": "位项独一元", "例": "如外行", "批": "准复示发",
     "PF": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "P": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
 }
 
 _unit_at = UNIT_RE.match

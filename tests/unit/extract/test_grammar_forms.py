@@ -24,6 +24,9 @@ FORMS: list[tuple[str, list[F]]] = [
         ("10EFLOPS", 10, "EFLOPS", "pflops", "level", "exact"),
         ("超过30%", 30, "%", "percent", "rate_pct", "more_than")]),
     ("建成4800PFC示范线", []),
+    # P after a magnitude is petaflops too; a bare P after digits (1080P) stays a code
+    ("智能算力规模达到1.2万P，", [("1.2万P", 1.2, "万P", "pflops", "level", "exact")]),
+    ("1080P高清视频", []),
     # after 放缓至/回升至 the number is the level reached, never a negative change
     ("全市GDP增速放缓至5.1%", [("5.1%", 5.1, "%", "percent", "rate_pct", "exact")]),
     ("增速由8.1%放缓至4.9%",
