@@ -306,6 +306,8 @@ NEWS_PROVINCES_GWR_2022 = [
     ("29个省份中，GDP增速目标的平均值为6.4%", "6.4%", {"area": "全国"}),
     ("比目标值高出2.9个百分点", "2.9个百分点", {"value_kind": "actual"}),
     ("与目标值相差最大，低了2个百分点", "2个百分点", {"value_kind": "actual"}),
+    # a statistic of the goals (目标平均值, 中位数) is a target
+    ("2022年GDP目标平均值为6.4%", "6.4%", {"value_kind": "target"}),
 ]
 
 #: A comparison with a month range (比2019年1-7月增长) keeps the subject of the clause before,
