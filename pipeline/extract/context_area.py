@@ -87,9 +87,11 @@ _CITY_GROUP = re.compile(
     r"(?:GDP)?(?:排名)?前(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:强|大|名|位)?的?城市"
 )
 _CITY_GROUP_NOISE = re.compile(r"排名|[强大名位的](?=城市)")
-#: A place between a verb of holding and a share (聚集了广东六成的人口, 贡献了全省一半): the whole
+#: A place between a verb of holding and a share (聚集了广东六成的人口, 贡献了全国近30%): the whole
 #: the share is of. With no such verb (广州近三成的增长来自…) the place is the figure's own.
-_SHARE_AFTER = re.compile(r"[近约超逾]?(?:[一二三四五六七八九两0-9]成|一半|[一二三四五六七八九十]+分之)")
+_SHARE_AFTER = re.compile(
+    r"[近约超逾]?(?:[一二三四五六七八九两0-9]成|一半|[一二三四五六七八九十]+分之|[0-9]+(?:\.[0-9]+)?[%％])"
+)
 #: 前 after a place opening a period (佛山前三季度, 广州前7个月), not a rank (全国前十).
 _PERIOD_AFTER = re.compile(r"前(?:[一二三四1-4]季|[0-9一二三四五六七八九十两]{1,3}个?月|半年)")
 #: Words ending in a reference character (于, 对, 至) that are conjunctions, not comparisons: the

@@ -71,3 +71,9 @@ def test_group_of_leading_cities_is_the_area(extract_text):
 )
 def test_comparison_with_a_goal_is_actual(extract_text, sentence, kinds):
     assert [f.value_kind for f in extract_text(sentence).figures] == kinds
+
+
+def test_share_contributed_is_a_level_of_its_contributor(extract_text):
+    """贡献了全国近30%的经济增长: a share of the whole's growth (a level), about the contributor."""
+    figures = extract_text("深圳贡献了全国近30%的经济增长").figures
+    assert [(f.quote, f.measure, f.area) for f in figures] == [("近30%", "rate_pct", "深圳市")]
