@@ -49,7 +49,7 @@ MASTER_RE = re.compile(
     | (?P<cheng>(?:[一二三四五六七八九两]|(?<![{_D}.．])[1-9１-９])成)(?![为功立本长员果效就交型都熟绩])
     | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡伏]))*)
     | (?P<cn>{_CNCH}(?:{_CNCH}|点(?=[{_CN}])|[多余](?={_CNCH}))+[多余]?
-            |{_CNCH}[多余]?(?=倍|番|个百分点|个?月|年)
+            |{_CNCH}[多余]?(?=倍|番|个多?百分点|个?月|年)
             |(?<=[近超逾破])[千万])
     """,
     re.VERBOSE,
@@ -79,6 +79,9 @@ _RATIO_LEVEL = re.compile(
     r"(?:比值|倍差|之比|收入比)(?:[为是达]|达到|降为)?(?:[从由](?:[^，。；、\d]{0,2}(?:\d{4}年)?[^，。；、\d]{0,6}的)?)?$"
 )
 _RATIO_CHANGE = re.compile(r"(?:缩小|扩大|下降|降低|提高|上升|增加|减少|收窄)(?:了|到|至|为)?$")
+_POINTS_FOUND = match_unit("个百分点", 0)
+assert _POINTS_FOUND is not None, "个百分点 is a unit word of schemas.vocab"
+_POINTS = _POINTS_FOUND[0]  # the unit of 1个多百分点, where 多 splits the written word
 #: A ratio written against one (城乡居民收入比由2.5:1缩小到2.3:1).
 _TO_ONE = re.compile(r"[:：]1(?![0-9.．:：])")
 #: A unit or a rate between the ratio noun and the number: the number is about something else.
@@ -170,9 +173,11 @@ def _read_cheng(text: str, start: int, end: int, raw: str) -> Token:
     token = Token("share", start, end, start, end, raw, Decimal(0))
     tenths = parse_number(raw[0])
     token.value, token.base_unit, token.measure = tenths / 10, "fraction", "share"
+    if text[end : end + 1] in "多余":  # 增长两成多
+        token.qualifier, token.q_end = "more_than", end + 1
     _finish_bounds(text, token)
-    if _GROWTH_BEFORE.search(text, max(0, token.q_start - 3), token.q_start):
-        token.measure = "growth_pct"
+    if token.own_sign or _GROWTH_BEFORE.search(text, max(0, token.q_start - 3), token.q_start):
+        token.measure = "growth_pct"  # 增长近四成, 下降了近一成: a change of 40 (10) percent
         token.growth_basis = classify_growth_basis(text, token.q_start)
     return token
 
@@ -250,6 +255,10 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
         return token
     token.mult = mult
     found = match_unit(text, end)
+    if found is not None and text.startswith("个多百分点", end):
+        # 提高1个多百分点: more than one point; 多 sits inside the unit word
+        found = (_POINTS, end + 5)
+        token.qualifier = "more_than"
     if found is None:
         if text[end : end + 1] == "届" and text[max(0, start - 2) : start] == "连续":
             token.unit, token.base_unit, token.measure = "届", "count", "duration"

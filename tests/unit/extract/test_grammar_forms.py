@@ -34,6 +34,12 @@ FORMS: list[tuple[str, list[F]]] = [
     # an age with a bound before a noun names a group of people (3岁以下婴幼儿); an age reached is a figure
     ("每千人口拥有3岁以下婴幼儿托位数达到4.5个", [("4.5个", 4.5, "个", "item", "level", "exact")]),
     ("人均预期寿命提高到78.6岁", [("78.6岁", 78.6, "岁", "year", "level", "exact")]),
+    # 多 inside the unit word (1个多百分点) or after a share (两成多) is a bound; a sign verb before
+    # a share with a bound (下降了近一成) makes it a change
+    ("比上年提高1个多百分点", [("1个多百分点", 1, "个百分点", "percentage_point", "change_pp", "more_than")]),
+    ("下降三个多百分点", [("下降三个多百分点", -3, "个百分点", "percentage_point", "change_pp", "more_than")]),
+    ("增长两成多", [("两成多", 0.2, None, "fraction", "growth_pct", "more_than")]),
+    ("下降了近一成", [("下降了近一成", -0.1, None, "fraction", "growth_pct", "nearly")]),
     # 前十城市 names a group; 进入全国前五 is a rank
     ("前十城市合计占全国的23%", [("23%", 23, "%", "percent", "rate_pct", "exact")]),
     ("进入全国前五", [("前五", 5, None, "rank", "rank", "at_most")]),
