@@ -456,6 +456,9 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
         clause, prior = prior[cut:], prior[:cut]
         if _LEAD.fullmatch(clause):
             continue  # 前11个月，全省…: a time phrase names no subject
+        topic = _TOPIC.fullmatch(clause)
+        if topic is not None:
+            return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
         for piece in reversed(_split_numbers(clause)[:-1]):
             got = clean_subject(piece)
             if got and not _COMPARISON_ONLY.search(got):
@@ -463,6 +466,8 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
     return ""
 
 
+#: A clause naming the topic of what follows (在经济总量上, 在消费方面, 从工业生产看).
+_TOPIC = re.compile(r"(?:在|从|就)([^\d，,。；;：:、]{2,10}?)(?:上|方面|来看|看)")
 #: What is left of a comparison clause once its framing is stripped (比疫情前, 增速比, 加快).
 _COMPARISON_ONLY = re.compile(r"^比|比$|^(?:加快|放缓|回升|回落|增速|增幅)$")
 

@@ -177,6 +177,8 @@ NEWS_FUJIAN_2022H1 = [
 ]
 
 NEWS_GUANGDONG_2021Q1Q3 = [
+    # a clause naming the topic (在经济总量上) gives the subject of a rank that names none
+    ("在经济总量上，深圳稳居全国第三位", "全国第三", {"subject": "经济总量"}),
     # a space before the number ends no clause; 7月份 is a time phrase, not a noun 份
     ("深圳实现GDP 21791.18亿元", "21791.18亿元", {"subject": "GDP"}),
     ("今年7月份已经迎来了35个项目集中签约", "35个", {"subject": "项目集中签约"}),
