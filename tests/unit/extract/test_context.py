@@ -177,8 +177,6 @@ NEWS_FUJIAN_2022H1 = [
 ]
 
 NEWS_GUANGDONG_2021Q1Q3 = [
-    # a clause naming the topic (在经济总量上) gives the subject of a rank that names none
-    ("在经济总量上，深圳稳居全国第三位", "全国第三", {"subject": "经济总量"}),
     # a space before the number ends no clause; 7月份 is a time phrase, not a noun 份
     ("深圳实现GDP 21791.18亿元", "21791.18亿元", {"subject": "GDP"}),
     ("今年7月份已经迎来了35个项目集中签约", "35个", {"subject": "项目集中签约"}),
@@ -210,8 +208,9 @@ NEWS_GUANGDONG_2021Q1Q3 = [
         "14个",
         {"subject": "地级市前三季度GDP增速超过", "area": "广东省"},
     ),
-    # 稳居全国第三位: the classifier 位 after a rank is not what it ranks (nothing else names it here)
-    ("深圳稳居全国第三位", "全国第三", {"subject": None}),
+    # 稳居全国第三位: the classifier 位 after a rank is not what it ranks; the topic clause before
+    # (在经济总量上) names it
+    ("在经济总量上，深圳稳居全国第三位", "全国第三", {"subject": "经济总量"}),
     # 今年以来: from the start of this year until now, within the report's year
     ("今年以来，佛山进出口增速已经连续6个月位居省内第一", "连续6个月", {"period": "2021"}),
     # 比去年全年: 全年 continues the comparison base, it is not the period
