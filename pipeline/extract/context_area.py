@@ -23,6 +23,16 @@ from pipeline.extract.context_vocab import (
     REGIONS,
 )
 
+#: Regions named in reports besides ``context_vocab.REGIONS`` (groups of provinces, city clusters).
+_MORE_REGIONS: dict[str, str] = {
+    "中西部地区": "中西部地区",
+    "中西部": "中西部地区",
+    "东北三省": "东北地区",
+    "珠三角核心区": "珠三角核心区",
+    "粤东西北": "粤东西北地区",
+    "长株潭": "长株潭地区",
+}
+
 
 def _build_names() -> dict[str, tuple[str, str]]:
     """Written name -> (canonical name, level) for every gazetteer entry."""
@@ -40,7 +50,7 @@ def _build_names() -> dict[str, tuple[str, str]]:
             names[full] = (full, "city")
             if city not in AMBIGUOUS_CITY_NAMES and city not in PROVINCES:
                 names[city] = (full, "city")
-    for written, canonical in REGIONS.items():
+    for written, canonical in {**REGIONS, **_MORE_REGIONS}.items():
         names[written] = (canonical, "region")
     for written, marker in OWN_AREA_WORDS.items():
         names[written] = (marker, "own")

@@ -177,6 +177,8 @@ NEWS_FUJIAN_2022H1 = [
 ]
 
 NEWS_GUANGDONG_2021Q1Q3 = [
+    # a named region longer than the region it lies in (珠三角核心区, not 珠三角)
+    ("珠三角核心区在前三季度GDP达到71161亿元", "71161亿元", {"area": "珠三角核心区", "subject": "GDP"}),
     # a space before the number ends no clause; 7月份 is a time phrase, not a noun 份
     ("深圳实现GDP 21791.18亿元", "21791.18亿元", {"subject": "GDP"}),
     ("今年7月份已经迎来了35个项目集中签约", "35个", {"subject": "项目集中签约"}),
