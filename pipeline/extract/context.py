@@ -143,6 +143,10 @@ _PREDICATE_OPENING = re.compile(r"(?:比|较|同比|环比|增长|下降|提高|
 
 #: First characters of a text after a number that can make it a goal's value (see ``_is_goal_value``;
 #: "" is in every string, so an empty text still gets the full test).
+#: A heading over a list of goals (2025年经济社会发展的主要预期目标, 目标任务); review words
+#: (回顾, 成绩, 完成情况) make it a look back at goals instead.
+_GOAL_HEADING = re.compile(r"(?:预期|主要|发展)目标|目标任务")
+_GOAL_HEADING_REVIEW = re.compile("|".join([*REVIEW_HEADING_WORDS, "完成", "实现情况"]))
 _GOAL_OPENERS = '左以的”"」'
 
 
@@ -548,6 +552,10 @@ class ContextResolver:
                 return "target"
             if start_year < ref:
                 return "actual"
+        if ref is not None and start_year is not None and start_year >= ref and self._under_goal_heading(pos):
+            j = bisect_left(self._actual, pos + 1) - 1
+            if j < 0 or self._actual[j] <= sent_start:
+                return "target"  # ■ 2025年主要预期目标 / ●经济增长6%左右: the items are the goals
         if self.kind == "gwr" and self._role_at(pos) == "plan":
             # background facts in the plan (今年已过去近5个月) stay actual
             j = bisect_left(self._actual, pos + 1) - 1
@@ -704,6 +712,11 @@ class ContextResolver:
         if want == "city" and self.area and self.area.endswith("市"):
             return self.area
         return self.area if want == self.area_level else None
+
+    def _under_goal_heading(self, pos: int) -> bool:
+        """True when the nearest heading above ``pos`` announces goals, not a review of them."""
+        title = self._section(pos)
+        return bool(title and _GOAL_HEADING.search(title) and not _GOAL_HEADING_REVIEW.search(title))
 
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1

@@ -2,7 +2,8 @@
 
 Recognised, in order: heading elements of the markup (``<h1>``-``<h4>``, a line that is
 all ``<strong>``, markdown ``#``); numbered headings (一、 / （一） / 1. / （1）, the
-whole line or its first short sentence); run-in headings (a short first sentence without
+whole line or its first short sentence); bullet-marked headings over items with another mark
+(■ 2024年成绩单 / ●…); run-in headings (a short first sentence without
 commas or digits that opens a long paragraph, "先进制造业骨干作用增强。…"); and short
 standalone lines in heading position (no closing punctuation, followed by a paragraph).
 """
@@ -25,6 +26,8 @@ _NUMBERED = (
     (re.compile(r"^[（(]\d{1,2}[）)]"), 4),
 )
 _BULLET = re.compile(r"^[★☆●○■□◆◇▲△►•·\-*—－]")
+#: Marks that news summaries put before a heading over bullet items (■ 2024年成绩单 / ●…).
+_HEADING_BULLET = re.compile(r"^[■□◆◇▲△★☆►▶]\s*")
 _END_PUNCT = ("。", "；", ";", "，", ",", "：", ":", "！", "!", "？", "?", "、", "…")
 _RUN_IN = re.compile(r"^(?:——)?([^，,、：:；;。！？\d]{4,16})。")
 _SHORT_MAX = 30
@@ -88,6 +91,9 @@ def _heading(line: Line, i: int, lines: Sequence[Line], marked: dict[int, int]) 
         if pattern.match(text):
             title = _numbered_title(text)
             return (title, level) if title else None
+    bulleted = _bulleted_heading(text, lines[i + 1] if i + 1 < len(lines) else None)
+    if bulleted:
+        return bulleted, 2
     run_in = _RUN_IN.match(text)
     if run_in and len(text) - run_in.end() >= _PARAGRAPH_MIN:
         return run_in.group(1), 3
@@ -111,6 +117,21 @@ def _heading(line: Line, i: int, lines: Sequence[Line], marked: dict[int, int]) 
     ):
         return text, 2
     return None
+
+
+def _bulleted_heading(text: str, following: Line | None) -> str | None:
+    """The title of a bullet-marked heading (■ 2025年主要预期目标) over differently marked items.
+
+    News summaries mark a heading with one sign and its items with another (■ … / ●…); a
+    line followed by a line with the same mark is an item of a list, not a heading.
+    """
+    mark = _HEADING_BULLET.match(text)
+    if mark is None or following is None or following.kind != CONTENT:
+        return None
+    title = text[mark.end() :].strip()
+    if not _is_short(title) or following.text.startswith(text[0]):
+        return None
+    return title if _is_paragraph(following.text) else None
 
 
 def _numbered_title(text: str) -> str | None:
