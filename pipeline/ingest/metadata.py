@@ -330,6 +330,9 @@ def _area(
     clean_text: str,
     local_names: dict[str, str],
 ) -> str | None:
+    congress = next((a for line in head if (a := places.parse_congress_area(line.text))), None)
+    if congress:
+        return congress  # the congress that hears the report is the report's own area
     contexts = [speaker.group("office") if speaker else None, title, " ".join(_breadcrumb_items(head))]
     for context in contexts:
         if context:

@@ -59,12 +59,16 @@ _PROVINCE_RE = re.compile(
     "|".join(sorted(map(re.escape, [*PROVINCES, *_SHORT_TO_FULL]), key=len, reverse=True))
 )
 # X市/X县 in running text (not 市场), and X市/X县/X区 in front of a government body.
-_LOCAL_RE = re.compile(f"(?=([{_CJK}]{{2,3}})(市|县)(?!场|域|值|民化|级))")
+_LOCAL_RE = re.compile(f"(?=([{_CJK}]{{2,3}})(市|县)(?!场|域|值|民化|级|长))")
 _LOCAL_GOV_RE = re.compile(f"(?=([{_CJK}]{{2,3}})(市|县|区|州)(?:人民政府|政府|人民代表大会|人大|委员会|委))")
 # Characters that do not start or end a place stem (全市, 我市, 该县, 各地区...).
 _NOT_STEM = re.compile("[全我本该各每其此省地在的了是对与及等个区市县年月日多]")
-# Last characters of words that merely precede 市 (城市, 上市, 期内市场...).
-_NOT_STEM_END = re.compile("[城上内型]")
+# Last characters of words that merely precede 市 or 县 (城市, 上市, 期内市场, 我代表县人民政府,
+# 各位县政协委员, 人民政府县长...).
+_NOT_STEM_END = re.compile("[城上内型表府位]")
+#: The body a report is delivered to: 在沅陵县第十七届人民代表大会第三次会议上.
+_CONGRESS_RE = re.compile("(?:省|市|县|区|州|盟|旗)第[一二三四五六七八九十]+届人民代表大会")
+_CONGRESS_STEM_MAX = 12
 
 
 def parse_province(text: str) -> str | None:
@@ -132,6 +136,34 @@ def parse_local_government(text: str, whole_text: str) -> str | None:
             stem = max(stems, key=lambda s: (whole_text.count(s), len(s)))
             return stem + match.group(2)
     return None
+
+
+def parse_congress_area(text: str) -> str | None:
+    """The area whose people's congress hears the report, from a delivery line or a title.
+
+    Reports name it at the top (——2018年12月25日在沅陵县第十七届人民代表大会第三次会议上),
+    whatever the page around them says; the national congress is 第N届全国人民代表大会.
+
+    >>> parse_congress_area("——2018年12月25日在沅陵县第十七届人民代表大会第三次会议上")
+    '沅陵县'
+    >>> parse_congress_area("在恩施土家族苗族自治州第八届人民代表大会第五次会议上")
+    '恩施土家族苗族自治州'
+    >>> parse_congress_area("2026年1月在福建省第十四届人民代表大会第五次会议上")
+    '福建省'
+    >>> parse_congress_area("在第十三届全国人民代表大会第三次会议上") is None  # see NATIONAL_MARKERS
+    True
+    """
+    match = _CONGRESS_RE.search(text)
+    if match is None:
+        return None
+    end = match.start() + 1
+    start = end - 1
+    while start > 0 and end - start < _CONGRESS_STEM_MAX and "\u4e00" <= text[start - 1] <= "\u9fff":
+        if text[start - 1] in "在日于":
+            break
+        start -= 1
+    name = text[start:end]
+    return name if len(name) >= 3 else None
 
 
 def parse_area_in(text: str, local_names: dict[str, str]) -> str | None:
