@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline.extract.context_year import parse_report_year
 from pipeline.extract.figure import Figure
 from pipeline.ingest.document import Document
 from schemas import IndicatorsModel, ReportsModel
@@ -100,7 +101,7 @@ def build_reports_table(docs: Iterable[Document], n_indicators: Mapping[str, int
             "file_name": doc.file_name,
             "title": doc.info.title or doc.title,
             "area": doc.info.area or doc.area,
-            "year": doc.year,
+            "year": parse_report_year(doc),  # the year 今年/去年 were resolved against
             "published_at": doc.info.published_at or doc.published_at,
             "source": doc.source,
             "authors": "; ".join(doc.authors) or None,

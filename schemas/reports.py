@@ -28,7 +28,10 @@ class ReportsModel(pa.DataFrameModel):
         ge=1949,
         le=2100,
         title="Report year",
-        description="Year the report was delivered or published; resolves 今年/去年.",
+        description=(
+            "Year the report speaks from, against which 今年/去年 are resolved: its delivery or "
+            "publication year, else the year its text shows (2022年工作回顾 → 2023)."
+        ),
     )
     published_at: Series[str] = pa.Field(
         nullable=True,

@@ -1,6 +1,7 @@
 from array import array
 
 from pipeline.extract.figure import Figure
+from pipeline.ingest import read_report
 from pipeline.ingest.document import Document
 from pipeline.tables import (
     build_indicators_table,
@@ -135,3 +136,17 @@ def test_inserting_reports_gives_what_a_full_combine_gives():
         assert "already in the table" in str(err)
     else:
         raise AssertionError("a report inserted twice must be refused")
+
+
+def test_reports_table_gives_the_year_the_figures_were_resolved_against(tmp_path):
+    # A county report saved without its delivery date: its heading dates it (2022年工作回顾 → 2023).
+    path = tmp_path / "jianning.txt"
+    path.write_text(
+        "政府工作报告\n——在建宁县第十八届人民代表大会第二次会议上\n建宁县人民政府县长 伍小兰\n各位代表:\n"
+        "2022年工作回顾\n2022年,全县经济社会发展取得新进展。预计全年完成地区生产总值164亿元,增长4.5%。\n",
+        encoding="utf-8",
+    )
+    doc = read_report(path)
+    assert doc.year is None  # no date in the metadata
+    reports = build_reports_table([doc, _doc(TEXT, "r2")], {})
+    assert reports.set_index("report_id")["year"].to_dict() == {doc.report_id: 2023, "r2": 2021}
