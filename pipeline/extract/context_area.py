@@ -87,15 +87,16 @@ _DELIMS = frozenset("，。；：、 \u3000\n“（(,;:")
 
 
 #: A count or share of provinces (29个省份, 近8成省份, 各省份): the group lies in the whole country.
-_PROVINCE_GROUP = re.compile(
-    r"(?:[0-9]+个|[一二三四五六七八九十两]+个|[0-9一二三四五六七八九两]成|各|多个|所有)(?:的)?省(?:份|区市)"
+#: Found at the rare noun (省份), then the count checked in the few characters before it.
+_PROVINCE_NOUN = re.compile(r"省(?:份|区市)")
+_PROVINCE_COUNT_BEFORE = re.compile(
+    r"(?:[0-9]+个|[一二三四五六七八九十两]+个|[0-9一二三四五六七八九两]成|各|多个|所有)的?$"
 )
 #: Right after a figure, the provinces it counts (近8成省份, 29个省份中): about the country.
 _PROVINCE_GROUP_AFTER = re.compile(r"(?:个)?(?:的)?省(?:份|区市)")
-#: A group of the leading cities named as a whole (前十城市, GDP排名前十的城市, 前十强城市).
-_CITY_GROUP = re.compile(
-    r"(?:GDP)?(?:排名)?前(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:强|大|名|位)?的?城市"
-)
+#: A group of the leading cities named as a whole (前十城市, GDP排名前十的城市, 前十强城市),
+#: found at its 前 (a literal: ``re`` skips ahead in C); GDP and 排名 before it are read after.
+_CITY_GROUP = re.compile(r"前(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:强|大|名|位)?的?城市")
 _CITY_GROUP_NOISE = re.compile(r"排名|[强大名位的](?=城市)")
 #: A place between a verb of holding and a share (聚集了广东六成的人口, 贡献了全国近30%): the whole
 #: the share is of. With no such verb (广州近三成的增长来自…) the place is the figure's own.
@@ -217,7 +218,17 @@ def _scan_groups(text: str, hits: list[tuple[int, int, str, str]]) -> None:
     A figure about the group (29个省份中，近8成…; 前十城市合计占…) takes the group, not the
     last province or city named before it.
     """
-    for m in _PROVINCE_GROUP.finditer(text):
-        hits.append((m.start(), m.end(), "全国", "group"))
+    for m in _PROVINCE_NOUN.finditer(text):
+        start = m.start()
+        count = _PROVINCE_COUNT_BEFORE.search(text, max(0, start - 8), start)
+        if count is not None:
+            hits.append((count.start(), m.end(), "全国", "group"))
     for m in _CITY_GROUP.finditer(text):
-        hits.append((m.start(), m.end(), _CITY_GROUP_NOISE.sub("", m.group()), "group"))
+        start = m.start()
+        if text.endswith("排名", 0, start):
+            start -= 2
+        name = _CITY_GROUP_NOISE.sub("", m.group())
+        if text.endswith("GDP", 0, start):
+            start -= 3
+            name = "GDP" + name
+        hits.append((start, m.end(), name, "group"))
