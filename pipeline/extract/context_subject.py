@@ -454,11 +454,11 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
             return ""
         cut = clause_start(prior)
         clause, prior = prior[cut:], prior[:cut]
-        if _LEAD.fullmatch(clause):
-            continue  # 前11个月，全省…: a time phrase names no subject
-        topic = _TOPIC.fullmatch(clause)
-        if topic is not None:
-            return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
+        if len(clause) <= 12:  # time phrases and topic clauses are short: most clauses skip both tests
+            if _LEAD.fullmatch(clause):
+                continue  # 前11个月，全省…: a time phrase names no subject
+            if clause[:1] in "在从就" and (topic := _TOPIC.fullmatch(clause)) is not None:
+                return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
         for piece in reversed(_split_numbers(clause)[:-1]):
             got = clean_subject(piece)
             if got and not _COMPARISON_ONLY.search(got):
