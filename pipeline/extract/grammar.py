@@ -67,6 +67,7 @@ _PERIOD_BEFORE = ("近", "过去", "未来", "今后", "前", "这", "最近", "
 _DURATION_CONTEXT = re.compile(r"连续|历时|长达|持续|用了?|花了?|经过|缩短|延长|提前|压缩|减少|时间|期限")
 _RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排|跃升|保持|列|同类|城市|地市")
 _APPROX_RATIO = re.compile(r"约(?:为|是|相当于|占)[^，。；]{0,14}的$")
+_APPROX_SHARE = re.compile(r"约(?:为|是|占|相当于)[^，。；\d]{0,10}$")
 _PER_BEFORE = re.compile(r"每[^\d\s，。；、]{1,4}$")
 _GROWTH_BEFORE = re.compile(r"(?:增长|提高|提升|增加|上升|下降|降低|减少|回落)了?$")
 #: After 前N: a noun naming the group of the first N (排名前十的城市, 前十大GDP城市).
@@ -160,7 +161,8 @@ def _read(text: str, kind: str, start: int, end: int) -> Token | None:
         token.base_unit, token.measure = "fraction", "share"
         if raw == "过半":
             token.qualifier = "more_than"
-        return _finish_bounds(text, token)
+        _finish_bounds(text, token)
+        return _approx_share(text, token)
     if kind == "cheng":
         return _read_cheng(text, start, end, raw)
     if kind == "top":
@@ -168,14 +170,27 @@ def _read(text: str, kind: str, start: int, end: int) -> Token | None:
     return _read_rank(text, start, end, raw)
 
 
+def _approx_share(text: str, token: Token) -> Token:
+    """约占全省的三分之一, 约为全国平均水平的一半: 约 before the verb of a share makes it approximate."""
+    q = token.q_start
+    if (
+        token.qualifier == "exact"
+        and text.find("约", max(0, q - 14), q) >= 0  # cheap test first
+        and _APPROX_SHARE.search(clause_window(text, q, 14))
+    ):
+        token.qualifier = "approx"
+    return token
+
+
 def _read_cheng(text: str, start: int, end: int, raw: str) -> Token:
     """三成 / 8成 is a share (0.3, 0.8); after a growth verb (增长近四成) it is a change of 40 percent."""
     token = Token("share", start, end, start, end, raw, Decimal(0))
     tenths = parse_number(raw[0])
     token.value, token.base_unit, token.measure = tenths / 10, "fraction", "share"
-    if text[end : end + 1] in "多余":  # 增长两成多
+    if end < len(text) and text[end] in "多余":  # 增长两成多
         token.qualifier, token.q_end = "more_than", end + 1
     _finish_bounds(text, token)
+    _approx_share(text, token)
     if token.own_sign or _GROWTH_BEFORE.search(text, max(0, token.q_start - 3), token.q_start):
         token.measure = "growth_pct"  # 增长近四成, 下降了近一成: a change of 40 (10) percent
         token.growth_basis = classify_growth_basis(text, token.q_start)
@@ -231,6 +246,8 @@ def _read_fraction(text: str, start: int, end: int, raw: str) -> Token | None:
     else:
         token.value, token.base_unit, token.measure, token.kind = value, "fraction", "share", "share"
     _finish_bounds(text, token)
+    if token.kind == "share":
+        _approx_share(text, token)
     if token.kind == "number":
         _classify(text, token)
     return token

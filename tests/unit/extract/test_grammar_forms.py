@@ -40,6 +40,10 @@ FORMS: list[tuple[str, list[F]]] = [
     ("下降三个多百分点", [("下降三个多百分点", -3, "个百分点", "percentage_point", "change_pp", "more_than")]),
     ("增长两成多", [("两成多", 0.2, None, "fraction", "growth_pct", "more_than")]),
     ("下降了近一成", [("下降了近一成", -0.1, None, "fraction", "growth_pct", "nearly")]),
+    # 约 before the verb of a share (约占, 约为) makes it approximate
+    ("约占全省的三分之一", [("三分之一", 1 / 3, None, "fraction", "share", "approx")]),
+    ("约占全国三成", [("三成", 0.3, None, "fraction", "share", "approx")]),
+    ("占全省三分之一", [("三分之一", 1 / 3, None, "fraction", "share", "exact")]),
     # 前十城市 names a group; 进入全国前五 is a rank
     ("前十城市合计占全国的23%", [("23%", 23, "%", "percent", "rate_pct", "exact")]),
     ("进入全国前五", [("前五", 5, None, "rank", "rank", "at_most")]),
