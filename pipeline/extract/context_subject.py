@@ -80,7 +80,6 @@ _TAIL_WORDS = sorted(
         "位列",
         "跃居",
         "名列",
-        "居",
         "在",
         # change verbs before an end value (增速放缓至5.1%, PMI回升至50.1%); alone (比上月加快)
         # they say what the figure is and stay
