@@ -360,8 +360,6 @@ KNOWN_FAILURES = [
     ("news_fujian_cities_gdp_2022h1", "等于全国（2.5%）", "2.5%", {"subject": "全国GDP增速"}),
     # Investment over the five years written with 达 after 翻番: read as a level reached.
     ("gwr_hunan_2026_excerpt", "水利建设投资翻番、达2734.3亿元", "2734.3亿元", {"period": "2021-2025"}),
-    # Two areas in one list (其次为云南和河南，分别低…): each item takes its own area.
-    ("news_provinces_gwr_2022_targets", "分别低0.7个和", "0.7个", {"area": "云南省"}),
 ]
 
 
@@ -576,6 +574,9 @@ def test_list_of_places_in_the_clause_before_a_distributed_list():
     figures = _figures_between("news_provinces_gwr_2022_targets", "其次为江苏和北京", "约2成")
     got = [(f.quote, f.area) for f in figures]
     assert got == [("2.6个", "江苏省"), ("2.5个百分点", "北京市")]
+    figures = _figures_between("news_provinces_gwr_2022_targets", "其次为云南和河南", "</p>")
+    got = [(f.quote, f.area) for f in figures]
+    assert got == [("0.7个", "云南省"), ("0.5个百分点", "河南省")]
 
 
 def test_value_right_after_a_yardstick_place_is_the_yardsticks():
