@@ -44,6 +44,11 @@ _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
 _PAGE_TOKEN = re.compile(r"^(?:\d{1,3}|上一页|下一页|首页|尾页|末页|第\d+页|共\d+页|[<>«»‹›]+)$")
 _CRUMB_SPLIT = re.compile(r"\s*[>›»]\s*|\s*&gt;\s*")
 _DATETIME_START = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+#: An outlet's dateline: a short name, then a full date and nothing else (长江日报 2025年01月17日).
+_DATELINE = re.compile(
+    r"^[A-Za-z\u4e00-\u9fff·]{2,16}[\s\u3000]+\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    r"(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+)
 _LABELS = (
     *vocab.SOURCE_LABELS,
     *vocab.EDITOR_LABELS,
@@ -102,6 +107,8 @@ def classify_line(text: str) -> str:
     'pagination'
     >>> classify_line("2021-01-17 09:55:20 蔡紫旻 陈凌鹭 来源:泉州晚报  责任编辑:王娇榕")
     'byline'
+    >>> classify_line("长江日报 2025年01月17日")
+    'byline'
     >>> classify_line("全市生产总值由一季度下降10.3%到全年增长2.8%。")
     'content'
     """
@@ -158,6 +165,8 @@ def _is_byline(text: str) -> bool:
     if _LABEL_RE.search(text) and (
         len(text) <= 40 or _DATETIME_START.match(text) or text.count("：") + text.count(":") >= 2
     ):
+        return True
+    if _DATELINE.match(text):
         return True
     return bool(_DATETIME_START.match(text)) and len(text) <= 60 and not _SENTENCE_PUNCT.search(text)
 
