@@ -45,6 +45,7 @@ _AFTER = re.compile(
 )
 _NEG_PP = re.compile(r"低(?:了)?$")
 _COMPARE_PP = re.compile(r"(?:(?<![提升])高出?|(?<![降减])低)了?$")
+_GDP_GOAL = re.compile(r"(?:GDP|生产总值|经济)[^，。；]{0,4}目标")
 _AVG = re.compile(r"年均|平均每年|年平均")  # each contains 均 (see classify_growth_basis)
 _CUMUL = re.compile(r"累计")
 
@@ -112,6 +113,8 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
     ('rate_pct', 1)
     >>> classify_percent("就业人数完成全年目标任务95.0%", 12, 17)
     ('rate_pct', 1)
+    >>> classify_percent("2022年GDP目标平均值为6.4%", 16, 20)
+    ('growth_pct', 1)
     """
     window = clause_window(text, start)
     if window.endswith("的") and _RATIO_OF.search(window):  # the clause has no line break: 的$ is the end
@@ -124,7 +127,10 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
         if after is not None and after.lastgroup == "pos":
             return "growth_pct", 1  # 均有6%以上的增长: the clause's own word, not an earlier 下降
         # 其增速…领先于全省其他地区，达到9.6%: the keyword may sit earlier in the sentence
-        kind = last_keyword(sentence_window(text, start))
+        sentence = sentence_window(text, start)
+        kind = last_keyword(sentence)
+        if kind is None and "目标" in sentence and _GDP_GOAL.search(sentence):
+            return "growth_pct", 1  # GDP目标平均值为6.4%，中位数为6.5%: a goal for output is a growth rate
     if kind is None:
         return "rate_pct", 1
     if kind in ("to", "rate"):

@@ -207,6 +207,9 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
          [("4.7%", 4.7, "%", "from", "exact"), ("3.80%", 3.8, "%", "to", "exact")]),
     ],
     "news_provinces_gwr_2022_targets": [
+        # a goal for output (GDP目标) stated as a percentage is a growth rate, through the sentence
+        ("29省2022年GDP目标平均值为6.4%，中位数为6.5%",
+         [("6.4%", 6.4, "%", "growth_pct", "exact"), ("6.5%", 6.5, "%", "growth_pct", "exact")]),
         ("29个省份中，近8成省份都完成了2021年经济增速目标。",
          [("29个", 29, "个", "level", "exact"), ("近8成", 0.8, None, "share", "nearly")]),
         ("其次为江苏和北京，分别高出2.6个、2.5个百分点。约2成省份未达标。",
