@@ -4,6 +4,9 @@ Canonical form: the official name with its level suffix (福建省, 泉州市, �
 全国 for the nation, regions as listed in ``context_vocab.REGIONS`` (东部地区, 长三角地区),
 and generic X市/X县/X省 kept as written. The report's own level (全省, 全市, 我市) resolves
 to the report's area when its level matches, else to the nearest named place of that level.
+Groups named as a whole are places too: a count or share of provinces (29个省份, 近8成省份)
+is about 全国, the leading cities (GDP排名前十的城市) are the group 前十城市. A place that is
+only the whole a share is taken of (聚集了广东六成的人口) is a reference, not the area.
 """
 
 from __future__ import annotations
