@@ -69,6 +69,7 @@ _PERIOD_BEFORE = ("近", "过去", "未来", "今后", "前", "这", "最近", "
 _DURATION_CONTEXT = re.compile(r"连续|历时|长达|持续|用了?|花了?|经过|缩短|延长|提前|压缩|减少|时间|期限")
 _RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排|跃升|保持|列|同类|城市|地市")
 _APPROX_RATIO = re.compile(r"约(?:为|是|相当于|占)[^，。；]{0,14}的$")
+_RANK_MOVE = re.compile(r"(?:上升|下降|提升|前进|后退|前移|后移|跃升|上移|下滑|提高|降低)了?$")
 _APPROX_SHARE = re.compile(r"约(?:为|是|占|相当于)[^，。；\d]{0,10}$")
 _PER_BEFORE = re.compile(r"每[^\d\s，。；、]{1,4}$")
 _GROWTH_BEFORE = re.compile(r"(?:增长|提高|提升|增加|上升|下降|降低|减少|回落)了?$")
@@ -300,6 +301,8 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
         return token
     if base == "bed" and "床" not in clause_window(text, start, 16):
         token.base_unit = "item"
+    elif unit_text == "位" and _RANK_MOVE.search(text, max(0, start - 5), start):
+        token.base_unit = "rank"  # 排名上升了2位: places in a ranking, not people
     elif base == "household" and _FIRMS.search(clause_window(text, start, 16)):
         token.base_unit = "enterprise"
     if "多" in raw or "余" in raw:  # has_approx_mark, inlined on the hottest path
