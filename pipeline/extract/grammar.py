@@ -233,6 +233,8 @@ def _read_rank(text: str, start: int, end: int, raw: str) -> Token | None:
     scope = _RANK_SCOPE.search(window)
     if scope is not None:
         token.q_start -= len(scope.group())
+    if following in ("位", "名"):
+        token.q_end += 1  # 第13位, 第五名: the classifier of the place belongs to the quote
     return token
 
 

@@ -543,7 +543,7 @@ def test_news_paragraph_opening_with_another_year_governs_only_itself(extract_te
     assert all(p in source for p in paragraphs)
     text = "\n".join(paragraphs[:2]) + "\n" + paragraphs[2] + paragraphs[3] + "。"
     figures = {f.quote: f.period for f in extract_text(text).figures}
-    assert figures == {"第五": "2020", "16.1%": "2021"}
+    assert figures == {"第五名": "2020", "16.1%": "2021"}
 
 
 def test_distributed_list_items_may_contain_he():

@@ -46,7 +46,7 @@ FORMS: list[tuple[str, list[F]]] = [
     ("占全省三分之一", [("三分之一", 1 / 3, None, "fraction", "share", "exact")]),
     # 位 after a move in a ranking counts places, not people (a real sentence of the Guangdong news)
     ("居全国第13位，较2019年上升了2位", [
-        ("全国第13", 13, None, "rank", "rank", "exact"), ("2位", 2, "位", "rank", "level", "exact")]),
+        ("全国第13位", 13, None, "rank", "rank", "exact"), ("2位", 2, "位", "rank", "level", "exact")]),
     ("排名下降3位", [("下降3位", -3, "位", "rank", "level", "exact")]),
     # 前十城市 names a group; 进入全国前五 is a rank
     ("前十城市合计占全国的23%", [("23%", 23, "%", "percent", "rate_pct", "exact")]),
