@@ -110,7 +110,7 @@ _SHARE_AFTER = re.compile(
 _PERIOD_AFTER = re.compile(r"前(?:[一二三四1-4]季|[0-9一二三四五六七八九十两]{1,3}个?月|半年)")
 #: Words ending in a reference character (于, 对, 至) that are conjunctions, not comparisons: the
 #: place after them is the topic (由于上海在2020年的GDP总量为…).
-_CONJUNCTIONS_BEFORE = ("由于", "关于", "对于", "至于", "鉴于", "基于", "处于", "属于")
+_CONJUNCTIONS_BEFORE = ("由于", "关于", "对于", "至于", "鉴于", "基于")
 _SHARE_VERB_BEFORE = ("了", "占", "占据", "聚集", "集聚", "集中", "贡献", "拥有", "吸纳", "创造")
 
 
@@ -208,7 +208,8 @@ def scan_areas(text: str) -> list[AreaMention]:
         reference = (
             (before.endswith(AREA_REFERENCE_BEFORE) and not before.endswith(_CONJUNCTIONS_BEFORE))
             or (after.startswith(AREA_REFERENCE_AFTER) and not _PERIOD_AFTER.match(after))
-            or after.startswith("最")  # 全国最多的地级市数量: the scope of a superlative
+            or (level == "own" and after.startswith("最"))  # 全国最多的地级市: a superlative's scope;
+            # a named place before 最 is the one that leads (深圳最高，增速达到9.9%)
             or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(after) is not None)
         )
         out.append(AreaMention(start, end, name, level, reference))

@@ -91,3 +91,17 @@ def test_share_contributed_is_a_level_of_its_contributor(extract_text):
     """贡献了全国近30%的经济增长: a share of the whole's growth (a level), about the contributor."""
     figures = extract_text("深圳贡献了全国近30%的经济增长").figures
     assert [(f.quote, f.measure, f.area) for f in figures] == [("近30%", "rate_pct", "深圳市")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "areas"),
+    [
+        # a named place before 最 is the one that leads; 全国 before 最 is the scope of the superlative
+        ("前三季度，广东各市中，深圳最高，增速达到9.9%。", ["深圳市"]),
+        ("广东拥有全国最多的地级市数量，到达21个。", ["广东省"]),
+        # 处于全国… places the subject within the country: 全国 is a yardstick there
+        ("深圳处于全国第一梯队，增速达到9.9%。", ["深圳市"]),
+    ],
+)
+def test_superlative_and_position_scopes(extract_text, sentence, areas):
+    assert [f.area for f in extract_text(sentence).figures] == areas
