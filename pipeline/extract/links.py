@@ -16,8 +16,10 @@ _RANGE_SEP = re.compile(r"\s*[-－—~～–]{1,2}\s*$|\s*[至到]\s*$")
 _DASH_ONLY = re.compile(r"\s*[-－—~～–]{1,2}\s*$")
 _TIGHT_LIST = re.compile(r"\s*(?:[、和及与]|以及)\s*$")
 _LOOSE_LIST = re.compile(r"[、和及与][^，。；：,;:！？\n]{0,20}$")
-_FROM = re.compile(r"(?:从|由)(?!于|而|事|严|源|此|中)[^0-9０-９，。；]*$")
-_TO = re.compile(r"^[^，。；0-9０-９]{0,14}?(?:到|至)[^，。；0-9０-９]{0,8}$")
+# 从/由, an optional start year (从2013年的1.76), then words without digits up to the start value
+_FROM = re.compile(r"(?:从|由)(?!于|而|事|严|源|此|中)(?:\d{4}年)?[^0-9０-９，。；]*$")
+# the verb ending in 到/至 may follow a comma after the start value (从上半年的13.0%，下跌至9.90%)
+_TO = re.compile(r"^[，,]?[^，。；0-9０-９]{0,14}?(?:到|至)[^，。；,;0-9０-９]{0,8}$")
 _MAX_GAP = 40
 _GROWTH_VERB = re.compile(r"(?:增长|上升|提高|回升)$")
 
@@ -58,7 +60,7 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             _close_group(run, groups)
             run = []
             continue
-        if _is_from_to(text, a, between):
+        if _is_from_to(text, a, b, between):
             link = f"L{next_link}"
             next_link += 1
             a.measure, b.measure = "from", "to"
@@ -130,7 +132,8 @@ def _widen_over_growth_verb(text: str, a: Token, b: Token) -> None:
         plain.q_start = verb.start()
 
 
-def _is_from_to(text: str, a: Token, between: str) -> bool:
-    if a.kind == "rank" or not _TO.match(between):
+def _is_from_to(text: str, a: Token, b: Token, between: str) -> bool:
+    # a rank moves only to another rank (从全国第五提升到第三), never to an amount
+    if (a.kind == "rank") != (b.kind == "rank") or not _TO.match(between):
         return False
     return _FROM.search(clause_window(text, a.q_start, 16)) is not None
