@@ -52,7 +52,7 @@ _LEAD = re.compile(
     + _TIME_LEAD
     + "|"
     + "|".join(map(re.escape, sorted(SUBJECT_DROP_LEAD, key=len, reverse=True)))
-    + "|[，,、 “”\"'])+"
+    + "|[，,、 “”\"'●○■□◆◇▲△★☆►▶•·*-])+"  # list bullets (●预计…, - 生产总值) frame no noun
 )
 # Trailing words are stripped by matching the reversed text at its start: an anchored
 # ``match`` instead of a ``$`` search that would try every position.
@@ -269,9 +269,13 @@ def list_slot(clause: str, index: int | None, size: int | None) -> tuple[str, in
         return None
     head = clause[:fb]
     n_items = len(_list_items(head, size))
-    n = size if size is not None else n_items
+    if size != n_items:
+        # no group from the caller, or one that also holds figures before the 分别 (出口增长11%,
+        # A、B分别增长x、y): the list's own items and the numbers since 分别 say where this one is
+        index, size = None, None
+    n = n_items
     idx = index if index is not None else len(_NUMBER_SPLIT.findall(clause[fb + 2 :]))
-    if n != n_items or n < 2:
+    if n < 2:
         return None
     return head, min(idx, n - 1), n
 
@@ -311,11 +315,13 @@ def list_areas(head: str, size: int) -> list[str] | None:
 
 def forward_noun(after: str) -> str:
     """The noun right after a number (98个重点项目竣工投产 -> 重点项目竣工投产)."""
+    if after[:1] == "[":
+        after = _FOOTNOTE.sub("", after[:6], count=1) + after[6:]  # 3.2%[8]。: a citation names nothing
     m = _FORWARD.match(after)
     if not m:
         return ""
     noun = m.group(0)
-    if noun in ("位", "名"):
+    if noun in ("位", "名") or not _WORD_CHAR.search(noun):
         return ""  # 第三位: the rank's own classifier names nothing
     return "" if noun.startswith(("以上", "左右", "以内", "的", "和", "多")) else noun
 
@@ -411,11 +417,33 @@ def subject_before(
             if first_keep and not _keep_verb(_strip_own(own)):
                 own = first_keep + own
             return own
-    # 4. nothing or a generic word left: the previous figure's subject
+    # 4. nothing or a generic word left: the label before a colon, else the previous figure's subject
+    if not own and prior and (label := _colon_label(prior)):
+        return label
     prev = _previous_subject(pieces[:-1], prior)
     if own and GENERIC_SUBJECTS.get(own) is not None:
         return (prev + GENERIC_SUBJECTS[own]) if prev else own
     return prev or None
+
+
+_MARKUP = re.compile(r"[*#_`]+")
+
+
+def _colon_label(prior: str) -> str:
+    """The label before a colon that is followed by the number alone, or ''.
+
+    In a goal list (- **生产总值增长**:5.5%左右, 研发投入强度：达到3.2%) the label names the
+    figure; the caller asks only when the words after the colon name nothing themselves.
+
+    >>> _colon_label("- **规上工业增加值增长**:"), _colon_label("增长5%，")
+    ('规上工业增加值', '')
+    """
+    head = prior.rstrip(_SPACES)
+    if not head.endswith((":", "：")):
+        return ""
+    head = head[:-1]
+    label = clean_subject(_MARKUP.sub("", head[clause_start(head) :]))
+    return "" if _NUM_CHARS.search(label) else label
 
 
 def _split_numbers(clause: str) -> list[str]:

@@ -290,6 +290,7 @@ SUBJECT_DROP_LEAD: tuple[str, ...] = (
     "初步测算",
     "据统计",
     "经核算",
+    "初步预计",
     "预计",
     "力争",
     "确保",
@@ -459,6 +460,8 @@ SUBJECT_DROP_TAIL: tuple[str, ...] = (
     "确保",
     "努力",
     "预计",
+    # a goal word before the verb (GDP预期增长6%左右): value_kind already says target
+    "预期",
     "首次",
     "继续",
     "持续",

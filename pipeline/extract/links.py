@@ -83,6 +83,12 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             run.append(i + 1)
             continue
         if _LOOSE_LIST.search(between) and a.base_unit == b.base_unit and a.measure == b.measure:
+            if "分别" in between:
+                # 出口增长11%以上,城镇居民、农村居民人均可支配收入分别增长5.2%、7.6%: 分别 opens a
+                # list of its own; the figure before it belongs to another predicate
+                _close_group(run, groups)
+                run = []
+                continue
             run = run or [i]
             run.append(i + 1)
             continue

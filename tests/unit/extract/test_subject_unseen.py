@@ -1,0 +1,98 @@
+"""Subjects of figures in sentences found on real unseen pages (provincial and city reports, news).
+
+Each case runs the real reader and extractor on the text and checks, for each figure in
+order, its quote and subject (and link for from/to ends).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+#: (text, [(quote, subject), ...]) grouped by the construction they test.
+CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
+    # a list bullet and an estimate word (预计, 初步预计) open no subject; is_estimate carries 预计
+    "bullets": [
+        ("●预计全省地区生产总值增长6%左右", [("6%左右", "全省地区生产总值")]),
+        ("●经济增长6%左右", [("6%左右", "经济")]),
+        ("■初步预计，全市一般公共预算收入增长5%", [("5%", "全市一般公共预算收入")]),
+        ("* 城镇新增就业11万人", [("11万人", "城镇新增就业")]),
+    ],
+    # a goal list of labels: the label before the colon names the number after it
+    "colon_labels": [
+        (
+            "- **生产总值增长**:5.5%左右\n- **规上工业增加值增长**:6%左右\n- **研发投入强度**:达到3.2%[8]。",
+            [("5.5%左右", "生产总值"), ("6%左右", "规上工业增加值"), ("3.2%", "研发投入强度")],
+        ),
+        # words after the colon name the figure themselves: they win over the label
+        ("主要预期目标是：国内生产总值增长5%左右", [("5%左右", "国内生产总值")]),
+    ],
+    # a 分别 list after an earlier figure of the same sentence keeps its distribution
+    "distributed_lists": [
+        (
+            "根据工作报告,初步预计,2022年福建省地区生产总值突破5万亿元,出口增长11%以上,"
+            "城镇居民、农村居民人均可支配收入分别增长5.2%左右、7.6%左右",
+            [
+                ("突破5万亿元", "地区生产总值"),
+                ("11%以上", "出口"),
+                ("5.2%左右", "城镇居民人均可支配收入"),
+                ("7.6%左右", "农村居民人均可支配收入"),
+            ],
+        ),
+        (
+            "某市政府工作报告\n2022年，根据工作报告,初步预计,2022年福建省地区生产总值突破5万亿元,"
+            "出口增长11%以上,城镇居民、农村居民人均可支配收入分别增长5.2%左右、7.6%左右",
+            [
+                ("突破5万亿元", "地区生产总值"),
+                ("11%以上", "出口"),
+                ("5.2%左右", "城镇居民人均可支配收入"),
+                ("7.6%左右", "农村居民人均可支配收入"),
+            ],
+        ),
+        (
+            "城镇居民、农村居民人均可支配收入分别增长5.2%、7.6%。",
+            [("5.2%", "城镇居民人均可支配收入"), ("7.6%", "农村居民人均可支配收入")],
+        ),
+    ],
+    # a goal word before the verb is the figure's kind, not part of what it measures
+    "goal_words": [
+        ("2023年GDP预期增长6%左右", [("6%左右", "GDP")]),
+    ],
+}
+
+
+def _params():
+    for group, cases in CASES.items():
+        for i, (text, expected) in enumerate(cases):
+            yield pytest.param(text, expected, id=f"{group}-{i}")
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_params()))
+def test_subject_of_each_figure(extract_text, text, expected):
+    got = [(f.quote, f.subject) for f in extract_text(text).figures]
+    assert got == expected
+
+
+def test_estimate_word_dropped_from_subject_still_marks_the_figure(extract_text):
+    (fig,) = extract_text("●预计全省地区生产总值增长6%左右").figures
+    assert fig.is_estimate is True
+    (fig,) = extract_text("2023年GDP预期增长6%左右").figures
+    assert fig.value_kind == "target"
+
+
+#: From/to ends across a start year, a comma, and between ranks: (text, [(quote, measure)]).
+FROM_TO = [
+    ("城乡居民收入倍差从2013年的1.76缩小到1.61", [("1.76", "from"), ("1.61", "to")]),
+    ("两年平均增速也从上半年的13.0%，下跌至9.90%", [("13.0%", "from"), ("9.90%", "to")]),
+    (
+        "一般公共预算收入达8263亿元、从全国第五提升到第三",
+        [("8263亿元", "level"), ("全国第五", "from"), ("第三", "to")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_TO)
+def test_from_to_ends_share_one_link(extract_text, text, expected):
+    figures = extract_text(text).figures
+    assert [(f.quote, f.measure) for f in figures] == expected
+    links = {f.link_id for f in figures if f.measure in ("from", "to")}
+    assert len(links) == 1 and None not in links
