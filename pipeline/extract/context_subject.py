@@ -379,6 +379,16 @@ def subject_before(
         got = list_subject(*slot)
         if got:
             return got
+    # a rank that moves (从全国第五提升到第三, 由全国第12位跃升至第9位): both ends rank what is named
+    # before 从/由; the words after it are scope and verb
+    if "第" in quote[:4] and ("从" in clause or "由" in clause) and (move := _RANK_MOVE.search(clause)):
+        before = clause[: move.start()]
+        got = clean_subject(_split_numbers(before)[-1]) if before else ""
+        got = got or _previous_subject(_split_numbers(before)[:-1], prior)
+        if not got and 2 <= len(before) <= MAX_LEN and not _NUM_CHARS.search(before):
+            got = before  # 全市排名从第5位上升到第3位: the ranking word alone is all there is
+        if got:
+            return got
     # 2. the words since the previous number in the clause
     pieces = _split_numbers(clause) if _NUM_CHARS.search(clause) else [clause]
     own = clean_subject(pieces[-1])
@@ -427,6 +437,10 @@ def subject_before(
 
 
 _MARKUP = re.compile(r"[*#_`]+")
+#: 从/由 opening the start of a move in a ranking, up to the number (scope, rank, verb only).
+_RANK_MOVE = re.compile(
+    r"(?:从|由)(?!于|而|事|业|此|中)[^从由\d，,。；;：:]{0,12}(?:第[^从由，,。；;：:]{0,8})?$"
+)
 
 
 def _colon_label(prior: str) -> str:

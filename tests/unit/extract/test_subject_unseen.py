@@ -53,6 +53,21 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [("5.2%", "城镇居民人均可支配收入"), ("7.6%", "农村居民人均可支配收入")],
         ),
     ],
+    # both ends of a move in a ranking rank what is named before 从/由, not the verb after
+    "rank_moves": [
+        (
+            "一般公共预算收入达8263亿元、从全国第五提升到第三。",
+            [
+                ("8263亿元", "一般公共预算收入"),
+                ("全国第五", "一般公共预算收入"),
+                ("第三", "一般公共预算收入"),
+            ],
+        ),
+        (
+            "区域创新能力由全国第12位跃升至第9位。",
+            [("全国第12位", "区域创新能力"), ("第9位", "区域创新能力")],
+        ),
+    ],
     # a goal word before the verb is the figure's kind, not part of what it measures
     "goal_words": [
         ("2023年GDP预期增长6%左右", [("6%左右", "GDP")]),
