@@ -428,7 +428,7 @@ def subject_before(
                 own = first_keep + own
             return own
     # 4. nothing or a generic word left: the label before a colon, else the previous figure's subject
-    if not own and prior and (label := _colon_label(prior)):
+    if not own and (prior or "|" in clause) and (label := _colon_label(prior, clause)):
         return label
     prev = _previous_subject(pieces[:-1], prior)
     if own and GENERIC_SUBJECTS.get(own) is not None:
@@ -443,20 +443,29 @@ _RANK_MOVE = re.compile(
 )
 
 
-def _colon_label(prior: str) -> str:
-    """The label before a colon that is followed by the number alone, or ''.
+def _colon_label(prior: str, clause: str) -> str:
+    """The label before a colon (or table cell) that is followed by the number alone, or ''.
 
     In a goal list (- **生产总值增长**:5.5%左右, 研发投入强度：达到3.2%) the label names the
     figure; the caller asks only when the words after the colon name nothing themselves.
 
-    >>> _colon_label("- **规上工业增加值增长**:"), _colon_label("增长5%，")
+    >>> _colon_label("- **规上工业增加值增长**:", ""), _colon_label("增长5%，", "")
     ('规上工业增加值', '')
+    >>> _colon_label("", "| 城镇新增就业 | ")
+    '城镇新增就业'
     """
+    cells = clause.rstrip(_SPACES)
     head = prior.rstrip(_SPACES)
-    if not head.endswith((":", "：")):
+    if cells.endswith("|"):
+        # | 地区生产总值增长 | 6% |: in a Markdown table the cell before is the row's label
+        cells = cells[:-1]
+        label = cells[cells.rfind("|") + 1 :]
+    elif head.endswith((":", "：")):
+        head = head[:-1]
+        label = head[clause_start(head) :]
+    else:
         return ""
-    head = head[:-1]
-    label = clean_subject(_MARKUP.sub("", head[clause_start(head) :]))
+    label = clean_subject(_MARKUP.sub("", label))
     return "" if _NUM_CHARS.search(label) else label
 
 

@@ -23,6 +23,11 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             "- **生产总值增长**:5.5%左右\n- **规上工业增加值增长**:6%左右\n- **研发投入强度**:达到3.2%[8]。",
             [("5.5%左右", "生产总值"), ("6%左右", "规上工业增加值"), ("3.2%", "研发投入强度")],
         ),
+        # a Markdown table row: the cell before the number is its label
+        (
+            "| 指标 | 目标 |\n| 地区生产总值增长 | 6% |\n| 城镇新增就业 | 8万人 |",
+            [("6%", "地区生产总值"), ("8万人", "城镇新增就业")],
+        ),
         # words after the colon name the figure themselves: they win over the label
         ("主要预期目标是：国内生产总值增长5%左右", [("5%左右", "国内生产总值")]),
     ],
