@@ -509,6 +509,8 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
                 continue  # 前11个月，全省…: a time phrase names no subject
             if clause[:1] in "在从就" and (topic := _TOPIC.fullmatch(clause)) is not None:
                 return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
+            if (trend := _TREND.fullmatch(clause)) is not None and (got := clean_subject(trend.group(1))):
+                return got  # 工业投资持续恢复，同比增长10.2%: a trend clause names what the rate is of
         for piece in reversed(_split_numbers(clause)[:-1]):
             got = clean_subject(piece)
             if got and not _COMPARISON_ONLY.search(got):
@@ -518,6 +520,12 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
 
 #: A clause naming the topic of what follows (在经济总量上, 在消费方面, 从工业生产看).
 _TOPIC = re.compile(r"(?:在|从|就)([^\d，,。；;：:、]{2,10}?)(?:上|方面|来看|看)")
+#: A clause stating a trend with no figure (工业投资持续恢复, 消费市场稳步回升): its noun is the
+#: subject of the rate in the next clause.
+_TREND = re.compile(
+    r"([^\d]{2,8}?)(?:持续|稳步|稳定|快速|较快|明显|继续|逐步|加快)"
+    r"(?:恢复|回升|增长|向好|改善|好转|攀升|扩大|提升)(?:态势)?"
+)
 #: What is left of a comparison clause once its framing is stripped (比疫情前, 增速比, 加快).
 _COMPARISON_ONLY = re.compile(r"^比|比$|^(?:加快|放缓|回升|回落|增速|增幅)$")
 

@@ -73,6 +73,13 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [("全国第12位", "区域创新能力"), ("第9位", "区域创新能力")],
         ),
     ],
+    # a trend clause with no figure names what the rate in the next clause is of
+    "trend_clauses": [
+        (
+            "其中，工业投资持续恢复，同比增长10.2%，比上半年提高5.1个百分点。",
+            [("10.2%", "工业投资"), ("5.1个百分点", "工业投资")],
+        ),
+    ],
     # a goal word before the verb is the figure's kind, not part of what it measures
     "goal_words": [
         ("2023年GDP预期增长6%左右", [("6%左右", "GDP")]),
