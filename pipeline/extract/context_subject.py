@@ -13,6 +13,11 @@ so its cost does not grow with the document. Rules, in order:
 4. Nothing left (、增长34.9%) or a generic word left (数额, 增速): the previous figure's
    subject (plus the generic word when it adds meaning: 增速, 比重).
 5. Nothing before at all (98个重点项目竣工投产): the noun after the number.
+
+Also: both ends of a move in a ranking (从全国第五提升到第三) rank what is named before
+从/由; a bare number after a colon or in a table cell takes the label before it
+(- **生产总值增长**:5.5%左右); a trend clause with no figure (工业投资持续恢复) names the
+subject of the rate after it; list bullets and 预计 open no subject.
 """
 
 from __future__ import annotations
