@@ -223,6 +223,11 @@ class ContextResolver:
         sections = list(doc.sections)
         self._sec_starts = [s.clean_start for s in sections]
         self._sec_titles = [s.title for s in sections]
+        #: Per section: its heading announces goals (see _under_goal_heading); read once here.
+        self._sec_goal = [
+            bool(_GOAL_HEADING.search(t)) and not _GOAL_HEADING_REVIEW.search(t) for t in self._sec_titles
+        ]
+        self._any_goal_heading = any(self._sec_goal)
         self._sec_levels = [s.level for s in sections]
         # Headings used for scope: from the document, plus enumerated lines of the text.
         heads: dict[int, int] = {s.clean_start: s.level for s in sections}
@@ -552,7 +557,13 @@ class ContextResolver:
                 return "target"
             if start_year < ref:
                 return "actual"
-        if ref is not None and start_year is not None and start_year >= ref and self._under_goal_heading(pos):
+        if (
+            self._any_goal_heading
+            and ref is not None
+            and start_year is not None
+            and start_year >= ref
+            and self._under_goal_heading(pos)
+        ):
             j = bisect_left(self._actual, pos + 1) - 1
             if j < 0 or self._actual[j] <= sent_start:
                 return "target"  # ■ 2025年主要预期目标 / ●经济增长6%左右: the items are the goals
@@ -715,8 +726,8 @@ class ContextResolver:
 
     def _under_goal_heading(self, pos: int) -> bool:
         """True when the nearest heading above ``pos`` announces goals, not a review of them."""
-        title = self._section(pos)
-        return bool(title and _GOAL_HEADING.search(title) and not _GOAL_HEADING_REVIEW.search(title))
+        i = bisect_right(self._sec_starts, pos) - 1
+        return i >= 0 and self._sec_goal[i]
 
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1
