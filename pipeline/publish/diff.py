@@ -32,6 +32,8 @@ class ReleaseDiff:
 
     changes: pd.DataFrame
     schema_changes: list[str] = field(default_factory=list)
+    #: Schema changes that old readers survive: a vocabulary that only gained values.
+    schema_additions: list[str] = field(default_factory=list)
 
     def count(self, table: str, change: str) -> int:
         """Number of distinct keys of ``table`` with this kind of change."""
@@ -41,7 +43,7 @@ class ReleaseDiff:
     @property
     def is_empty(self) -> bool:
         """True when nothing at all differs."""
-        return self.changes.empty and not self.schema_changes
+        return self.changes.empty and not self.schema_changes and not self.schema_additions
 
 
 def diff_tables(old: pd.DataFrame, new: pd.DataFrame, key: list[str], table: str) -> pd.DataFrame:
@@ -155,12 +157,22 @@ def _changed_cells(
     )
 
 
-def diff_schemas(old: Mapping[str, Any], new: Mapping[str, Any], table: str) -> list[str]:
-    """Structural differences between two Table Schemas (names, order, types, constraints, key).
+def diff_schemas(old: Mapping[str, Any], new: Mapping[str, Any], table: str) -> tuple[list[str], list[str]]:
+    """Structural differences between two Table Schemas: (breaking, additive).
 
-    Titles and descriptions are documentation: changing them is not a schema change.
+    Breaking: names, order, types, constraints or key changed. Additive: an ``enum`` that
+    only gained values (a new base unit), which every reader of the old values still
+    reads. Titles and descriptions are documentation: changing them is not a schema change.
+
+    >>> old = {"fields": [{"name": "u", "type": "string", "constraints": {"enum": ["yuan", "km"]}}]}
+    >>> new = {"fields": [{"name": "u", "type": "string", "constraints": {"enum": ["yuan", "km", "pflops"]}}]}
+    >>> diff_schemas(old, new, "t")
+    ([], ['t: column u allows new values "pflops"'])
+    >>> diff_schemas(new, old, "t")[0]
+    ['t: column u constraint enum ["yuan", "km", "pflops"] -> ["yuan", "km"]']
     """
-    changes = []
+    changes: list[str] = []
+    additions: list[str] = []
     old_fields = {f["name"]: f for f in old.get("fields", [])}
     new_fields = {f["name"]: f for f in new.get("fields", [])}
     for name in new_fields:
@@ -177,7 +189,14 @@ def diff_schemas(old: Mapping[str, Any], new: Mapping[str, Any], table: str) -> 
             changes.append(f"{table}: column {name} type {old_field.get('type')} -> {new_field.get('type')}")
         old_c, new_c = old_field.get("constraints", {}), new_field.get("constraints", {})
         for constraint in sorted(set(old_c) | set(new_c)):
-            if old_c.get(constraint) != new_c.get(constraint):
+            before, after = old_c.get(constraint), new_c.get(constraint)
+            if constraint == "enum" and isinstance(before, list) and isinstance(after, list):
+                gained = [value for value in after if value not in before]
+                if gained and all(value in after for value in before):
+                    values = ", ".join(json.dumps(v, ensure_ascii=False) for v in gained)
+                    additions.append(f"{table}: column {name} allows new values {values}")
+                    continue
+            if before != after:
                 changes.append(
                     f"{table}: column {name} constraint {constraint} "
                     f"{_short(old_c.get(constraint))} -> {_short(new_c.get(constraint))}"
@@ -188,7 +207,7 @@ def diff_schemas(old: Mapping[str, Any], new: Mapping[str, Any], table: str) -> 
         changes.append(f"{table}: columns reordered")
     if old.get("primaryKey") != new.get("primaryKey"):
         changes.append(f"{table}: primary key {old.get('primaryKey')} -> {new.get('primaryKey')}")
-    return changes
+    return changes, additions
 
 
 def _short(value: Any) -> str:
@@ -205,10 +224,13 @@ def diff_frames(
     """Diff text frames of several tables; tables are diffed in the order of ``new_tables``."""
     parts = []
     schema_changes: list[str] = []
+    schema_additions: list[str] = []
     for table, new in new_tables.items():
         new_schema = new_schemas[table]
         old_schema = old_schemas.get(table, {"fields": [], "primaryKey": new_schema.get("primaryKey")})
-        schema_changes += diff_schemas(old_schema, new_schema, table)
+        breaking, additive = diff_schemas(old_schema, new_schema, table)
+        schema_changes += breaking
+        schema_additions += additive
         old = old_tables.get(table, pd.DataFrame(columns=new.columns))
         parts.append(diff_tables(old, new, list(new_schema["primaryKey"]), table))
     for table in old_tables:
@@ -228,7 +250,7 @@ def diff_frames(
             .drop(columns=["_t", "_o", "_n"])
             .reset_index(drop=True)
         )
-    return ReleaseDiff(changes=changes, schema_changes=schema_changes)
+    return ReleaseDiff(changes=changes, schema_changes=schema_changes, schema_additions=schema_additions)
 
 
 def diff_csv(
@@ -304,7 +326,7 @@ def summarize_diff(diff: ReleaseDiff, tables: list[str]) -> list[str]:
         lines.append(
             f"{table}: {counts['added']} rows added, {counts['removed']} removed, {counts['changed']} changed"
         )
-    return lines + [f"schema: {change}" for change in diff.schema_changes]
+    return lines + [f"schema: {change}" for change in [*diff.schema_changes, *diff.schema_additions]]
 
 
 def format_diff(old_dir: Path, new_dir: Path, limit: int = 200) -> str:

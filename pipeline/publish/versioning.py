@@ -2,7 +2,8 @@
 
 - major: a schema change (column added, removed, renamed, retyped, reordered, a
   constraint changed, a different primary key);
-- minor: data added (new indicator rows, new reports);
+- minor: data added (new indicator rows, new reports) or a vocabulary that only gained
+  values (a new base unit): readers of the previous release keep working;
 - patch: corrections only (values changed, rows removed as false positives, report
   metadata fixed);
 - the first release is 1.0.0.
@@ -48,8 +49,8 @@ def decide_bump(diff: ReleaseDiff) -> str:
     """``major``, ``minor`` or ``patch`` for a non-empty diff against the previous release."""
     if diff.schema_changes:
         return "major"
-    if (diff.changes["change"] == "added").any():
-        return "minor"
+    if diff.schema_additions or (diff.changes["change"] == "added").any():
+        return "minor"  # new rows or new vocabulary values: every old reader still works
     return "patch"
 
 

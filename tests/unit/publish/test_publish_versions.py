@@ -13,6 +13,7 @@ from pipeline.errors import PublishError
 from pipeline.publish import publish_release, verify_release
 from pipeline.publish.files import read_csv_text
 from schemas import IndicatorsModel, ReportsModel
+from schemas.vocab import BASE_UNITS
 
 from .conftest import NOW, snapshot, with_changed_value
 
@@ -150,6 +151,29 @@ def test_schema_change_is_a_major_release(seed_tables, tmp_path):
     assert verify_release(result.path, models=models) == []
     # code that still has the old model sees the difference, not a silent pass
     assert any("schema differs" in p for p in verify_release(result.path))
+
+
+class IndicatorsBeforePflops(IndicatorsModel):
+    """The indicators model as it was before the base-unit vocabulary gained ``pflops``."""
+
+    base_unit: Series[str] = pa.Field(
+        isin=[u for u in BASE_UNITS if u != "pflops"],
+        title="Base unit",
+        description="Unit of value_base, from a closed vocabulary.",
+    )
+
+
+def test_a_vocabulary_that_only_gains_values_is_a_minor_release(seed_tables, tmp_path):
+    indicators, reports = seed_tables
+    assert "pflops" not in set(indicators["base_unit"])
+    old_models = {"indicators": IndicatorsBeforePflops, "reports": ReportsModel}
+    publish_release(indicators, reports, tmp_path, models=old_models, now=NOW)
+    result = publish_release(indicators, reports, tmp_path, now=NOW)
+    assert (result.version, result.bump) == ("1.1.0", "minor")
+    assert 'indicators: column base_unit allows new values "pflops"' in "\n".join(result.summary)
+    # the reverse, a value taken away, breaks readers of the old vocabulary: major
+    back = publish_release(indicators, reports, tmp_path, models=old_models, now=NOW)
+    assert (back.version, back.bump) == ("2.0.0", "major")
 
 
 def test_existing_version_is_never_overwritten(seed_tables, tmp_path):
