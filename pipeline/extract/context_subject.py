@@ -29,6 +29,7 @@ from pipeline.extract.context_area import _LENGTHS as AREA_LENGTHS
 from pipeline.extract.context_area import NAMES as AREA_NAMES
 from pipeline.extract.context_vocab import (
     GENERIC_SUBJECTS,
+    PARALLEL_HEADS,
     SUBJECT_DROP_LEAD,
     SUBJECT_DROP_TAIL,
     SUBJECT_KEEP_VERBS,
@@ -223,6 +224,10 @@ def _complete_list(items: list[str]) -> list[str]:
     ['职工医保政策范围内报销比例', '城乡居民基本医保政策范围内报销比例']
     >>> _complete_list(["泉台贸易总额", "利用台资"])
     ['泉台贸易总额', '利用台资']
+    >>> _complete_list(["第二", "第三产业占GDP比重"])[0], _complete_list(["城镇", "农村常住人口"])[0]
+    ('第二产业占GDP比重', '城镇常住人口')
+    >>> _complete_list(["出口", "利用外资"])[0]  # a noun of its own, not a head of the last item's noun
+    '出口'
     """
     last = items[-1]
     out = []
@@ -234,9 +239,23 @@ def _complete_list(items: list[str]) -> list[str]:
                 if pos > 0 and pos + k < len(last):
                     suffix = last[pos + k :]
                     break
+            if not suffix and _parallel_heads(item, last[: len(item)]):
+                suffix = last[len(item) :]  # 第二、第三产业…, 城镇、农村常住人口: heads of one noun
         out.append(item + suffix if suffix and not item.endswith(suffix) else item)
     out.append(last)
     return out
+
+
+def _parallel_heads(item: str, other: str) -> bool:
+    """True when two short list items are heads of one noun.
+
+    Ordinals (第二/第三) or a pair such as 城镇/农村 (PARALLEL_HEADS).
+    """
+    if not 1 <= len(item) <= 3 or item == other:
+        return False
+    if item[0] == other[0] == "第":
+        return True
+    return item in PARALLEL_HEADS and other in PARALLEL_HEADS
 
 
 def list_subject(head: str, index: int, size: int) -> str | None:

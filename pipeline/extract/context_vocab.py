@@ -540,3 +540,9 @@ GENERIC_SUBJECTS: dict[str, str] = {
     "占比": "占比",
     "份额": "份额",
 }
+
+#: Short heads that pair up in a list sharing one noun (城镇、农村常住人口; 城、乡居民收入;
+#: 进、出口总额): the first item takes the rest of the last item's noun.
+PARALLEL_HEADS: frozenset[str] = frozenset(
+    {"城镇", "农村", "城市", "乡村", "城", "乡", "男", "女", "进口", "出口", "进", "出", "国有", "民营"}
+)

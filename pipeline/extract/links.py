@@ -16,6 +16,8 @@ _RANGE_SEP = re.compile(r"\s*[-－—~～–]{1,2}\s*$|\s*[至到]\s*$")
 _DASH_ONLY = re.compile(r"\s*[-－—~～–]{1,2}\s*$")
 _TIGHT_LIST = re.compile(r"\s*(?:[、和及与]|以及)\s*$")
 _LOOSE_LIST = re.compile(r"[、和及与][^，。；：,;:！？\n]{0,20}$")
+#: A word announcing one value per item of a list (A、B分别回落2.16和1.66个百分点).
+_LIST_OPENER = re.compile(r"分别|依次")
 # 从/由, an optional start year (从2013年的1.76), then words without digits up to the start value
 _FROM = re.compile(r"(?:从|由)(?!于|而|事|严|源|此|中)(?:\d{4}年)?[^0-9０-９，。；]*$")
 # the verb ending in 到/至 may follow a comma after the start value (从上半年的13.0%，下跌至9.90%)
@@ -56,6 +58,10 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             a.qualifier, b.qualifier = "at_least", "at_most"
             a.link_id = b.link_id = link
             continue
+        if a.bare and not b.skip and _TIGHT_LIST.match(between) and _LIST_OPENER.search(
+            clause_window(text, a.q_start, 16)
+        ):
+            _share_list_unit(a, b)  # 分别回落2.16和1.66个百分点: one unit, written at the end
         if a.skip or b.skip:
             _close_group(run, groups)
             run = []
@@ -96,6 +102,18 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
         run = []
     _close_group(run, groups)
     return groups
+
+
+def _share_list_unit(a: Token, b: Token) -> None:
+    """In 分别回落2.16和1.66个百分点 or 分别为3.5和4.2万人 the first item has the last item's unit.
+
+    Only after 分别 (or 依次), which announces one value per item: elsewhere a bare number
+    before 和 is not a quantity of the same kind (第2和3个).
+    """
+    a.unit, a.base_unit, a.factor, a.mult = b.unit, b.base_unit, b.factor, b.mult
+    a.measure, a.growth_basis, a.bare, a.skip = b.measure, b.growth_basis, False, None
+    if not a.own_sign:
+        a.sign = b.sign
 
 
 def _share_pp_unit(text: str, a: Token, b: Token) -> None:

@@ -117,6 +117,32 @@ FROM_TO = [
 ]
 
 
+#: A 分别 list whose unit is written once, after the last item (a county statistical
+#: communiqué, 2015): (text, [(quote, value, unit, subject)]).
+ONE_UNIT_LISTS = [
+    (
+        "第一产业占地区生产总值的比重上升3.82个百分点,第二、第三产业占地区生产总值的比重分别回落2.16和1.66个百分点。",
+        [
+            ("3.82个百分点", 3.82, "个百分点", "第一产业占地区生产总值的比重"),
+            ("2.16", -2.16, "个百分点", "第二产业占地区生产总值的比重"),
+            ("1.66个百分点", -1.66, "个百分点", "第三产业占地区生产总值的比重"),
+        ],
+    ),
+    (
+        "城镇、农村常住人口分别为3.5和4.2万人。",
+        [("3.5", 3.5, "万人", "城镇常住人口"), ("4.2万人", 4.2, "万人", "农村常住人口")],
+    ),
+    # without 分别 a bare number before 和 is no quantity of the list's kind
+    ("第2和3个项目已开工。", [("3个", 3.0, "个", "项目已开工")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_UNIT_LISTS)
+def test_a_list_unit_written_once_reaches_every_item(extract_text, text, expected):
+    got = [(f.quote, f.value, f.unit, f.subject) for f in extract_text(text).figures]
+    assert got == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), FROM_TO)
 def test_from_to_ends_share_one_link(extract_text, text, expected):
     figures = extract_text(text).figures
