@@ -113,6 +113,8 @@ _TARGET_AFTER = re.compile(
     + "|".join(map(re.escape, sorted(TARGET_NOUNS_AFTER, key=len, reverse=True)))
     + ")"
 )
+#: Target words that also report an outturn when said of a past year (控制在2.8%).
+_KEPT_WITHIN = ("控制在",)
 _TARGET_SCAN = Anchored(_TARGET)  # tried only where a target word can start (see ``anchored``)
 #: Around a target word, words that make it no goal: an effort already made (经过努力), an outturn
 #: measured against expectations (超预期) or against the goal (比目标值高出2.9个百分点, 与目标值相差,
@@ -540,7 +542,9 @@ class ContextResolver:
             j = bisect_left(self._actual, pos + 1) - 1
             if j < 0 or self._actual[j] <= self._target[i]:
                 past = self.ref_year is not None and (self._years(period)[1] or self.ref_year) < self.ref_year
-                if not (past and named_at >= self._target[i]) and not (
+                # a past year's 财政赤字率控制在2.8%: the bound that was kept, an outturn
+                kept = past and self.text.endswith(_KEPT_WITHIN, 0, self._target[i])  # marks are ends
+                if not kept and not (past and named_at >= self._target[i]) and not (
                     past
                     and self.kind == "gwr"
                     and self._role_at(pos) == "review"
