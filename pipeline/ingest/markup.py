@@ -126,6 +126,9 @@ INLINE_ELEMENTS = frozenset(
         "colgroup",
     ]
 )
+#: Table cells: their closing tag becomes CELL_SEPARATOR, so neighbouring cells stay apart.
+CELL_ELEMENTS = frozenset({"td", "th"})
+CELL_SEPARATOR = " | "
 #: Elements whose text is a heading, with their section level.
 HEADING_LEVELS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "strong": 3, "b": 3}
 
@@ -234,7 +237,12 @@ def _scan(source: str, pos: int, result: Markup, edits: list[Piece]) -> None:
                 edits.append((start, end, ""))
             elif name in BLOCK_ELEMENTS or name in INLINE_ELEMENTS or name in DROPPED_ELEMENTS:
                 result.is_html = True
-                edits.append((start, end, "\n" if name in BLOCK_ELEMENTS else ""))
+                if closing and name in CELL_ELEMENTS:
+                    # </td><td>: cells of a row stay apart, as in a Markdown table row
+                    # (43214.85 | 8.1%), instead of running together into one number
+                    edits.append((start, end, CELL_SEPARATOR))
+                else:
+                    edits.append((start, end, "\n" if name in BLOCK_ELEMENTS else ""))
                 if name == "meta":
                     _read_meta(match.group(), result)
                 if name in HEADING_LEVELS:
