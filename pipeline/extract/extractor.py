@@ -19,6 +19,7 @@ from pipeline.extract.figure import Figure, Skipped, figure_from_all_fields
 from pipeline.extract.filters import build_mask
 from pipeline.extract.grammar import Token, scan
 from pipeline.extract.links import link_tokens
+from pipeline.extract.table_cells import apply_header_units
 from pipeline.ingest.document import Document
 
 _GROWTH_MEASURES = ("growth_pct", "change_pp", "from", "to")
@@ -59,6 +60,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def _extract(doc: Document) -> Extraction:
     text = build_mask(doc.clean_text)
     tokens = scan(text)
+    apply_header_units(text, tokens)
     groups = link_tokens(text, tokens)
     resolver = ContextResolver(doc)
     figures: list[Figure] = []
@@ -79,6 +81,8 @@ def _extract(doc: Document) -> Extraction:
 
 def _build_figure(token: Token, quote: str, start: int, end: int, context: Context) -> Figure:
     period, value_kind, is_estimate, area, subject, section = context
+    if token.label is not None:
+        subject = token.label  # a table cell: its column's header names what it measures
     value, measure = token.value, token.measure
     if token.sign < 0:
         value = -value

@@ -125,6 +125,7 @@ class Token:
     skip: str | None = None
     bare: bool = False
     pre_bound: bool = False
+    label: str | None = None  # what a table column's header says the number measures
 
 
 def scan(text: str) -> list[Token]:

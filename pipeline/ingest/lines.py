@@ -44,6 +44,8 @@ _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
 _PAGE_TOKEN = re.compile(r"^(?:\d{1,3}|上一页|下一页|首页|尾页|末页|第\d+页|共\d+页|[<>«»‹›]+)$")
 _CRUMB_SPLIT = re.compile(r"\s*[>›»]\s*|\s*&gt;\s*")
 _DATETIME_START = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+#: A table cell holding a number alone (8.4, -120.5, 43214.85, 8.1%).
+_CELL_NUMBER = re.compile(r"^[-−+]?\d[\d,]*(?:\.\d+)?%?$")
 #: An outlet's dateline: a short name, then a full date and nothing else (长江日报 2025年01月17日).
 _DATELINE = re.compile(
     r"^[A-Za-z\u4e00-\u9fff·]{2,16}[\s\u3000]+\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
@@ -156,7 +158,21 @@ def _is_nav(text: str) -> bool:
         len(items) >= 4
         and all(len(i) <= _NAV_ITEM_MAX for i in items)
         and ("|" in text or "｜" in text or len(items) >= 6)
+        and not _is_table_row(items)
     )
+
+
+def _is_table_row(items: list[str]) -> bool:
+    """Cells of a table row of figures (福州 | 8.4 | 842 | -120.5), not navigation.
+
+    Two or more numbers, one of them more than a page number (a decimal, a percentage or
+    three digits).
+
+    >>> _is_table_row(["福州", "8.4", "842", "-120.5"]), _is_table_row(["首页", "1", "2", "3", "下一页"])
+    (True, False)
+    """
+    numbers = [i for i in items if _CELL_NUMBER.match(i)]
+    return len(numbers) >= 2 and any(len(n.strip("-−+%")) >= 3 or "." in n or "%" in n for n in numbers)
 
 
 def _is_byline(text: str) -> bool:
