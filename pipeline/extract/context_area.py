@@ -77,6 +77,24 @@ _LENGTHS: dict[str, tuple[int, ...]] = {}
 for _name in NAMES:
     _LENGTHS[_name[0]] = tuple(sorted({*_LENGTHS.get(_name[0], ()), len(_name)}, reverse=True))
 assert min(map(len, NAMES)) >= 2, "a one-character place name needs the look-ahead dropped"
+#: Characters a place name that ``place_length`` accepts can start with.
+PLACE_FIRST = frozenset(_LENGTHS).difference("全我本")
+
+
+def place_length(text: str) -> int:
+    """Length of the place name opening ``text`` (泉州, 福州市), or 0; own-level words (全市) excluded.
+
+    >>> place_length("福州市固定资产投资"), place_length("全市")
+    (3, 0)
+    """
+    lengths = _LENGTHS.get(text[:1])
+    if not lengths or text[0] in "全我本":
+        return 0
+    for length in lengths:
+        if length <= len(text) and text[:length] in NAMES:
+            return length
+    return 0
+
 _STARTS = re.compile(
     "[" + "".join(sorted(_LENGTHS)) + "](?=[" + "".join(sorted({name[1] for name in NAMES})) + "])"
 )

@@ -25,8 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.context_area import _LENGTHS as AREA_LENGTHS
-from pipeline.extract.context_area import NAMES as AREA_NAMES
+from pipeline.extract.context_area import PLACE_FIRST, place_length
 from pipeline.extract.context_vocab import (
     GENERIC_SUBJECTS,
     PARALLEL_HEADS,
@@ -139,24 +138,9 @@ def _list_items(head: str, size: int | None) -> list[str]:
 _FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（(“”）)]{1,14}")
 
 
-def _place_len(text: str) -> int:
-    """Length of the place name opening ``text`` (泉州, 福州市), or 0; own-level words (全市) excluded."""
-    lengths = AREA_LENGTHS.get(text[:1])
-    if not lengths or text[0] in "全我本":
-        return 0
-    for length in lengths:
-        if length <= len(text) and text[:length] in AREA_NAMES:
-            return length
-    return 0
-
-
-#: Characters a place name that ``_place_len`` accepts can start with.
-_PLACE_FIRST = frozenset(AREA_LENGTHS).difference("全我本")
-
-
 def _area_lead(text: str) -> int:
     """Length of a place name and its 的 opening ``text`` when more follows, else 0."""
-    length = _place_len(text)
+    length = place_length(text)
     if not length:
         return 0
     end = length + (text[length : length + 1] == "的")
@@ -194,7 +178,7 @@ def clean_subject(text: str) -> str:
         m = _LEAD.match(text)
         if m:
             text = text[m.end() :]
-        cut = _area_lead(text) if len(text) > 3 and text[0] in _PLACE_FIRST else 0
+        cut = _area_lead(text) if len(text) > 3 and text[0] in PLACE_FIRST else 0
         if not cut:
             break
         text = text[cut:]
@@ -270,7 +254,7 @@ def list_subject(head: str, index: int, size: int) -> str | None:
     if len(raw) != size or size < 2:
         return None
     # All but the last item are place names: the items name areas, the noun is shared.
-    if all(_place_len(p.strip()) == len(p.strip()) for p in raw[:-1]) and _place_len(raw[-1].strip()):
+    if all(place_length(p.strip()) == len(p.strip()) for p in raw[:-1]) and place_length(raw[-1].strip()):
         return clean_subject(raw[-1])
     items = _complete_list([clean_subject(p) for p in raw])
     lead = _keep_verb(items[0])
@@ -330,7 +314,7 @@ def list_areas(head: str, size: int) -> list[str] | None:
         return None
     names = []
     for p in raw:
-        length = _place_len(p.strip())
+        length = place_length(p.strip())
         if not length:
             return None
         names.append(p.strip()[:length])

@@ -17,8 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from pipeline.extract.context_area import _LENGTHS as AREA_LENGTHS
-from pipeline.extract.context_area import NAMES as AREA_NAMES
+from pipeline.extract.context_area import place_length
 from pipeline.extract.filters import build_mask
 from pipeline.extract.grammar import Token, scan
 
@@ -106,8 +105,7 @@ def _row_names_a_place(text: str, line_start: int) -> bool:
     for cell in text[line_start : len(text) if end < 0 else end].split("|"):
         cell = cell.strip(" *")
         if cell and not cell[0].isdigit():
-            lengths = AREA_LENGTHS.get(cell[:1], ())
-            return any(length == len(cell) and cell in AREA_NAMES for length in lengths)
+            return place_length(cell) == len(cell)
     return False
 
 
