@@ -45,6 +45,7 @@ from pipeline.extract.context_area import (
     scan_areas,
 )
 from pipeline.extract.context_period import (
+    SAME_PERIOD_LAST_YEAR,
     Mention,
     change_role,
     format_period,
@@ -54,6 +55,7 @@ from pipeline.extract.context_period import (
     resolve,
     scan_mentions,
     start_year_of,
+    year_earlier,
     year_of,
 )
 from pipeline.extract.context_subject import _LEAD as _LEAD_WORDS
@@ -283,7 +285,7 @@ class ContextResolver:
         # Scope events in document order: top-level part starts reset the scope to the part's
         # default; paragraphs opening with a time phrase set it.
         scope_pos: list[int] = [0]
-        scope_val: list[str | None] = [default_period(0)]
+        scope_val: list[str | None] = [default_period(0) or self._title_period()]
         resolved: list[tuple[int, int, str | None]] = []
         local: set[int] = set()  # mentions that govern only their own clause
         carry_pos: list[int] = []
@@ -312,6 +314,10 @@ class ContextResolver:
                 context_year = sent_year or scope_year  # 全年, 年末: the year in scope
             else:
                 context_year = sent_year or para_year or scope_year
+            if m.rel == SAME_PERIOD_LAST_YEAR:
+                governing = next((r[2] for r in reversed(resolved[-8:]) if r[0] >= p_start and r[2]), scope)
+                resolved.append((m.start, m.end, year_earlier(governing)))
+                continue  # its own sentence only: 去年同期，上海GDP为…。
             period = resolve(m, ref_year=self.ref_year, context_year=context_year)
             is_sub = m.sub is not None
             cumulative = is_sub and is_cumulative(m.sub)
@@ -322,6 +328,8 @@ class ContextResolver:
                 # 2016年来“双倍增”，…比重达到48.6%: a span up to now with no schema form
                 # blocks its own clause only; the next clause is back in the paragraph's period
                 local.add(len(resolved) - 1)
+            elif period is not None and not is_sub and self._milestone(m):
+                sent_year = m.year  # 充分考虑了2035年…的需要: a future milestone, this sentence only
             elif period is not None and not is_sub:
                 sent_year = year_of(period) if not is_year_span(period) else sent_year
                 # year-level phrases govern the rest of their paragraph; sub-year ones
@@ -338,7 +346,10 @@ class ContextResolver:
                 carry_val.append(period)
             elif period is not None and sent_year is None:
                 sent_year = year_of(period)
-            opening = (m.start - p_start <= _OPENING or p_start in head_starts) and set_para != p_start
+            # near the paragraph's start, or in the heading that opens it (（三）关于“十五五”…。)
+            opening = (m.start - p_start <= _OPENING or (p_start in head_starts and s_start == p_start)) and (
+                set_para != p_start
+            )
             if opening and cumulative:
                 if self.kind == "other":
                     # news opening a paragraph with 前三季度 reports that span from here on
@@ -379,6 +390,35 @@ class ContextResolver:
         self._carry_pos = carry_pos
         self._carry_val = carry_val
         self._mentions: list[Mention] = mentions
+
+    def _title_period(self) -> str | None:
+        """The period a news title names (27省份一季度GDP出炉): the story's until the text says otherwise.
+
+        Only a year, a part of a year or 今年/去年: a span in a title (这十年, “十四五”) frames
+        the story, it does not date each figure.
+        """
+        if self.kind != "other" or not self.doc.title:
+            return None
+        for m in scan_mentions(self.doc.title):
+            if m.kind in ("year", "sub", "rel") and not m.since:
+                return resolve(m, ref_year=self.ref_year, context_year=None)
+        return None
+
+    def _milestone(self, m: Mention) -> bool:
+        """True for a single year after the report's inside a sentence: a horizon, not a scope.
+
+        充分考虑了2035年与全国同步基本实现现代化的需要 names the year a goal is due; the
+        figures of the next sentence still belong to the plan in hand (“十五五”). A future year
+        that frames a clause (到2030年，…) still governs what follows.
+        """
+        ref = self.ref_year
+        return (
+            m.kind == "year"
+            and ref is not None
+            and m.year is not None
+            and m.year > ref
+            and self.text[m.end : m.end + 1] not in "，,：:"
+        )
 
     def _passing(self, m: Mention, period: str) -> bool:
         """True when a news paragraph opens with a period its later paragraphs do not share.

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.extract.anchored import Anchored
-from pipeline.extract.context_vocab import CN_DIGITS, COMPARISON_BEFORE, FULL_YEAR_NOUNS
+from pipeline.extract.context_vocab import CN_DIGITS, COMPARISON_BEFORE, FULL_YEAR_NOUNS, TOPIC_YU
 
 #: Marks a mention that blocks inheritance: the text names a period the schema cannot hold.
 UNKNOWN = "?"
@@ -175,10 +175,14 @@ def _is_comparison(text: str, start: int) -> bool:
 
     >>> _is_comparison("比去年增长", 1), _is_comparison("延长至明年", 3), _is_comparison("截至2020年", 2)
     (True, True, False)
+    >>> _is_comparison("低于2019年", 2), _is_comparison("关于“十五五”时期", 3)
+    (True, False)
     """
     before = text[max(0, start - 3) : start]
+    if before.endswith(("上年", "前年")) and before[:-2].endswith(("比", "较")):
+        return True  # 比上年全年提高: 上年 is no time phrase of its own, 全年 continues the base
     if before.endswith(COMPARISON_BEFORE):
-        return True
+        return not before.rstrip("“\"「『").endswith(TOPIC_YU)
     return (
         len(before) >= 2
         and before[-1] in "至到"
@@ -219,8 +223,14 @@ def scan_mentions(text: str) -> list[Mention]:
             out.append(Mention(start, end, "ahead", 2))
         elif m.group("rel"):
             word = m.group("rel")
-            if text.startswith("同期", end):  # 去年同期 is a comparison base
-                continue
+            if text.startswith("同期", end):
+                opens = text[max(0, start - 6) : start].rstrip(" \u3000\t")[-1:] in "，,；;：:\n由从在"
+                if word == "去年" and not m.group("relsince") and opens:
+                    # opening a clause or a change, or after 在 (those after a comparison word were skipped
+                    # above): 去年同期，上海GDP为…; 占比由去年同期39.7%提高到… date their figures
+                    # to the same part of last year. 剔除去年同期低基数 is a base, not a date.
+                    out.append(Mention(start, end + 2, "rel", -1, rel=SAME_PERIOD_LAST_YEAR))
+                continue  # 今年同期 and the like: a comparison base
             if word == "全年" and text.startswith(FULL_YEAR_NOUNS, end):
                 continue  # 完成全年目标的95%: part of a noun, not a period
             offset = {"去年": -1, "明年": 1}.get(word, 0)
@@ -248,6 +258,21 @@ def scan_mentions(text: str) -> list[Mention]:
         elif m.group("sub"):
             out.append(Mention(start, end, "sub", sub=_sub_of(m, _BARE_SUB)))
     return out
+
+
+#: ``Mention.rel`` of 去年同期 used as a time phrase: the governing period, one year earlier.
+SAME_PERIOD_LAST_YEAR = "去年同期"
+
+
+def year_earlier(period: str | None) -> str | None:
+    """The same part of the year before (2021Q1 -> 2020Q1); None for a span of years.
+
+    >>> year_earlier("2021Q1"), year_earlier("2021M01-M03"), year_earlier("2016-2020")
+    ('2020Q1', '2020M01-M03', None)
+    """
+    if not period or period[4:5] == "-":
+        return None
+    return f"{int(period[:4]) - 1}{period[4:]}"
 
 
 def format_period(year: int | None, sub: str | None = None, year2: int | None = None) -> str | None:
@@ -328,14 +353,15 @@ _CROSSING = ("连跨", "跨过", "跨上", "迈上", "迈过", "跃上", "登上
 _CHANGE_WORDS = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|回落|年均|累计|提升")
 #: A level reached at the end of a span (突破11万元, 覆盖率达65.85%, 连续22年, 居…前20, 总量接近800万户).
 _STOCK_END = re.compile(
-    r"(?:达到?|突破|超过?|逾|[稳跃位]?居(?![民住家然])[^，,。；;]{0,8}?前?|保持在?|稳定在|提高到|提升[到至]|增加到|增至|"
-    r"降[至到]|扩大[到至]|拓展[到至]|连续|覆盖|总量|总数|总额|总规模)(?:约|近|接近|将近)?$"
+    r"(?:达到?|突破|超过?|逾|[稳跃位]?居(?![民住家然])[^，,。；;]{0,8}?前?|(?<![入并行系序])列(?:全国|全省|全市)?|保持在?|稳定在|"
+    r"(?:提高|提升|增加|增长|上升|扩大|拓展|降低|下降|缩小|减少|回落)[到至]|[增降]至|"
+    r"连续|覆盖|总量|总数|总额|总规模)(?:约|近|接近|将近)?$"
 )
 #: A flow over the span named before the number (累计建成…超1.2万个, 引进项目…、总投资超1.6万亿元,
 #: 五年增量超1.36万亿元): it keeps the span unless a level verb follows it (新增…、总装机达9157万千瓦).
 _FLOW = re.compile(r"累计|新增|增量|引进|引入|(?<![强密])(?:总?投资|投入)(?![强密率])")
 #: A level held through the span (民生支出占比持续保持在70%以上, 办复率均为100%): every year of it.
-_HELD = re.compile(r"(?:持续|始终|一直|连年|均)(?:保持|稳定|维持)在?(?:约|近|接近)?$|均为$|稳定在$")
+_HELD = re.compile(r"(?:持续|始终|一直|连年|均)?(?:保持|稳定|维持)在?(?:约|近|接近)?$|均为$")
 
 
 def change_role(before: str, after: str) -> str | None:

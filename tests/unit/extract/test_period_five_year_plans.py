@@ -1,0 +1,62 @@
+"""Periods in a provincial report's five-year review and its next-plan section.
+
+The page is a real excerpt of the 2026 江西省 government work report (sentences kept verbatim,
+some trimmed), a report no rule was written from: the 十四五 review (五年来…) reports levels
+reached at its end, levels held through it and flows over it; the 十五五 section names 2035 as
+a horizon in passing, which must not date the plan's own goals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import extract_figures
+from pipeline.ingest import read_report
+
+PAGE = """2026年江西省政府工作报告
+——2026年1月27日在江西省第十四届人民代表大会第四次会议上
+一、2025年工作及“十四五”时期发展回顾
+过去一年，面对错综复杂的国内外形势，顺利完成全年经济社会发展主要目标。地区生产总值增长5.2%。
+各位代表，2025年目标的完成，标志着“十四五”顺利收官。
+五年来，我们全力巩固经济发展量质双升的良好势头，地区生产总值突破3万亿元、达3.6万亿元。累计实施亿元以上省大中型项目1.3万余个，年度投资保持1万亿元以上，民间投资占全部投资比重保持在55%左右。
+五年来，有效期内高新技术企业达7800家，综合科技创新水平指数达69.63%、提升幅度居全国第1；制造业发展综合质效指数列全国第9位。重组入列全国重点实验室13家。
+五年来，常住人口城镇化率提高至64.8%，人均体育场地面积增加至2.9平方米。
+二、“十五五”时期发展的主要考虑
+（三）关于“十五五”时期发展的主要目标。《纲要（草案）》从5方面提出了28个主要指标。这些指标的设置，充分考虑了2035年与全国同步基本实现社会主义现代化的阶段性需要。其中地区生产总值年均增长5%左右。
+三、2026年工作安排
+经济社会发展主要预期目标是：地区生产总值增长5%-5.5%。
+"""
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory) -> dict[str, list[str | None]]:
+    path = Path(tmp_path_factory.mktemp("gwr")) / "jiangxi_2026_excerpt.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    doc = read_report(path)
+    periods: dict[str, list[str | None]] = {}
+    for f in extract_figures(doc).figures:
+        periods.setdefault(doc.source_text[f.char_start : f.char_end], []).append(f.period)
+    return periods
+
+
+@pytest.mark.parametrize(
+    ("quote", "period", "why"),
+    [
+        ("5.2%", "2025", "过去一年 in a 2026 report"),
+        ("3.6万亿元", "2025", "a level reached (达) at the end of the span"),
+        ("1.3万余个", "2021-2025", "a flow over the span (累计实施)"),
+        ("1万亿元以上", "2021-2025", "a level held every year of the span (保持)"),
+        ("55%左右", "2021-2025", "a share held through the span (保持在)"),
+        ("全国第9位", "2025", "a rank held at the end (列全国第9位)"),
+        ("13家", "2021-2025", "入列 is no rank verb: a flow of labs added"),
+        ("64.8%", "2025", "the level reached after 提高至"),
+        ("2.9平方米", "2025", "the level reached after 增加至"),
+        ("28个", "2026-2030", "关于“十五五”时期 names the plan's span: 关于 is no comparison"),
+        ("5%左右", "2026-2030", "2035 named in passing in the sentence before does not date the goal"),
+        ("5.5%", "2026", "the coming year's goals"),
+    ],
+)
+def test_period(figures, quote, period, why):
+    assert figures[quote][0] == period, why

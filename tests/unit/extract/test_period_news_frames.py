@@ -1,0 +1,63 @@
+"""Periods in news whose frame is set by the title or by 去年同期.
+
+Sentences are real (中国经济周刊, 2021-04-26, on 27 provinces' first-quarter GDP): the title
+names the story's period (一季度), the body often does not repeat it; 去年同期 opening a clause
+dates its figures to the same quarter a year earlier, while 剔除去年同期低基数 or 比上年全年 are
+comparison bases that date nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import extract_figures
+from pipeline.ingest import read_report
+
+PAGE = """---
+title: '27省份一季度GDP出炉：广东稳居首位，安徽首超上海挤进十强'
+date: Mon, 26 Apr 2021 12:01:40 GMT
+---
+截至4月26日，至少已有27个省份发布了一季度GDP数据。从GDP总量看，广东省稳居第一；2个省份GDP超过2万亿元，8个省份GDP超过1万亿元。
+安徽省一季度的GDP为9529.1亿元，而在去年同期，上海市GDP为7856.62亿元，安徽省GDP为7821.3亿元，上海高出安徽省35.32亿元。
+其中，规模以上工业增加值同比增长26.3%；剔除去年同期低基数影响，两年平均增幅为9.4%，比2019年同期高0.3个百分点。
+服务业对经济增长的贡献率比上年全年提高51.3个百分点；其他服务业增加值同比增长10.1%。
+高技术制造业增加值增长44.4%，占比由去年同期39.7%提高到43.8%。
+"""
+
+
+@pytest.fixture(scope="module")
+def periods(tmp_path_factory) -> dict[str, str | None]:
+    path = Path(tmp_path_factory.mktemp("news")) / "provinces_q1.md"
+    path.write_text(PAGE, encoding="utf-8")
+    doc = read_report(path)
+    return {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+
+
+@pytest.mark.parametrize(
+    ("quote", "period", "why"),
+    [
+        ("27个", "2021Q1", "the title's 一季度 frames the story; the sentence names it after the figure"),
+        ("2个", "2021Q1", "the title's period holds where the text names none"),
+        ("9529.1亿元", "2021Q1", "一季度 in the sentence, in the year the page is dated"),
+        ("7856.62亿元", "2020Q1", "在去年同期， dates its clause to the same quarter a year earlier"),
+        ("35.32亿元", "2020Q1", "…and the rest of that sentence"),
+        ("9.4%", "2021Q1", "剔除去年同期低基数 is a base, not a date"),
+        ("51.3个百分点", "2021Q1", "比上年全年 is a comparison base: 全年 continues it"),
+        ("10.1%", "2021Q1", "…so the next clause is not dated to the whole year"),
+        ("39.7%", "2020Q1", "由去年同期: the start of a change"),
+        ("43.8%", "2021Q1", "the end of that change is the story's quarter"),
+    ],
+)
+def test_period(periods, quote, period, why):
+    assert periods[quote] == period, why
+
+
+def test_a_span_in_a_title_frames_no_figure(tmp_path):
+    path = tmp_path / "decade.md"
+    path.write_text(PAGE.replace("27省份一季度GDP出炉", "浙江这十年：GDP连跨4个万亿级台阶"), encoding="utf-8")
+    doc = read_report(path)
+    first = extract_figures(doc).figures[0]
+    assert doc.source_text[first.char_start : first.char_end] == "27个"
+    assert first.period is None  # 一季度 comes after it; the title's 这十年 (2012-2021) dates nothing
