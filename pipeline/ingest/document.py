@@ -35,6 +35,11 @@ class Document:
     ``clean_to_source[i]`` is the offset in ``source_text`` of ``clean_text[i]``; it has
     one extra trailing entry (``len(source_text)`` or the end of the last kept run) so
     that half-open spans map with :meth:`source_span`.
+
+    ``script`` says whether lines written in Traditional characters were found (``hant``:
+    the article, ``mixed``: some lines only, ``hans``: none). Their clean text (and the
+    title, sections and area read from it) is the Simplified form, one character for
+    one (:mod:`pipeline.ingest.script`); ``source_text`` and every quote stay as published.
     """
 
     report_id: str
@@ -55,6 +60,7 @@ class Document:
     site: str | None = None
     sections: tuple[Section, ...] = ()
     info: SourceInfo = field(default_factory=SourceInfo)
+    script: str = "hans"
 
     def source_span(self, clean_start: int, clean_end: int) -> tuple[int, int]:
         """Map a half-open span of ``clean_text`` to the covering span of ``source_text``."""

@@ -3,7 +3,8 @@
 ``read_report(path) -> Document`` is the one entry point. Steps, each in its own module:
 size check and bytes (here), :mod:`~pipeline.ingest.decode`, the side file
 (:mod:`~pipeline.ingest.sidefile`), the markup pass (:mod:`~pipeline.ingest.markup`),
-the line pass (:mod:`~pipeline.ingest.lines`), :mod:`~pipeline.ingest.metadata` and
+Traditional lines to Simplified (:mod:`~pipeline.ingest.script`, length-preserving), the
+line pass (:mod:`~pipeline.ingest.lines`), :mod:`~pipeline.ingest.metadata` and
 :mod:`~pipeline.ingest.sections`. Every refusal is a :class:`ReportError` naming the file.
 """
 
@@ -21,6 +22,7 @@ from pipeline.ingest.markup import strip_markup
 from pipeline.ingest.metadata import extract_metadata
 from pipeline.ingest.offsets import to_array
 from pipeline.ingest.report_id import report_id_for
+from pipeline.ingest.script import simplify_markup
 from pipeline.ingest.sections import extract_sections
 from pipeline.ingest.sidefile import read_side_file
 
@@ -85,6 +87,7 @@ def read_report(path: str | Path, *, max_bytes: int | None = None) -> Document:
     info = read_side_file(path)
     source = decoded.text
     markup = strip_markup(source)
+    script = simplify_markup(markup)
     cleaned = build_clean(markup.text, markup.offsets, len(source))
     meta = extract_metadata(markup, cleaned.lines, cleaned.text)
     sections = extract_sections(
@@ -103,6 +106,7 @@ def read_report(path: str | Path, *, max_bytes: int | None = None) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         n_bytes=len(data),
         encoding=decoded.encoding,
+        script=script,
         source_text=source,
         clean_text=cleaned.text,
         clean_to_source=to_array(cleaned.offsets),
