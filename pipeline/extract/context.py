@@ -71,6 +71,7 @@ from pipeline.extract.context_vocab import (
     ACTUAL_WORDS,
     BUDGET_PLAN_WORDS,
     ESTIMATE_WORDS,
+    GWR_DELIVERY_MARKERS,
     GWR_MARKERS,
     REVIEW_HEADING_WORDS,
     STATCOMM_MARKERS,
@@ -208,6 +209,8 @@ class ContextResolver:
             w in line for line in head.split("\n") if not _SENTENCE_MARK.search(line) for w in GWR_MARKERS
         ):
             self.kind = "gwr"  # named in the title or a heading line: news citing a report is not one
+        elif any(w in "\n" + self.text for w in GWR_DELIVERY_MARKERS):
+            self.kind = "gwr"  # the body of a report, speaking to the congress
         elif any(w in probe for w in STATCOMM_MARKERS):
             self.kind = "statcomm"
         ref = parse_report_year(doc)  # metadata, else the page's dating clues (see context_year)

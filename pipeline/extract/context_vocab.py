@@ -47,6 +47,10 @@ FULL_YEAR_NOUNS: tuple[str, ...] = ("目标", "任务", "计划", "预期")
 #: Title or opening words that mark a government work report (or a summary of one).
 GWR_MARKERS: tuple[str, ...] = ("政府工作报告",)
 
+#: Words only a report delivered to a congress says of itself (an excerpt of its body with no
+#: title still speaks to the deputies): 各位代表 opening a line, 提请大会审查, 请予审议.
+GWR_DELIVERY_MARKERS: tuple[str, ...] = ("\n各位代表", "提请大会审查", "提请大会审议", "请予审议")
+
 #: Title words that mark a statistical communiqué about the year named in its title.
 STATCOMM_MARKERS: tuple[str, ...] = ("统计公报",)
 
