@@ -171,24 +171,23 @@ _BARE_SUB = _PATTERN.groupindex["sub"] + 1
 def _is_comparison(text: str, start: int) -> bool:
     """True when the phrase at ``start`` is a comparison base or a deadline, not a period.
 
-    Comparison bases: 比上年, 较去年同期. Deadlines after a verb: 延长至明年3月底, 延缓到明年.
+    Comparison bases: 比上年, 较去年同期. Deadlines after a verb of delay: 延长至明年3月底, 延缓到明年
+    (力争到2023年 is a goal's horizon: the period of the goal).
 
     >>> _is_comparison("比去年增长", 1), _is_comparison("延长至明年", 3), _is_comparison("截至2020年", 2)
     (True, True, False)
     >>> _is_comparison("低于2019年", 2), _is_comparison("关于“十五五”时期", 3)
     (True, False)
+    >>> _is_comparison("力争到2023年", 3)
+    False
     """
     before = text[max(0, start - 3) : start]
     if before.endswith(("上年", "前年")) and before[:-2].endswith(("比", "较")):
         return True  # 比上年全年提高: 上年 is no time phrase of its own, 全年 continues the base
     if before.endswith(COMPARISON_BEFORE):
         return not before.rstrip("“\"「『").endswith(TOPIC_YU)
-    return (
-        len(before) >= 2
-        and before[-1] in "至到"
-        and "\u4e00" <= before[-2] <= "\u9fff"
-        and before[-2] not in "截直"
-    )
+    # a deadline moved by a verb of delay; 力争到2023年 and 提出到2020年 set a goal's horizon
+    return len(before) >= 2 and before[-1] in "至到" and before[-2] in DELAY_VERB_ENDS
 
 
 def scan_mentions(text: str) -> list[Mention]:
@@ -259,6 +258,9 @@ def scan_mentions(text: str) -> list[Mention]:
             out.append(Mention(start, end, "sub", sub=_sub_of(m, _BARE_SUB)))
     return out
 
+
+#: Last characters of verbs that move a deadline (延长, 延缓, 推迟, 延续, 延期): 延长至明年3月底.
+DELAY_VERB_ENDS = "长缓迟续期"
 
 #: ``Mention.rel`` of 去年同期 used as a time phrase: the governing period, one year earlier.
 SAME_PERIOD_LAST_YEAR = "去年同期"

@@ -43,6 +43,8 @@ def _scores(extra: bool) -> dict[str, float]:
         for g in gold:
             start = bisect_left(c2s, g.char_start, 0, last)
             end = bisect_left(c2s, g.char_end - 1, 0, last) + 1
+            if g.optional and c2s[start] != g.char_start:
+                continue  # a borderline figure in page residue ingest sets aside (原标题 line)
             assert c2s[start] == g.char_start, f"{source.name}: {g.quote!r} is not in the clean text"
             ctx = resolver.describe(start, end)
             total += 1

@@ -60,3 +60,32 @@ def figures(tmp_path_factory) -> dict[str, list[str | None]]:
 )
 def test_period(figures, quote, period, why):
     assert figures[quote][0] == period, why
+
+
+PLAN_NEWS = """中部省会竞逐数字经济新赛道
+2021年2月南昌还发布了《南昌市精准实施数字经济“一号工程”推动数字产业跨越式发展的实施意见》，提出力争到2023年，全市信息传输、软件和信息技术服务业全口径营业收入突破1000亿元，从业人员超10万人，规上企业数量达400家，规上企业营业收入达400亿元。
+2020年合肥又推出了《合肥市数字经济发展规划（2020-2025年）》，提出到2020年数字经济总量占GDP比重达40%以上，2022年数字经济总量占GDP比重达45%以上，2025年数字经济总量占GDP比重达50%以上。
+"""
+
+
+@pytest.mark.parametrize(
+    ("quote", "period"),
+    [
+        ("突破1000亿元", "2023"),
+        ("超10万人", "2023"),
+        ("400家", "2023"),
+        ("40%以上", "2020"),
+        ("50%以上", "2025"),
+    ],
+)
+def test_a_goals_horizon_after_a_verb_is_its_period(tmp_path, quote, period):
+    """力争到2023年 / 提出到2020年 date the goals after them (real sentences, 21世纪经济报道, 2021).
+
+    Only a verb of delay makes 到/至 a deadline that dates nothing (延长至明年3月底); before, any
+    verb did, and the goals fell back to the publication date (2021M02) or the plan's span.
+    """
+    path = tmp_path / "plans.txt"
+    path.write_text(PLAN_NEWS, encoding="utf-8")
+    doc = read_report(path)
+    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    assert got[quote] == period
