@@ -530,6 +530,12 @@ class ContextResolver:
         quote = text[clean_start:clean_end]
         if period is not None and period[4:5] == "-":  # is_year_span, inlined: once per figure
             period = period_in_span(period, role, window, after, quote)
+        elif role == "from" and period is not None and named_at < clean_start - len(window) + max(
+            window.rfind("从"), window.rfind("由")
+        ):
+            # 占比由11.9%提高到12.5% in a story on 2021Q1: the change is over the year, so its
+            # unnamed start is the same part of the year before
+            period = year_earlier(period)
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period
         index, size = group if group else (None, None)

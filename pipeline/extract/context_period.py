@@ -350,18 +350,28 @@ _FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}$")
 _TO = re.compile(r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:到|至)[^，,。；;\d]{0,3}$")
 _CHANGE_AFTER = re.compile(r"^[^，,。；;\d]{0,12}?(?:到|至)")
 _STOCK_QUOTE = ("连续", "超", "突破", "破", "逾")
+#: A rank (全国第二, 首位, 前十): the standing at the span's end unless held every year (连年).
+_RANK_QUOTE = re.compile(
+    r"^(?:全国|全省|全市|全球|世界)?(?:第[一二三四五六七八九十百\d]+|首位|前[一二三四五六七八九十\d]+)"
+)
+#: Earlier items of a list sharing the verb before them (分别增至37座、[14座]): dropped to reach it.
+_LIST_ITEMS_END = re.compile(r"(?:[\d０-９.]+[^\s\d０-９、，,。；;]{0,4}、)+$")
 #: A threshold crossed during the span (连跨5万亿元、6万亿元两个台阶, 迈上5万亿台阶): when, not a level.
 _CROSSING = ("连跨", "跨过", "跨上", "迈上", "迈过", "跃上", "登上")
 _CHANGE_WORDS = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|回落|年均|累计|提升")
 #: A level reached at the end of a span (突破11万元, 覆盖率达65.85%, 连续22年, 居…前20, 总量接近800万户).
 _STOCK_END = re.compile(
     r"(?:达到?|突破|超过?|逾|[稳跃位]?居(?![民住家然])[^，,。；;]{0,8}?前?|(?<![入并行系序])列(?:全国|全省|全市)?|保持在?|稳定在|"
-    r"(?:提高|提升|增加|增长|上升|扩大|拓展|降低|下降|缩小|减少|回落)[到至]|[增降]至|"
+    r"(?:提高|提升|增加|增长|上升|扩大|拓展|降低|下降|缩小|减少|回落)[到至]|[增降升]至|在建|"
     r"连续|覆盖|总量|总数|总额|总规模)(?:约|近|接近|将近)?$"
 )
 #: A flow over the span named before the number (累计建成…超1.2万个, 引进项目…、总投资超1.6万亿元,
 #: 五年增量超1.36万亿元): it keeps the span unless a level verb follows it (新增…、总装机达9157万千瓦).
-_FLOW = re.compile(r"累计|新增|增量|引进|引入|(?<![强密])(?:总?投资|投入)(?![强密率])")
+_FLOW = re.compile(
+    r"累计|新增|增量|引进|引入|(?<![强密])(?:总?投资|投入)(?![强密率])|"
+    # work done over the span: 开行超万列, 改善农村住房超50万户, 共建…超480家
+    r"建成(?!区)|新建|共建|开行|改善|改造|培育|推广|开工|办理|帮扶|惠及|招引|创建|认定"
+)
 #: A level held through the span (民生支出占比持续保持在70%以上, 办复率均为100%): every year of it.
 _HELD = re.compile(r"(?:持续|始终|一直|连年|均)?(?:保持|稳定|维持)在?(?:约|近|接近)?$|均为$")
 
@@ -414,9 +424,11 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
     if after[:1] == "的" and _CHANGE_WORDS.search(after, 0, 8):
         return period  # 保持6%左右的年均增长率: a change over the span, named after the number
     m = _LAST_STOP.match(before)
-    clause = before[m.end() :] if m else before
+    clause = _LIST_ITEMS_END.sub("", before[m.end() :] if m else before)
     if _HELD.search(clause) or quote.startswith(_CROSSING) or clause.endswith(_CROSSING):
         return period
+    if quote.startswith("连续") or (_RANK_QUOTE.match(quote) and "连年" not in clause):
+        return str(last)  # 新增本外币贷款连续4年保持全国首位, 实际使用外资连续8年全国第一
     flow_end = max((f.end() for f in _FLOW.finditer(clause)), default=-1)
     if flow_end >= 0 and not _STOCK_END.search(clause, flow_end):
         return period  # 累计建成美丽乡村超1.2万个: 超 qualifies a flow, it marks no level

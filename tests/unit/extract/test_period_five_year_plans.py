@@ -89,3 +89,42 @@ def test_a_goals_horizon_after_a_verb_is_its_period(tmp_path, quote, period):
     doc = read_report(path)
     got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
     assert got[quote] == period
+
+
+REVIEW = """2026年江苏省政府工作报告
+一、“十四五”时期发展成就
+五年来，我们主要做了以下工作：
+新增本外币贷款连续4年保持全国首位，科创板、北交所上市公司数量居全国第一。
+区域创新能力升至全国第二，全社会研发投入强度达3.38%左右。
+进出口规模稳居全国第二，“新三样”出口规模达8536亿元，实际使用外资连续8年全国第一，中欧（亚）班列开行超万列。
+建成过江通道4座、在建8座，改扩建一批机场。
+全国文明城市、国家历史文化名城分别增至37座、14座，6部作品获文华奖。
+省产业技术研究院共建企业联合创新中心超480家。
+严守耕地保护红线，建设高标准农田1739万亩，粮食年产量超760亿斤。
+"""
+
+
+@pytest.mark.parametrize(
+    ("quote", "period", "why"),
+    [
+        ("连续4年", "2025", "a run of years counts back from the span's last year, even after 新增"),
+        ("全国第二", "2025", "a rank reached (升至) is the standing at the end"),
+        ("全国第一", "2025", "a rank held for 连续8年 is still the last year's standing"),
+        ("超万", "2021-2025", "超 after a verb of work done (开行超万列) bounds a flow, not a level"),
+        ("8座", "2025", "在建 is what is under construction now"),
+        ("14座", "2025", "the second item of a 分别增至 list shares its verb"),
+        ("超480家", "2021-2025", "共建: work done over the span"),
+        ("超760亿斤", "2025", "超 on a yearly output with no verb of work is the level reached"),
+    ],
+)
+def test_five_year_review_levels_and_flows(tmp_path, quote, period, why):
+    """Real sentences of the 2026 江苏省 report's 十四五 review (dev document gwr_jiangsu_2026_excerpt)."""
+    path = tmp_path / "jiangsu.txt"
+    path.write_text(REVIEW, encoding="utf-8")
+    doc = read_report(path)
+    got = {}
+    for f in extract_figures(doc).figures:  # by quote, or its start (the unit 列 may be read or not)
+        text = doc.source_text[f.char_start : f.char_end]
+        got.setdefault(text, f.period)
+        got.setdefault(text[: len(quote)], f.period)
+    assert got[quote] == period, why

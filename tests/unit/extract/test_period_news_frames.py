@@ -24,6 +24,7 @@ date: Mon, 26 Apr 2021 12:01:40 GMT
 其中，规模以上工业增加值同比增长26.3%；剔除去年同期低基数影响，两年平均增幅为9.4%，比2019年同期高0.3个百分点。
 服务业对经济增长的贡献率比上年全年提高51.3个百分点；其他服务业增加值同比增长10.1%。
 高技术制造业增加值增长44.4%，占比由去年同期39.7%提高到43.8%。
+高新技术产业产值增长44.4%，占比由11.9%提高到12.5%。
 """
 
 
@@ -48,6 +49,8 @@ def periods(tmp_path_factory) -> dict[str, str | None]:
         ("10.1%", "2021Q1", "…so the next clause is not dated to the whole year"),
         ("39.7%", "2020Q1", "由去年同期: the start of a change"),
         ("43.8%", "2021Q1", "the end of that change is the story's quarter"),
+        ("11.9%", "2020Q1", "占比由11.9%提高到12.5%: the unnamed start of a change over the year"),
+        ("12.5%", "2021Q1", "…and its end is the story's quarter"),
     ],
 )
 def test_period(periods, quote, period, why):
