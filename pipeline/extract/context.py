@@ -620,13 +620,22 @@ class ContextResolver:
             j = bisect_left(self._actual, pos + 1) - 1
             if j < 0 or self._actual[j] <= sent_start:
                 return "target"  # ■ 2025年主要预期目标 / ●经济增长6%左右: the items are the goals
-        if self.kind == "gwr" and self._role_at(pos) == "plan":
+        own_year = ref is not None and period == str(ref)
+        if self.kind == "gwr" and (self._role_at(pos) == "plan" or (own_year and not self._estimated(pos))):
+            # the plan part, or the report's own year wherever it is named (a digest with no part
+            # headings: 居民医保人均财政补助标准提高30元 under 今年政府工作任务), unless its clause
+            # estimates a fact of the year (预计今年高校毕业生超过1170万人)
             # background facts in the plan (今年已过去近5个月) stay actual
             j = bisect_left(self._actual, pos + 1) - 1
             if j >= 0 and self._actual[j] > sent_start:
                 return "actual"
             return "target"
         return "actual"
+
+    def _estimated(self, pos: int) -> bool:
+        """True when an estimate word (预计) opens the figure's own clause."""
+        window = self.text[max(0, pos - 40) : pos]
+        return bool(_ESTIMATE.search(window, clause_start(window)))
 
     def _news_goal(
         self, kind: str, period: str | None, named_at: int, quote: str, window: str, pos: int, sent_start: int

@@ -44,3 +44,32 @@ def test_news_without_delivery_words_is_still_news(tmp_path):
     doc = read_report(path)
     areas = {doc.source_text[f.char_start : f.char_end]: f.area for f in extract_figures(doc).figures}
     assert areas["100家以上"] == "西安市"  # news about several places carries a place through the sentence
+
+
+DIGEST = """每周一学（2024年3月11日-3月17日）政府工作报告
+积极的财政政策要适度加力、提质增效。赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。预计今年财政收入继续恢复增长，加上调入资金等，一般公共预算支出规模28.5万亿元、比上年增加1.1万亿元。
+预计今年高校毕业生超过1170万人，要强化促进青年就业政策举措。
+提高医疗卫生服务能力。居民医保人均财政补助标准提高30元。
+"""
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind"),
+    [
+        ("28.5万亿元", "target"),  # 预计 opens the clause before: the budget is the year's plan
+        ("1.1万亿元", "target"),
+        ("30元", "target"),  # a raise of a standard among this year's tasks
+        ("超过1170万人", "actual"),  # 预计 in its own clause: an estimate of the year's graduates
+    ],
+)
+def test_a_digest_without_part_headings_plans_its_own_year(tmp_path, quote, kind):
+    """Real sentences of a digest of the 2024 national report on a school's page (dev html_national_gwr_2024).
+
+    The digest has no 一、/二、 parts, so nothing marks where the review ends; figures of the
+    report's own year are its plan unless their clause estimates a fact (预计今年…超过1170万人).
+    """
+    path = tmp_path / "digest.txt"
+    path.write_text(DIGEST, encoding="utf-8")
+    doc = read_report(path)
+    kinds = {doc.source_text[f.char_start : f.char_end]: f.value_kind for f in extract_figures(doc).figures}
+    assert kinds[quote] == kind
