@@ -101,6 +101,7 @@ REVIEW = """2026年江苏省政府工作报告
 全国文明城市、国家历史文化名城分别增至37座、14座，6部作品获文华奖。
 省产业技术研究院共建企业联合创新中心超480家。
 严守耕地保护红线，建设高标准农田1739万亩，粮食年产量超760亿斤。
+汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位，新一代信息技术、装备制造产业营收突破万亿元。
 """
 
 
@@ -115,10 +116,14 @@ REVIEW = """2026年江苏省政府工作报告
         ("14座", "2025", "the second item of a 分别增至 list shares its verb"),
         ("超480家", "2021-2025", "共建: work done over the span"),
         ("超760亿斤", "2025", "超 on a yearly output with no verb of work is the level reached"),
+        ("全国第8位", "2020", "the first of a list of starts (从…、…双双跃居): the year before the span"),
+        ("第4位", "2020", "…and its second item"),
+        ("第1位", "2025", "the rank risen to (跃居) is the span's end"),
     ],
 )
 def test_five_year_review_levels_and_flows(tmp_path, quote, period, why):
-    """Real sentences of the 2026 江苏省 report's 十四五 review (dev document gwr_jiangsu_2026_excerpt)."""
+    """Real sentences of the 2026 江苏省 report's 十四五 review (dev document gwr_jiangsu_2026_excerpt),
+    and one of the 安徽省 report's (gwr_anhui_2026_review_excerpt)."""
     path = tmp_path / "jiangsu.txt"
     path.write_text(REVIEW, encoding="utf-8")
     doc = read_report(path)
