@@ -58,7 +58,8 @@ class Tables:
     traditional_only: np.ndarray
     #: han[c]: c is a CJK ideograph (the denominator of a line's share).
     han: np.ndarray
-    #: simplified_only[c]: c is the Simplified form of another character (国, 长): Simplified text.
+    #: simplified_only[c]: c is the Simplified form of another character and not in Big5 (国, 长, not
+    #: 表 or 台, which Traditional text uses too): a line holding one is written in Simplified.
     simplified_only: np.ndarray
 
 
@@ -102,7 +103,7 @@ def build_tables() -> Tables:
         target[ord(key)] = ord(value)
         traditional_only[ord(key)] = not _in_gb2312(key)
     simplified_only = np.zeros(size, dtype=bool)
-    simplified_only[[ord(value) for value in table.values() if value not in table]] = True
+    simplified_only[[ord(value) for value in table.values() if not _in_big5(value)]] = True
     han = np.zeros(size, dtype=bool)
     for start, end in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, size - 2)):
         han[start : min(end, size - 2) + 1] = True
@@ -148,18 +149,27 @@ def to_simplified(text: str) -> Simplified:
 
 
 def _in_gb2312(char: str) -> bool:
+    return _encodes(char, "gb2312")
+
+
+def _in_big5(char: str) -> bool:
+    return _encodes(char, "cp950")
+
+
+def _encodes(char: str, codec: str) -> bool:
     try:
-        char.encode("gb2312")
+        char.encode(codec)
     except UnicodeEncodeError:
         return False
     return True
 
 
 def simplify_markup(markup: Markup) -> str:
-    """Convert the markup pass's text (and ``<title>``/``<meta>`` values) in place; return the script.
+    """Convert the markup pass's text (and ``<title>``, ``<meta>``, front-matter values) in place.
 
     Runs before the line pass so that bylines (來源：), widgets (分享到) and place names
     (廣州市) are recognised by the Simplified vocabularies; the offset map is untouched.
+    Returns the script found in the text (``hans`` when nothing was converted).
     """
     done = to_simplified(markup.text)
     if done.script == HANS:
@@ -168,4 +178,8 @@ def simplify_markup(markup: Markup) -> str:
     if markup.html_title:
         markup.html_title = to_simplified(markup.html_title).text
     markup.meta = {key: to_simplified(value).text for key, value in markup.meta.items()}
+    markup.front_matter = {
+        key: to_simplified(value).text if isinstance(value, str) else value
+        for key, value in markup.front_matter.items()
+    }
     return done.script
