@@ -56,7 +56,11 @@ _LEAD = re.compile(
     "(?:"
     + _TIME_LEAD
     + "|"
-    + "|".join(map(re.escape, sorted(SUBJECT_DROP_LEAD, key=len, reverse=True)))
+    # 其 (其增速) is a pronoun, but 其他/其余 open a noun (其他城市固定资产投资)
+    + "|".join(
+        re.escape(w) + ("(?![他余它])" if w == "其" else "")
+        for w in sorted(SUBJECT_DROP_LEAD, key=len, reverse=True)
+    )
     + "|[，,、 “”\"'●○■□◆◇▲△★☆►▶•·*-])+"  # list bullets (●预计…, - 生产总值) frame no noun
 )
 # Trailing words are stripped by matching the reversed text at its start: an anchored
@@ -135,7 +139,9 @@ def _list_items(head: str, size: int | None) -> list[str]:
     return raw
 
 
-_FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（(“”）)]{1,14}")
+#: The noun after a number, up to its clause end: quotes and a year inside it are part of the
+#: phrase (53个“高效办成一件事”重点事项, 8成省份都完成了2021年经济增速目标).
+_FORWARD = re.compile(r"^(?:[^\d，,。；;：:、！？!?\n（()）]|(?:19|20)\d\d年){1,22}")
 
 
 def _area_lead(text: str) -> int:
@@ -335,8 +341,26 @@ def forward_noun(after: str) -> str:
 
 
 _AFTER_DE = re.compile(
-    r"^的([^\d，,。；;：:、！？!?\n（(“”]{1,12}?)(?=成为|产出|是|为|的|和|以及|[，,。；;、！？!?]|$)"
+    r"^的([^\d，,。；;：:、！？!?\n（(“”]{1,12}?)"
+    # the predicate after the noun: 以58.3%的增速位居首位, 的GDP增速有些“夸张”, 的同比增速目前仅次于
+    r"(?=成为|产出|是|为|的|和|以及|位居|居于|居全|排名|排在|仅次于|[高低快慢]于|目前|有些|足以|[，,。；;、！？!?]|$)"
 )
+
+
+def _weak_lead(own: str) -> bool:
+    """True when the words before a number say nothing of what it measures (以, 聚集了广东).
+
+    A place they end with (聚集了广东六成的人口) is the pool the share is of.
+
+    >>> _weak_lead("却聚集了广东"), _weak_lead("能耗产出"), _weak_lead("投资")
+    (True, True, False)
+    """
+    if own.endswith(WEAK_LEAD_ENDINGS):
+        return True
+    for k in (2, 3):
+        if len(own) > k and place_length(own[-k:]) == k:
+            return own[:-k].endswith(WEAK_LEAD_ENDINGS)
+    return False
 
 
 def _noun_after_de(after: str) -> str:
@@ -402,13 +426,20 @@ def subject_before(
     own = clean_subject(pieces[-1])
     first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
     first_keep = _keep_verb(first) if first else ""
+    if own and (own[0] in PLACE_FIRST or _COMPARED[0] in own or _COMPARED[1] in own):
+        own = _drop_compared_place(own)  # 广东省的18.6%, 高于江苏的19.2%: a place names no measure
     if not own and len(pieces) > 1 and pieces[-1] in ("", "的") and pieces[-2].endswith(("从", "由")):
         own = clean_subject(pieces[-2])  # 倍差从2013年的1.76缩小到: the start year split the noun off
     if clause.endswith(("、", "和", "及")) and len(pieces) > 1 and quote.endswith(_CLASSIFIERS):
         # 新增2个A、19个B / 6个企业品牌、2个区域品牌: this number opens a new list item
         own = ""
     # 以5%的能耗, 汕尾以14.3%的GDP增速, 聚集了六成的人口: the noun after 的 is what is measured
-    if after[:1] == "的" and (not own or own.endswith(WEAK_LEAD_ENDINGS)) and (noun := _noun_after_de(after)):
+    if (
+        after[:1] == "的"
+        and (not own or _weak_lead(own) or clause.endswith(("、", "和", "以及")))
+        and (noun := _noun_after_de(after))
+    ):
+        # 6.4%的GDP、8.6%的税收 / 六成的人口以及八成的经济总量: a list of N的X, each its own noun
         return noun
     if clause.endswith(("在内的", "在内")) and "包括" in clause:
         own = ""  # 包括广州、佛山在内的14个地级市: the list only illustrates the noun after
@@ -503,7 +534,7 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
     own: it is passed over.
     """
     for piece in reversed(pieces):
-        got = clean_subject(piece)
+        got = _drop_compared_place(clean_subject(piece))
         if got:
             return got
     for _ in range(3):  # 一季度增长5.3%，二季度增长4.7%，三季度增长…: up to three clauses back
@@ -519,11 +550,46 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
                 return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
             if (trend := _TREND.fullmatch(clause)) is not None and (got := clean_subject(trend.group(1))):
                 return got  # 工业投资持续恢复，同比增长10.2%: a trend clause names what the rate is of
-        for piece in reversed(_split_numbers(clause)[:-1]):
-            got = clean_subject(piece)
+        pieces = _split_numbers(clause)
+        if (
+            pieces[-1][:1] == "的"
+            and (not (lead := clean_subject(pieces[-2])) or _weak_lead(lead))
+            and (got := _noun_after_de(pieces[-1]))
+        ):
+            # 19.8%的同比增速目前仅次于湖北省，全国排名第二: the noun after 的 was measured (but
+            # 固定资产投资均有6%以上的增长: the noun before the number was)
+            return got
+        for piece in reversed(pieces[:-1]):
+            got = _drop_compared_place(clean_subject(piece))
             if got and not _COMPARISON_ONLY.search(got):
                 return got
     return ""
+
+
+#: A comparison with a place (增速仅次于湖北省的58.3%, 高于江苏的19.2%): the place is the other side.
+_COMPARED_PLACE = re.compile(r"(?:高于|低于|仅次于|快于|慢于|超过|领先于?|落后于?|不及)(?=.)")
+_COMPARED = ("于", "超过")
+
+
+def _drop_compared_place(subject: str) -> str:
+    """``subject`` without a place it is compared with, '' when a place is all it names.
+
+    In a run of places and values (高于江苏的19.2%、广东省的18.6%) each place is the area of its
+    figure, not what is measured: the measure is named before the run.
+
+    >>> [_drop_compared_place(s) for s in ("增速仅次于湖北省", "广东省", "高于江苏")]
+    ['增速', '', '']
+    >>> _drop_compared_place("广东省GDP"), _drop_compared_place("收入高于支出")
+    ('广东省GDP', '收入高于支出')
+    """
+    if not subject:
+        return subject
+    m = _COMPARED_PLACE.search(subject) if ("于" in subject or "超过" in subject) else None
+    if m and place_length(subject[m.end() :]) == len(subject) - m.end():
+        return subject[: m.start()]
+    if place_length(subject) == len(subject):
+        return ""
+    return subject
 
 
 #: A clause naming the topic of what follows (在经济总量上, 在消费方面, 从工业生产看).

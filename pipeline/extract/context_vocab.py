@@ -333,6 +333,10 @@ SUBJECT_DROP_LEAD: tuple[str, ...] = (
     "包括",
     "分季度看",
     "分区域看",
+    "目前",
+    "至少",
+    "虽然",
+    "尽管",
     "从总量来看",
     "从增速来看",
     "的",
@@ -355,12 +359,14 @@ SUBJECT_DROP_LEAD: tuple[str, ...] = (
 
 #: Endings of the words before a number that say nothing about what it measures when 的 +
 #: noun follows it (以5%的能耗, 亮点在于接近40%的进出口增长, 聚集了广东六成的人口).
-WEAK_LEAD_ENDINGS: tuple[str, ...] = ("以", "在于", "有", "聚集了", "占")
+WEAK_LEAD_ENDINGS: tuple[str, ...] = ("以", "在于", "有", "聚集了", "聚集", "占", "产出")
 
 #: Trailing words dropped from a subject: verbs of change and level, comparison bases,
 #: bound words. Longest first when compiled.
 SUBJECT_DROP_TAIL: tuple[str, ...] = (
     "仅余",
+    "只有",
+    "仅有",
     "已经",
     "迎来了",
     "迎来",

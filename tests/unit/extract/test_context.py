@@ -208,7 +208,7 @@ NEWS_GUANGDONG_2021Q1Q3 = [
     (
         "包括广州、佛山、汕头在内的14个地级市",
         "14个",
-        {"subject": "地级市前三季度GDP增速超过", "area": "广东省"},
+        {"subject": "地级市前三季度GDP增速超过全国", "area": "广东省"},
     ),
     # 稳居全国第三位: the classifier 位 after a rank is not what it ranks; the topic clause before
     # (在经济总量上) names it

@@ -1,0 +1,88 @@
+"""Subjects of figures in real sentences of the widened dev set (news on provincial GDP, reports).
+
+Each case runs the real reader and extractor on the sentence and checks, for each figure in
+order, its quote and subject. Cases are grouped by the construction they test; the comment
+names the dev document the sentence comes from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+#: (text, [(quote, subject), ...]) grouped by construction.
+CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
+    # the noun after a count runs to the clause end, through quotes and a year
+    # (gwr_fujian_2026, gwr_jiangsu_2026_excerpt, news_provinces_gwr_2022_targets)
+    "noun_after_count": [
+        (
+            "实现“数据最多采一次”，53个“高效办成一件事”重点事项落地实施。",
+            [("53个", "“高效办成一件事”重点事项落地实施")],
+        ),
+        (
+            "服务建设全国统一大市场，16个案例入选全国“高效办成一件事”典型。",
+            [("16个", "案例入选全国“高效办成一件事”典型")],
+        ),
+        (
+            "从完成情况来看，29个省份中，近8成省份都完成了2021年经济增速目标。",
+            [("29个", "省份中"), ("近8成", "省份都完成了2021年经济增速目标")],
+        ),
+        # 至少 and 已有 frame the count: the noun after it is what is counted
+        ("截至4月26日，至少已有27个省份发布了一季度GDP数据。", [("27个", "省份发布了一季度GDP数据")]),
+    ],
+    # N的X: the noun after 的 is measured, up to its predicate (news_provinces_gdp_2021q1)
+    "noun_after_de": [
+        ("湖北省以58.3%的增速位居首位。", [("58.3%", "增速")]),
+        (
+            "同时，湖北省以58.3%的同比增速排名全国第一位。",
+            [("58.3%", "同比增速"), ("全国第一位", "同比增速")],
+        ),
+        ("有网友提出，58.3%的GDP增速有些“夸张”。", [("58.3%", "GDP增速")]),
+        ("目前58.3%的GDP同比增速，足以说明湖北省的经济发展已经逐渐恢复。", [("58.3%", "GDP同比增速")]),
+        ("19.8%的同比增速目前仅次于湖北省，全国排名第二。", [("19.8%", "同比增速"), ("第二", "同比增速")]),
+        # news_fujian_cities_gdp_2022h1
+        ("而泉州2.5%的增速低于全省平均水平。", [("2.5%", "增速")]),
+        # a list of N的X: each value its own noun (news_zhejiang_decade_2022)
+        ("以5%的能耗产出了6.4%的GDP、8.6%的税收。", [("5%", "能耗"), ("6.4%", "GDP"), ("8.6%", "税收")]),
+        # a share of a place's whole (聚集了广东六成的人口): the noun after 的 (news_guangdong_cities)
+        (
+            "珠三角虽然只有9个城市，却聚集了广东六成的人口以及八成的经济总量。",
+            [("9个", "城市"), ("六成", "人口"), ("八成", "经济总量")],
+        ),
+        # but a noun before the number wins over a change word after 的 (news_top10_cities_gdp_2021)
+        (
+            "其他城市固定资产投资均有6%以上的增长，武汉、广州、杭州和成都的增速超过10%。",
+            [("6%以上", "其他城市固定资产投资"), ("超过10%", "其他城市固定资产投资增速")],
+        ),
+    ],
+    # a place (or 高于 + place) before a value is the value's area: the measure is named earlier
+    "places_compared": [
+        (
+            "一季度浙江省GDP为16347亿元，同比增长19.5%，增速仅次于湖北省的58.3%和海南省的19.8%，"
+            "高于江苏的19.2%、广东省的18.6%、山东的18%。",
+            [
+                ("16347亿元", "GDP"),
+                ("19.5%", "GDP"),
+                ("58.3%", "GDP增速"),
+                ("19.8%", "增速"),
+                # 增速 alone is passed over as a comparison word: the last full noun is GDP
+                ("19.2%", "GDP"),
+                ("18.6%", "GDP"),
+                ("18%", "GDP"),
+            ],
+        ),
+        # a place alone names nothing: no subject rather than the place
+        ("此外，苏州达到10.9%、北京为10.7%。", [("10.9%", None), ("10.7%", None)]),
+    ],
+}
+
+
+def _params():
+    for group, cases in CASES.items():
+        for i, (text, expected) in enumerate(cases):
+            yield pytest.param(text, expected, id=f"{group}-{i}")
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_params()))
+def test_subject_of_each_figure(extract_text, text, expected):
+    got = [(f.quote, f.subject) for f in extract_text(text).figures]
+    assert got == expected
