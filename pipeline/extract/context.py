@@ -175,6 +175,8 @@ _MONTH_LIST = re.compile(r"((?:1[0-2]|[1-9])(?:[、和](?:1[0-2]|[1-9]))+)(?:月
 _MONTH_LIST_SCAN = Anchored(_MONTH_LIST)  # tried only at digits (see ``anchored``)
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
+#: A change against a named base year in the figure's clause: 比2015年增加115天.
+_BASE_YEAR = re.compile(r"[比较]((?:19|20)\d{2})年(?!同期)[^，,。；;]{0,12}$")
 
 
 class ContextResolver:
@@ -333,6 +335,8 @@ class ContextResolver:
                 local.add(len(resolved) - 1)
             elif period is not None and not is_sub and self._milestone(m):
                 sent_year = m.year  # 充分考虑了2035年…的需要: a future milestone, this sentence only
+            elif period is not None and not is_sub and _year_in_span(m, carry_pos, carry_val, p_start, scope):
+                sent_year = m.year  # 五年来，…。2020年空气质量优良天数242天…。: the span resumes after it
             elif period is not None and not is_sub:
                 sent_year = year_of(period) if not is_year_span(period) else sent_year
                 # year-level phrases govern the rest of their paragraph; sub-year ones
@@ -406,6 +410,16 @@ class ContextResolver:
             if m.kind in ("year", "sub", "rel") and not m.since:
                 return resolve(m, ref_year=self.ref_year, context_year=None)
         return None
+
+    def _paragraph_span(self, pos: int, para_start: int) -> str | None:
+        """The multi-year span governing the paragraph at ``pos`` (a review's 五年来), if any."""
+        j = bisect_right(self._carry_pos, pos) - 1
+        while j >= 0 and self._carry_pos[j] >= para_start:
+            if (value := self._carry_val[j]) and value[4:5] == "-":
+                return value
+            j -= 1
+        value = self._scope_value(self._scope_pos, self._scope_val, pos)
+        return value if value and value[4:5] == "-" else None
 
     def _milestone(self, m: Mention) -> bool:
         """True for a single year after the report's inside a sentence: a horizon, not a scope.
@@ -536,6 +550,10 @@ class ContextResolver:
             # 占比由11.9%提高到12.5% in a story on 2021Q1: the change is over the year, so its
             # unnamed start is the same part of the year before
             period = year_earlier(period)
+        if period is not None and period[4:5] != "-" and (base := _BASE_YEAR.search(window)):
+            span = self._paragraph_span(clean_start, para_start)
+            if span is not None and int(span[:4]) - 1 == int(base.group(1)):
+                period = span  # 五年来…2020年优良天数242天，比2015年增加115天: the change over the span
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period
         index, size = group if group else (None, None)
@@ -795,6 +813,18 @@ class ContextResolver:
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1
         return self._sec_titles[i] if i >= 0 else None
+
+
+def _year_in_span(
+    m: Mention, carry_pos: list[int], carry_val: list[str | None], para_start: int, scope: str | None
+) -> bool:
+    """True for a single year inside the multi-year span its paragraph reviews (五年来…2020年…)."""
+    if m.kind != "year" or m.year is None:
+        return False
+    governing = carry_val[-1] if carry_pos and carry_pos[-1] >= para_start else scope
+    if not governing or governing[4:5] != "-":
+        return False
+    return int(governing[:4]) <= m.year <= int(governing[-4:])
 
 
 _ = format_period  # re-exported for callers formatting their own periods

@@ -358,14 +358,30 @@ _RANK_QUOTE = re.compile(
     r"^(?:全国|全省|全市|全球|世界)?(?:第[一二三四五六七八九十百\d]+|首位|前[一二三四五六七八九十\d]+)"
 )
 #: Earlier items of a list sharing the verb before them (分别增至37座、[14座]): dropped to reach it.
-_LIST_ITEMS_END = re.compile(r"(?:[\d０-９.]+[^\s\d０-９、，,。；;]{0,4}、)+$")
+_LIST_ITEMS_END = re.compile(r"(?:[\d０-９.]+[^\s\d０-９、，,。；;和及]{0,4}[、和及])+$")
+#: A gap against a wider total (高于全省3.1个百分点, 优于全国约1个百分点): measured at the span's end.
+_GAP = re.compile(
+    r"(?:高于|低于|优于|快于|慢于|高出|领先)(?:全国|全省|全市|全区|全球|全部|平均)[^，,。；;]{0,8}$"
+)
+#: A change over the whole span, which a gap after it shares (年均增长5.7%、高于全国0.3个百分点).
+_SPAN_CHANGE = re.compile(r"年均|累计|平均")
+#: Verbs that make a clause more than a name (达到, 新增, 实现…): a clause without them names what is counted.
+_VERBISH = r"(?!.*(?:达|为|超|突破|增|减|降|提|获|实现|建|完成|新增|新建|累计|引进|投|拥有|是|占))"
+#: A clause that only names what is counted (科技型中小企业 before 近10000家): no verb of its own.
+_BARE_NOUN = re.compile(_VERBISH + r"[^，,。；;、\d０-９]{2,12}")
+#: A level verb with its number right after it, in an earlier clause (高新技术企业达到1100家，…).
+_STOCK_BEFORE_NUMBER = re.compile(r"(?:达到?|突破|增至|提高到|增加到|总数|总量)(?:约|近|接近)?[\d０-９]")
+#: An earlier item of such a list: a noun and its count, nothing else (科技型中小企业近10000家).
+_BARE_NOUN_COUNT = re.compile(
+    _VERBISH + r"[^，,。；;、\d０-９]{2,12}?[约近]?[\d０-９.]+[余多]?[^\d０-９，,。；;]{1,2}"
+)
 #: A threshold crossed during the span (连跨5万亿元、6万亿元两个台阶, 迈上5万亿台阶): when, not a level.
 _CROSSING = ("连跨", "跨过", "跨上", "迈上", "迈过", "跃上", "登上")
 _CHANGE_WORDS = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|回落|年均|累计|提升")
 #: A level reached at the end of a span (突破11万元, 覆盖率达65.85%, 连续22年, 居…前20, 总量接近800万户).
 _STOCK_END = re.compile(
     r"(?:达到?|突破|超过?|逾|[稳跃位]?居(?![民住家然])[^，,。；;]{0,8}?前?|(?<![入并行系序])列(?:全国|全省|全市)?|保持在?|稳定在|"
-    r"(?:提高|提升|增加|增长|上升|扩大|拓展|降低|下降|缩小|减少|回落)[到至]|[增降升]至|在建|"
+    r"(?:提高|提升|增加|增长|上升|扩大|拓展|降低|下降|缩小|减少|回落|缩短|压缩|压减|提速)[到至]|[增降升]至|在建|"
     r"连续|覆盖|总量|总数|总额|总规模)(?:约|近|接近|将近)?$"
 )
 #: A flow over the span named before the number (累计建成…超1.2万个, 引进项目…、总投资超1.6万亿元,
@@ -373,10 +389,23 @@ _STOCK_END = re.compile(
 _FLOW = re.compile(
     r"累计|新增|增量|引进|引入|(?<![强密])(?:总?投资|投入)(?![强密率])|"
     # work done over the span: 开行超万列, 改善农村住房超50万户, 共建…超480家
-    r"建成(?!区)|新建|共建|开行|改善|改造|培育|推广|开工|办理|帮扶|惠及|招引|创建|认定"
+    r"建成(?!区)|新建|共建|开行|改善|改造|培育|推广|开工|办理|帮扶|惠及|招引|创建|认定|造林"
 )
 #: A level held through the span (民生支出占比持续保持在70%以上, 办复率均为100%): every year of it.
 _HELD = re.compile(r"(?:持续|始终|一直|连年|均)?(?:保持|稳定|维持)在?(?:约|近|接近)?$|均为$")
+
+
+def _list_of_levels(earlier: str) -> bool:
+    """True when the clauses before end a list that opened with a level (达到1100家，近10000家，…)."""
+    for _ in range(4):
+        k = _LAST_STOP.match(earlier)
+        clause = earlier[k.end() :] if k else earlier
+        if _STOCK_BEFORE_NUMBER.search(clause):
+            return True
+        if not k or not _BARE_NOUN_COUNT.fullmatch(clause):
+            return False
+        earlier = earlier[: k.end() - 1]
+    return False
 
 
 def change_role(before: str, after: str) -> str | None:
@@ -432,6 +461,16 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
         return period
     if quote.startswith("连续") or (_RANK_QUOTE.match(quote) and "连年" not in clause):
         return str(last)  # 新增本外币贷款连续4年保持全国首位, 实际使用外资连续8年全国第一
+    earlier = before[: m.end() - 1] if m else ""  # the clauses before, within the window
+    k = _LAST_STOP.match(earlier)
+    previous = earlier[k.end() :] if k else earlier
+    if _GAP.search(clause) and quote.endswith("百分点") and not _SPAN_CHANGE.search(previous + clause):
+        return str(last)  # 占比达到67.7%，高于全省3.1个百分点: a gap between two end levels
+    share_of = clause.startswith("占") or clause.endswith(("率", "比重", "比例"))
+    if share_of and _FLOW.search(previous) and not _STOCK_END.search(clause):
+        return period  # 累计支出2806亿元，占公共财政预算支出的85%; 累计办理…，满意率100%: of a flow
+    if _BARE_NOUN.fullmatch(clause) and not _CHANGE_WORDS.search(clause + quote) and _list_of_levels(earlier):
+        return str(last)  # 高新技术企业达到1100家，科技型中小企业近10000家: the list goes on
     flow_end = max((f.end() for f in _FLOW.finditer(clause)), default=-1)
     if flow_end >= 0 and not _STOCK_END.search(clause, flow_end):
         return period  # 累计建成美丽乡村超1.2万个: 超 qualifies a flow, it marks no level

@@ -133,3 +133,39 @@ def test_five_year_review_levels_and_flows(tmp_path, quote, period, why):
         got.setdefault(text, f.period)
         got.setdefault(text[: len(quote)], f.period)
     assert got[quote] == period, why
+
+
+CITY_REVIEW = """2021年保定市政府工作报告
+――2021年1月31日在保定市第十五届人民代表大会第六次会议上
+一、“十三五”时期和2020年工作回顾
+五年来，我们不断加强生态文明建设。2020年空气质量优良天数242天，比2015年增加115天，空气质量综合指数、PM2.5浓度分别比2015年下降45.6%、51.7%。持续推进白洋淀上游流域综合治理，投资187亿元，实施项目169个。造林绿化超500万亩，湿地保护修复2万亩，荣获“国家森林城市”。
+五年来，中科院、中科协、中关村等创新资源汇聚保定，高新技术企业达到1100家，科技型中小企业近10000家，科技创新平台331家，众创空间128家。
+五年来，畜牧、蔬菜、果品产业占比达到67.7%，高于全省3.1个百分点。全市民生和社会事业累计支出2806亿元，占公共财政预算支出的85%。累计办理人大代表意见建议598件、政协提案1857件，满意率100%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("quote", "period", "why"),
+    [
+        ("242天", "2020", "a year named inside the review dates its own sentence"),
+        ("115天", "2016-2020", "比2015年: a change over the span, the year before it being the base"),
+        ("下降45.6%", "2016-2020", "…each item of the list"),
+        ("187亿元", "2016-2020", "the next sentence is back in the span: 2020年 did not carry"),
+        ("超500万亩", "2016-2020", "造林: work done over the span, 超 bounds the flow"),
+        ("2万亩", "2016-2020", "超 in the clause before marks no level to pass on"),
+        ("近10000家", "2020", "a bare noun and count after 达到1100家: the list of levels goes on"),
+        ("128家", "2020", "…to its last item"),
+        ("3.1个百分点", "2020", "a gap against the province, after a level: the span's end"),
+        ("85%", "2016-2020", "the share of a 累计 total is over the span"),
+        ("100%", "2016-2020", "the rate of what was 累计办理"),
+    ],
+)
+def test_city_five_year_review(tmp_path, quote, period, why):
+    """Real sentences of the 2021 保定市 report's 十三五 review (dev document gwr_baoding_2021_excerpt)."""
+    path = tmp_path / "baoding.txt"
+    path.write_text(CITY_REVIEW, encoding="utf-8")
+    doc = read_report(path)
+    got = {}
+    for f in extract_figures(doc).figures:
+        got.setdefault(doc.source_text[f.char_start : f.char_end], f.period)
+    assert got[quote] == period, why
