@@ -75,6 +75,9 @@ _TAIL_WORDS = sorted(
         "全县",
         "全球",
         "世界",
+        "第",  # 总量位居全国第12: the rank's own word, cut from its number
+        "省内",  # 连续6个月位居省内第一: the pool of a rank
+        "市内",
         "由",
         "从",
         "今年",
@@ -444,7 +447,12 @@ def subject_before(
     if clause.endswith(("在内的", "在内")) and "包括" in clause:
         own = ""  # 包括广州、佛山在内的14个地级市: the list only illustrates the noun after
     # the noun after the number is read only when the words before leave room for it
-    if (not own or own in _KEEP_VERBS or own.endswith(_COUNT_VERB_ENDINGS)) and (noun := forward_noun(after)):
+    if (
+        not own
+        or own in _KEEP_VERBS
+        or own.endswith(_COUNT_VERB_ENDINGS)
+        or (quote[-1:] == "个" and _THRESHOLD.match(after))
+    ) and (noun := forward_noun(after)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
         verb = own if own in _KEEP_VERBS else first_keep
         return verb + noun
@@ -478,7 +486,7 @@ def subject_before(
 _MARKUP = re.compile(r"[*#_`]+")
 #: 从/由 opening the start of a move in a ranking, up to the number (scope, rank, verb only).
 _RANK_MOVE = re.compile(
-    r"(?:从|由)(?!于|而|事|业|此|中)[^从由\d，,。；;：:]{0,12}(?:第[^从由，,。；;：:]{0,8})?$"
+    r"(?:从|由)(?!于|而|事|业|此|中)[^从由\d，,。；;：:]{0,12}(?:第[^从由，,。；;：:]{0,12})?$"
 )
 
 
@@ -535,7 +543,7 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
     """
     for piece in reversed(pieces):
         got = _drop_compared_place(clean_subject(piece))
-        if got:
+        if got and GENERIC_SUBJECTS.get(got) != "":  # 总量位居全国第12: 总量 of the noun before
             return got
     for _ in range(3):  # 一季度增长5.3%，二季度增长4.7%，三季度增长…: up to three clauses back
         prior = prior.rstrip("，,；;：:")
@@ -553,6 +561,7 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
         pieces = _split_numbers(clause)
         if (
             pieces[-1][:1] == "的"
+            and len(pieces) > 1
             and (not (lead := clean_subject(pieces[-2])) or _weak_lead(lead))
             and (got := _noun_after_de(pieces[-1]))
         ):
@@ -561,7 +570,7 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
             return got
         for piece in reversed(pieces[:-1]):
             got = _drop_compared_place(clean_subject(piece))
-            if got and not _COMPARISON_ONLY.search(got):
+            if got and not _COMPARISON_ONLY.search(got) and GENERIC_SUBJECTS.get(got) != "":
                 return got
     return ""
 
@@ -610,12 +619,16 @@ _NUMBER_SPLIT = re.compile(r"[\d０-９](?<![A-Za-z_.．\d][\d０-９])[\d０-�
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支款间栋艘架只头片块部件户")
 _UNIT_RESIDUE = re.compile(
-    r"^(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?"
+    # a threshold crossed (迈上4个万亿元台阶, 迈上5万亿台阶) is not a noun of its own
+    r"^(?:个?(?:万亿|千亿|百亿|亿|万)[元级]?台阶|"
+    r"(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?"
     r"(?:美元|元|个百分点|百分点|%|％|‰|倍|平方公里|平方米|立方米|公里|千米|公顷|亩|吨|千瓦时|千瓦|标箱|"
-    r"人次|人|户|家|个|件|项|处|座|张|台|套|辆|所|条|名|位|次|天|年|月份|月|岁|部|艘|架|只|头|片|块|批|场|"
+    r"人次|人|户|家|个月|个|件|项|处|座|张|台|套|辆|所|条|名|位|次|天|年|月份|月|岁|部|艘|架|只|头|片|块|批|场|"
     r"届|对|株|棵|篇|册|种|支|款|间|栋|列|趟|班|起|宗|笔|单|份|组|类|级|星|分|PF|[PET]FLOPS|[PET]F[Ll]ops)?"
-    r"(?:(?<=年)(?:以来|来))?(?:[及或]?以上|左右|[及或]?以[内下]|多|余)?"
+    r"(?:(?<=年)(?:以来|来))?(?:[及或]?以上|左右|[及或]?以[内下]|多|余)?)"
 )
+#: The thresholds a count of 个 counts (连续迈上4个万亿元台阶): the noun after the number.
+_THRESHOLD = re.compile(r"(?:万亿|千亿|百亿|亿|万)[元级]?台阶")
 #: Endings of a verb that counts what follows the number (编制完成145个规划).
 _COUNT_VERB_ENDINGS: tuple[str, ...] = (
     "开展",

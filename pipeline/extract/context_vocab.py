@@ -365,6 +365,12 @@ WEAK_LEAD_ENDINGS: tuple[str, ...] = ("以", "在于", "有", "聚集了", "聚�
 #: bound words. Longest first when compiled.
 SUBJECT_DROP_TAIL: tuple[str, ...] = (
     "仅余",
+    # verbs of crossing a threshold (连跨4个万亿级台阶、突破7万亿元): the subject is before them
+    "连续迈上",
+    "迈上",
+    "连跨",
+    "跨上",
+    "站上",
     "只有",
     "仅有",
     "已经",
@@ -463,6 +469,7 @@ SUBJECT_DROP_TAIL: tuple[str, ...] = (
     "了",
     "已",
     "均",
+    "双双",
     "都",
     "仍",
     "也",

@@ -73,6 +73,53 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         # a place alone names nothing: no subject rather than the place
         ("此外，苏州达到10.9%、北京为10.7%。", [("10.9%", None), ("10.7%", None)]),
     ],
+    # a threshold crossed (迈上…台阶) is no noun: the figures after it keep the subject before the
+    # verb; the count of thresholds counts the 台阶 (gwr_jiangsu_2026_excerpt, news_zhejiang_decade_2022,
+    # gwr_hunan_2026_excerpt, gwr_anhui_2026_review_excerpt)
+    "thresholds": [
+        (
+            "五年来，全省地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%。",
+            [("4个", "万亿元台阶"), ("14.2万亿元", "全省地区生产总值"), ("5.7%", "全省地区生产总值")],
+        ),
+        (
+            "全省地区生产总值连跨4个万亿级台阶、突破7万亿元，稳居全国第四，人均GDP突破11万元。",
+            [
+                ("4个", "万亿级台阶"),
+                ("突破7万亿元", "全省地区生产总值"),
+                ("全国第四", "全省地区生产总值"),
+                ("突破11万元", "人均GDP"),
+            ],
+        ),
+        (
+            "全省地区生产总值迈上5万亿台阶、五年增量超1.36万亿元。",
+            [("迈上5万亿", "全省地区生产总值"), ("超1.36万亿元", "五年增量")],
+        ),
+        (
+            "人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。",
+            [("4个", "万亿元台阶"), ("突破9万亿元", "人民币存款、贷款余额")],
+        ),
+    ],
+    # a rank's pool (省内, 全国第) and a generic word (总量) name nothing of their own
+    # (news_guangdong_cities_gdp_2021q1q3, news_changsha_congress_digital_2021, gwr_anhui_2026_review_excerpt)
+    "ranks": [
+        (
+            "今年以来，佛山进出口增速已经连续6个月位居省内第一。",
+            [("连续6个月", "进出口增速"), ("第一", "进出口增速")],
+        ),
+        (
+            "数字经济规模达到1.15万亿元，总量位居全国第12，同比增长13.9%。",
+            [("1.15万亿元", "数字经济规模"), ("全国第12", "数字经济规模"), ("13.9%", "数字经济规模")],
+        ),
+        (
+            "汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位，新一代信息技术、装备制造产业营收突破万亿元。",
+            [
+                ("全国第8位", "汽车、新能源汽车产量"),
+                ("第4位", "汽车、新能源汽车产量"),
+                ("第1位", "汽车、新能源汽车产量"),
+                ("突破万亿元", "新一代信息技术、装备制造产业营收"),
+            ],
+        ),
+    ],
 }
 
 
