@@ -95,6 +95,9 @@ BASE_UNITS.update(
         "gigabyte": "gigabytes (GB)",
         "microgram": "micrograms (微克); concentrations are written 每立方米N微克",
         "pflops": "computing power in petaflops (PF, PFLOPS; EFLOPS = 1000 PF, TFLOPS = 0.001 PF)",
+        "microgram_per_m3": "a concentration in micrograms per cubic metre (微克/立方米)",
+        "quarter": "quarters of a year (个季度), as in 连续5个季度",
+        "index": "a unitless index or coefficient named by its noun (基尼系数0.465)",
     }
 )
 
@@ -133,6 +136,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "座": ("place", "1"),
     **{word: ("count", "1") for word in (
         "条", "批", "次", "场", "起", "宗", "例", "轮", "笔", "单", "组", "对", "集",
+        "列",  # trains run (开行超万列)
+        "类",  # kinds counted (12类45件民生实事); a class name (1类新药, Ⅲ类水) is not read, see grammar
     )},
     "人公里": ("person_km", "1"),
     "吨公里": ("tonne_km", "1"),
@@ -151,6 +156,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "平方千米": ("km2", "1"),
     "平方米": ("m2", "1"),
     "立方米": ("m3", "1"),
+    "方": ("m3", "1"),  # 10亿方 of gas or earth: only after a magnitude (see grammar), else 三方 is parties
     "亩": ("mu", "1"),
     "公顷": ("hectare", "1"),
     # mass
@@ -172,6 +178,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "年": ("year", "1"),
     "岁": ("year", "1"),
     "个月": ("month", "1"),
+    "个季度": ("quarter", "1"),
     "天": ("day", "1"),
     "个工作日": ("day", "1"),
     "小时": ("hour", "1"),
@@ -186,6 +193,7 @@ RATE_DENOMINATORS: dict[str, str] = {
     "吨": "tonne",
     "亩": "mu",
     "平方米": "m2",
+    "立方米": "m3",
     "千瓦时": "kwh",
     "年": "year",
     "月": "month",

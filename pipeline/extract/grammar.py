@@ -26,7 +26,13 @@ from pipeline.extract.measures import (
     is_comparison_pp,
     sentence_window,
 )
-from pipeline.extract.numerals import has_approx_mark, parse_fraction, parse_number, read_numeral
+from pipeline.extract.numerals import (
+    has_approx_mark,
+    normalize_digits,
+    parse_fraction,
+    parse_number,
+    read_numeral,
+)
 from pipeline.extract.qualifiers import (
     POST_FIRST_CHARS,
     PRE_LAST_CHARS,
@@ -35,7 +41,7 @@ from pipeline.extract.qualifiers import (
     match_pre_qualifier,
     match_sign_verb,
 )
-from pipeline.extract.units import infer_base_unit, match_unit
+from pipeline.extract.units import Unit, infer_base_unit, match_unit
 
 _D = "0-9０-９"
 _CN = "零〇一二两三四五六七八九"
@@ -49,10 +55,13 @@ MASTER_RE = re.compile(
     | (?P<top>(?<![此之以提目当日])前(?:[{_D}]+|[一二三四五六七八九十]+)(?:名|位|强)?)
         (?![季月年天日个期批届次{_D}一二三四五六七八九十])
     | (?P<cheng>(?:[一二三四五六七八九两]|(?<![{_D}.．])[1-9１-９])成)(?![为功立本长员果效就交型都熟绩])
+    | (?P<slash>(?<![0-9０-９.．/／:：\-A-Za-z])[1-9１-９][0-9０-９]?[/／][1-9１-９][0-9０-９]{{0,2}}
+        (?![0-9０-９.．/／:：\-A-Za-z]))
     | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡伏]))*)
     | (?P<cn>{_CNCH}(?:{_CNCH}|点(?=[{_CN}])|[多余](?={_CNCH}))+[多余]?
-            |{_CNCH}[多余]?(?=倍|番|个多?百分点|个?月|年)
-            |(?<=[近超逾破])[千万])
+            |{_CNCH}[多余]?(?=倍|番|个多?百分点|个?月|个季度|年)
+            |(?<=[近超逾破])[千万]
+            |(?<=上)[百千万亿])
     """,
     re.VERBOSE,
 )
@@ -78,6 +87,8 @@ _GROUP_LABEL = re.compile(r"(?:的|大|名的|位的)(?!$)[^，,。；;！？!?�
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全球|世界)$")
 #: A ratio written without a unit (比值为2.34, 倍差从2.37缩小到1.94): its value right after the
 #: noun (为, 是, 从, 由, or a start 从2013年的), or after a change verb (缩小到1.94, 缩小0.05).
+#: Words before N/M that make it a share of a whole (占全国1/3, 全国增量的1/4, 约为…的1/5).
+_SHARE_BEFORE = re.compile(r"占|全[国省市区县]|全球|世界|总[量数额]|增量|比重|份额|相当于|约为|仅为")
 _RATIO_NOUN = re.compile(r"比值|倍差|之比|收入比(?![上去前同较])")
 _RATIO_LEVEL = re.compile(
     r"(?:比值|倍差|之比|收入比)(?:[为是达]|达到|降为)?(?:[从由](?:[^，。；、\d]{0,2}(?:\d{4}年)?[^，。；、\d]{0,6}的)?)?$"
@@ -94,8 +105,29 @@ _FIRMS = re.compile(r"企业|主体|商户|个体")  # 户 counts firms, not hou
 _MAGNITUDE_WORDS = {4: "万", 8: "亿", 12: "万亿", 16: "亿亿"}
 _RANK_STOP = "届次批期产个条季章部步阶轮号大梯方档阵层"
 _VAGUE_BEFORE = "数几上成"
+#: Characters before 上 that make it the end of a word (线上, 以上, 基础上) or an idiom (成千上万).
+_UP_WORD = "线网以向之加马础界面身场手路海台会北早晚楼山千百往爬顶头"
+#: After N次: a plenary session named by its ordinal (十一次全会, 十一次、十二次全会).
+_SESSION = re.compile(r"(?:[、和及与][一二三四五六七八九十\d]{1,3}次)*全会")
+#: A bound word before a share with the whole named between them (超过全球一半, 不到全国的三分之一).
+_SCOPE_BOUND = re.compile(
+    r"(超过|超|逾|多于|高于|不到|不足|低于|少于|接近|将近|近)(?:全国|全省|全市|全区|全县|全球|世界)"
+    r"(?:[^，。；、\d]{0,4}的)?$"
+)
+#: After N个: a round magnitude naming the size of each step (4个万亿元台阶, 两个千亿级).
+_STEP_AFTER = re.compile(r"[百千万亿]+[^\s，。；、\d]{0,2}?(?:台阶|关口|大关|级)")
+#: After a bound number: the benchmark it is the value of (超过18.3%的全国平均水平).
+_BENCHMARK_AFTER = re.compile(
+    r"的(?:全国|全省|全市|全区|全县|全球|世界)?(?:平均水平|平均增速|平均值|均值|平均线|水平)"
+)
+#: A coefficient or index noun governing a unitless number (基尼系数0.465, 系数从0.47降至).
+_INDEX_LEVEL = re.compile(
+    r"(?:系数|指数)[^，。；%％元人个家户吨亿万倍年\d]{0,6}(?:[从由][\d.]+[^，。；%％\d]{0,6})?$"
+)
 _MONEY = frozenset(("yuan", "usd"))
-_TIME_BASES = frozenset(("year", "month", "day", "hour", "minute"))
+_TIME_BASES = frozenset(("year", "quarter", "month", "day", "hour", "minute"))
+#: After N类: the name of a class (1类新药, 3类水质), not a count of kinds (12类45件, 210类数据).
+_CLASS_NAME = re.compile(r"新药|创新药|药|疫苗|医疗器械|器械|水|地区|区域|城市|口岸|标准|[以及]")
 _DURATION_BASES = frozenset(("count", *_TIME_BASES))  # 连续3次, 连续22年
 _SIGN_CHARS = "-－−"
 _NOT_BEFORE_MINUS = set("0123456789０１２３４５６７８９%％‰元人个家户吨亿万")
@@ -147,6 +179,9 @@ def scan(text: str) -> list[Token]:
             token = read_number(text, start, pos, True)
         else:
             token = _read(text, kind, start, pos)
+            if token is None and kind == "slash":  # 1/17, 3/4万吨: no share; read the numerator alone
+                pos = start + 1 if text[start + 1] in "/／" else start + 2
+                token = read_number(text, start, pos, False)
         if token is not None:
             append(token)
             if token.end > pos:
@@ -169,6 +204,8 @@ def _read(text: str, kind: str, start: int, end: int) -> Token | None:
         return _approx_share(text, token)
     if kind == "cheng":
         return _read_cheng(text, start, end, raw)
+    if kind == "slash":
+        return _read_slash(text, start, end, raw)
     if kind == "top":
         return _read_top(text, start, end, raw)
     return _read_rank(text, start, end, raw)
@@ -183,7 +220,27 @@ def _approx_share(text: str, token: Token) -> Token:
         and _APPROX_SHARE.search(clause_window(text, q, 14))
     ):
         token.qualifier = "approx"
+    elif token.qualifier == "exact" and (scope := _SCOPE_BOUND.search(clause_window(text, q, 14))):
+        token.qualifier = match_pre_qualifier(scope.group(1), len(scope.group(1)))[0]  # 超过全球一半
     return token
+
+
+def _read_slash(text: str, start: int, end: int, raw: str) -> Token | None:
+    """稳定在全国1/10以上, 占全国增量的1/4: N/M written as a share (value N/M, below one).
+
+    Only with the words of a share before it (占, 全国, 总量, 比重...) or a bound word after
+    it: elsewhere N/M is a date (1/17), a score or a ratio, and None lets ``scan`` read the
+    numerator as an ordinary number.
+    """
+    num, den = normalize_digits(raw).replace("／", "/").split("/")
+    if int(num) >= int(den) or match_unit(text, end) is not None or text.startswith(("万", "亿"), end):
+        return None
+    if not (_SHARE_BEFORE.search(clause_window(text, start, 12)) or match_post_qualifier(text, end)):
+        return None
+    token = Token("share", start, end, start, end, raw, Fraction(int(num), int(den)))
+    token.base_unit, token.measure = "fraction", "share"
+    _finish_bounds(text, token)
+    return _approx_share(text, token)
 
 
 def _read_cheng(text: str, start: int, end: int, raw: str) -> Token:
@@ -261,9 +318,14 @@ def _read_fraction(text: str, start: int, end: int, raw: str) -> Token | None:
 
 def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
     raw = text[start:end]
+    up = False  # 上万人, 上千个, 上亿: a round magnitude reached, read as more than it
     if is_cn and start and text[start - 1] in _VAGUE_BEFORE:
-        return None
+        if not (text[start - 1] == "上" and _is_round_magnitude(raw) and _up_is_bound(text, start)):
+            return None
+        up = match_pre_qualifier(text, start) is None  # 迈上, 站上 are bound words of their own
     token = Token("number", start, end, start, end, raw)
+    if up:
+        token.qualifier, token.q_start, token.pre_bound = "more_than", start - 1, True
     if not is_cn and start >= 2 and text[start - 1] in ",，" and text[start - 2].isdigit():
         # 12,345,67万元 / 1,2345亿元: a broken digit grouping; reading the tail alone
         # would publish a wrong, smaller number
@@ -282,6 +344,9 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
         # 提高1个多百分点: more than one point; 多 sits inside the unit word
         found = (_POINTS, end + 5)
         token.qualifier = "more_than"
+    if found is None and not is_cn and text[end : end + 1] == " ":
+        found = _read_spaced(text, token)
+        mult = token.mult
     if found is None:
         if text[end : end + 1] == "届" and text[max(0, start - 2) : start] == "连续":
             token.unit, token.base_unit, token.measure = "届", "count", "duration"
@@ -289,13 +354,24 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
             return token
         return _read_unitless(text, token, is_cn)
     (unit_text, base, factor), unit_end = found
+    if (unit_text == "方" and not mult) or (unit_text == "类" and _CLASS_NAME.match(text, unit_end)):
+        return _read_unitless(text, token, is_cn)  # 三方, 1类新药, 3类水: parties and class names
+    if unit_text == "次" and _SESSION.match(text, unit_end):
+        if is_cn:
+            return None  # 十一次全会: the ordinal of a plenary session
+        token.skip = "ordinal of a session"
+        return token
+    if is_cn and _is_round_magnitude(raw) and (
+        text[start - 1 : start] == "个" or text.startswith(("级", "之城"), unit_end)
+    ):
+        return None  # 连跨4个万亿元台阶: the size of each step; 千亿元级, 万亿之城: a class, not a figure
     if base in _MONEY and text[unit_end : unit_end + 1] == "兑":
         token.skip = "base of an exchange rate (1美元兑…)"
         token.q_end = unit_end
         return token
     token.unit = (_MAGNITUDE_WORDS.get(mult, "") + unit_text) if mult else unit_text
     token.base_unit, token.factor, token.q_end = base, factor, unit_end
-    if is_cn and not _cn_figure_ok(text, token):
+    if is_cn and not up and not _cn_figure_ok(text, token):
         return None
     if base in _TIME_BASES and not _duration_ok(text, token, is_cn):
         if is_cn:
@@ -311,6 +387,8 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
     if "多" in raw or "余" in raw:  # has_approx_mark, inlined on the hottest path
         token.qualifier = "more_than"
     _finish_bounds(text, token)
+    if token.pre_bound and not up:
+        _unbind_counts_and_benchmarks(text, token, unit_text)
     if token.unit == "岁" and token.q_end > unit_end and _is_cjk(text[token.q_end : token.q_end + 1]):
         token.skip = "age group"  # 3岁以下婴幼儿, 60岁以上的老年人: names a group of people
         return token
@@ -339,7 +417,7 @@ def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
         return token
     if token.mult:
         pre = match_pre_qualifier(text, token.start)
-        if token.raw.strip("多余").strip("百千万亿") == "" and pre is None:
+        if token.raw.strip("多余").strip("百千万亿") == "" and pre is None and not token.pre_bound:
             return None
         token.unit = _magnitude_word(token.mult)
         token.base_unit = infer_base_unit(clause_window(text, token.start, 16) + text[end : end + 6])
@@ -351,6 +429,9 @@ def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
         return None
     if _DATE_WORDS.match(text, end):
         token.skip = "date, period or ordinal"
+    elif _is_index(text, token):
+        token.base_unit = "index"  # 基尼系数0.465: a unitless coefficient its noun names
+        _finish_bounds(text, token)
     elif _is_ratio(text, token):
         token.base_unit = "multiple"  # a ratio A/B of like quantities: times, with no written unit
         if _TO_ONE.match(text, end):  # 2.5:1 is written whole; the 1 is not a figure of its own
@@ -360,6 +441,82 @@ def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
         token.skip = "no unit"
         token.bare = True
     return token
+
+
+def _is_round_magnitude(raw: str) -> bool:
+    """True for a magnitude written without a digit (千万, 亿, 百): 上千万, 万亿元台阶.
+
+    >>> _is_round_magnitude("千万"), _is_round_magnitude("三千万")
+    (True, False)
+    """
+    body = raw.strip("多余")
+    return bool(body) and all(ch in "十百千万亿" for ch in body)
+
+
+def _up_is_bound(text: str, start: int) -> bool:
+    """True when the 上 before a round magnitude reaches it (惠及上千万, 稳住上亿), not a word's end.
+
+    成千上万 and 成百上千 are idioms of a vague many; 线上, 网上, 以上, 基础上 end a word.
+    """
+    return start < 2 or text[start - 2] not in _UP_WORD
+
+
+def _read_spaced(text: str, token: Token) -> tuple[Unit, int] | None:
+    """跃过 4000 亿元大关: a number set apart by ASCII spaces; the magnitude and unit after them.
+
+    The token is widened over the spaces and the magnitude when a unit follows; a bound word
+    before the leading space is read by ``_finish_bounds`` through ``q_start``.
+    """
+    end = token.end
+    j = end + 1 if text[end + 1 : end + 2] != " " else end + 2
+    k = j
+    while k < len(text) and text[k] in "万亿":
+        k += 1
+    found = match_unit(text, k)
+    if found is None and k == j:
+        return None
+    try:
+        value, mult = read_numeral(token.raw + text[j:k])
+    except ValueError:
+        return None
+    if found is None:  # 4000 亿 with no unit word: a bare magnitude, read as 4000亿 would be
+        return None
+    token.value, token.mult, token.end = value, mult, k
+    token.raw = token.raw + text[j:k]
+    start = token.start
+    if text[start - 1 : start] == " " and match_pre_qualifier(text, start - 1) is not None:
+        token.q_start = start - 1
+    return found
+
+
+def _unbind_counts_and_benchmarks(text: str, token: Token, unit_text: str) -> None:
+    """Undo a touching bound word that describes something else than the number.
+
+    连续迈上4个万亿元台阶: 迈上 bounds the thresholds; the count of steps is exact.
+    8个省份GDP增速超过18.3%的全国平均水平: 超过 compares the provinces with the national
+    average, and 18.3% is that average itself.
+    """
+    step = unit_text == "个" and _STEP_AFTER.match(text, token.q_end) is not None
+    if step or (
+        text[token.q_end : token.q_end + 1] == "的"
+        and token.qualifier in ("more_than", "less_than")
+        and _BENCHMARK_AFTER.match(text, token.q_end) is not None
+    ):
+        token.qualifier, token.q_start, token.pre_bound = "exact", token.start, False
+
+
+def _is_index(text: str, token: Token) -> bool:
+    """True for the value of a coefficient or index written without a unit (基尼系数0.465).
+
+    The noun must govern the number: nothing but words without units or a start value
+    (从0.47降至) between them, within the clause.
+    """
+    if token.mult or token.value >= 100:
+        return False
+    low = max(0, token.start - 16)
+    if text.find("系数", low, token.start) < 0 and text.find("指数", low, token.start) < 0:
+        return False  # cheap test first
+    return _INDEX_LEVEL.search(clause_window(text, token.start, 16)) is not None
 
 
 def _is_ratio(text: str, token: Token) -> bool:
@@ -394,7 +551,7 @@ def _cn_figure_ok(text: str, token: Token) -> bool:
         # 千万家庭, 百万: a bare magnitude is a figure only for money or after a bound word
         return token.base_unit in _MONEY or match_pre_qualifier(text, token.start) is not None
     if token.mult == 0 and token.value < 10:
-        return token.base_unit in ("multiple", "percentage_point", "year", "month")
+        return token.base_unit in ("multiple", "percentage_point", "year", "quarter", "month")
     return True
 
 
@@ -414,6 +571,8 @@ def _duration_ok(text: str, token: Token, is_cn: bool) -> bool:
         return "连续" in window
     if token.unit in ("个月", "月") and window.endswith("前"):
         return False  # 前7个月: the cumulative months of a year, a period
+    if token.unit == "个季度":  # 连续5个季度 is a duration; 前3个季度, 近两个季度 are periods
+        return _DURATION_CONTEXT.search(window) is not None and not window.endswith(("前", "近"))
     if token.unit != "年" or after.startswith(("时间", "之久")):
         return True
     return _DURATION_CONTEXT.search(window) is not None

@@ -16,6 +16,8 @@ PRE_QUALIFIERS: tuple[tuple[str, str], ...] = tuple(
             "多于": "more_than",
             "高于": "more_than",
             "突破": "exceeds",
+            "跃过": "exceeds",
+            "越过": "exceeds",
             "破": "exceeds",
             "近": "nearly",
             "接近": "nearly",

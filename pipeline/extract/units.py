@@ -39,7 +39,9 @@ _UNITS: dict[str, Unit] = {
 _NOUN_AFTER: dict[str, str] = {
     "人": "口民员才类大均", "名": "单称义额", "家": "庭乡长属", "个": "人体性", "位": "于置列居",
     "所": "有以在属", "处": "理置于", "部": "门分署", "台": "湾风阶", "件": "事", "条": "件例款",
-    "次": "要数", "座": "谈", "头": "部", "项": "目", "户": "籍口", "场": "景所", "集": "团中群聚成约",
+    "次": "要数", "座": "谈", "列": "车入为举出席", "类": "似型别",
+    "方": "面式案向法位针便阵舱言正", "头": "部", "项": "目", "户": "籍口", "场": "景所",
+    "集": "团中群聚成约",
     "组": "织建成合", "对": "接外于标口比象话", "单": "位项独一元", "例": "如外行", "批": "准复示发",
     "PF": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "P": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
@@ -57,6 +59,8 @@ def match_unit(text: str, pos: int) -> tuple[Unit, int] | None:
     'yuan_per_person'
     >>> match_unit("127.1部/百人", 5)[0].text
     '部/百人'
+    >>> match_unit("31.3微克/立方米", 4)[0][:2]
+    ('微克/立方米', 'microgram_per_m3')
     >>> match_unit("12345热线", 5) is None
     True
     >>> match_unit("14亿人口", 3) is None
@@ -81,6 +85,8 @@ def match_unit(text: str, pos: int) -> tuple[Unit, int] | None:
         base = "yuan_per_person"
     elif per == "百人":
         base = "per_100_people"
+    elif unit.base_unit == "microgram" and per == "立方米":
+        base = "microgram_per_m3"
     else:
         base = "ratio"
     return Unit(f"{unit.text}/{per}", base, unit.factor), end

@@ -51,6 +51,33 @@ FORMS: list[tuple[str, list[F]]] = [
     # 前十城市 names a group; 进入全国前五 is a rank
     ("前十城市合计占全国的23%", [("23%", 23, "%", "percent", "rate_pct", "exact")]),
     ("进入全国前五", [("前五", 5, None, "rank", "rank", "at_most")]),
+    # quarters in a row are a duration (连续N个季度, like 连续N个月); 前3个季度 is a period
+    ("实际使用外资连续5个季度居全国前列", [("连续5个季度", 5, "个季度", "quarter", "duration", "exact")]),
+    ("连续五个季度增长", [("连续五个季度", 5, "个季度", "quarter", "duration", "exact")]),
+    ("前3个季度，全省经济稳中向好", []),
+    # N/M is a share only with the words of a share; a date, a score or a ratio above one is not
+    ("占全省１／３", [("１／３", 1 / 3, None, "fraction", "share", "exact")]),
+    ("不到全国的1/5", [("1/5", 0.2, None, "fraction", "share", "less_than")]),
+    ("截至1/17，", []),
+    ("比分3/1", []),
+    # a coefficient written without a unit is an index, and its change a from/to pair
+    ("全国居民人均可支配收入基尼系数0.465", [("0.465", 0.465, None, "index", "level", "exact")]),
+    ("基尼系数从0.47降至0.465",
+     [("0.47", 0.47, None, "index", "from", "exact"), ("0.465", 0.465, None, "index", "to", "exact")]),
+    # 上 before a round magnitude reaches it; 成千上万, 线上 and 基础上 do not
+    ("上万人参加志愿服务", [("上万人", 1, "万人", "person", "level", "more_than")]),
+    ("建成上千个村级服务站", [("上千个", 1000, "个", "item", "level", "more_than")]),
+    ("成千上万的群众", []),
+    ("在此基础上万众一心", []),
+    ("迈上万亿元台阶", [("迈上万亿元", 1, "万亿元", "yuan", "level", "at_least")]),
+    # a class named by a magnitude (千亿元级, 万亿之城) or a number (1类新药, 3类水) is no figure; nor 三方
+    ("打造千亿元级产业集群", []),
+    ("长沙成为GDP万亿之城", []),
+    ("2款1类创新药获批上市", [("2款", 2, "款", "item", "level", "exact")]),
+    ("签订3方协议", []),
+    # a number set apart by spaces keeps its magnitude and unit; a year stays a date
+    ("总投资 120 亿元", [("120 亿元", 120, "亿元", "yuan", "level", "exact")]),
+    ("2021 年全市生产总值", []),
 ]
 
 

@@ -1,0 +1,107 @@
+"""The number grammar on real sentences of the documents added to the dev set in the fourth session.
+
+Grouped by the document each sentence comes from (every sentence is checked to occur verbatim in
+it). A row is (quote, value, unit, base_unit, measure, qualifier); a case passes when the extractor
+finds exactly those figures, in that order. The forms covered: shares written N/M, units 列 类 方,
+compound units, bound words set apart by the whole (超过全球一半) or describing something else
+(超过18.3%的全国平均水平, 迈上4个万亿元台阶), round magnitudes after 上, numbers set apart by
+spaces, and ordinals of plenary sessions.
+"""
+
+# ruff: noqa: E501  (rows of real sentences read better unwrapped)
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DEV_EXTRA = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "dev_extra"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+
+F = tuple  # (quote, value, unit, base_unit, measure, qualifier)
+
+CASES: dict[str, list[tuple[str, list[F]]]] = {
+    "gwr_jiangsu_2026_excerpt.txt": [
+        # N/M after the words of a share is a share; its bound word after it counts
+        ("城镇新增就业超690万人、稳定在全国1/10以上。",
+         [("超690万人", 690, "万人", "person", "level", "more_than"),
+          ("1/10以上", 0.1, None, "fraction", "share", "at_least")]),
+        ("船舶海工出口规模占全国1/3以上，跨境电商平台进出口增长27.4%。",
+         [("1/3以上", 1 / 3, None, "fraction", "share", "at_least"),
+          ("27.4%", 27.4, "%", "percent", "growth_pct", "exact")]),
+        ("新增境内上市公司29家、占全国增量的1/4。",
+         [("29家", 29, "家", "enterprise", "level", "exact"), ("1/4", 0.25, None, "fraction", "share", "exact")]),
+        # 列 counts trains; 类 counts kinds
+        ("中欧（亚）班列开行超万列，", [("超万列", 1, "万列", "count", "level", "more_than")]),
+        ("12类45件民生实事全面完成，",
+         [("12类", 12, "类", "count", "level", "exact"), ("45件", 45, "件", "item", "level", "exact")]),
+        # a concentration written with its compound unit
+        ("PM2.5浓度31.3微克/立方米，", [("31.3微克/立方米", 31.3, "微克/立方米", "microgram_per_m3", "level", "exact")]),
+        # after a count, the magnitude word is the size of each step: no figure of its own, and 迈上
+        # bounds the thresholds, not the count of them
+        ("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、",
+         [("4个", 4, "个", "item", "level", "exact"), ("14.2万亿元", 14.2, "万亿元", "yuan", "level", "exact")]),
+    ],
+    "gwr_anhui_2026_review_excerpt.txt": [
+        ("人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。",
+         [("4个", 4, "个", "item", "level", "exact"), ("突破9万亿元", 9, "万亿元", "yuan", "level", "exceeds")]),
+        ("合肥中欧班列全年发运突破千列，", [("突破千列", 1000, "列", "count", "level", "exceeds")]),
+        # the ordinal of a plenary session, also in a list of sessions
+        ("按照省委十一届十次、十一次全会部署要求，", []),
+    ],
+    "gwr_baoding_2021_excerpt.txt": [
+        ("以及省委九届十一次、十二次全会精神，", []),
+    ],
+    "gwr_shaanxi_2026_goals_excerpt.txt": [
+        # 方 after a magnitude is cubic metres; the bound word after it stays
+        ("新增天然气产量10亿方以上，油气当量达到5400万吨。",
+         [("10亿方以上", 10, "亿方", "m3", "level", "at_least"), ("5400万吨", 5400, "万吨", "tonne", "level", "exact")]),
+        # 千亿级 names a class of chains: not a figure
+        ("千亿级产业链达到12条，", [("12条", 12, "条", "count", "level", "exact")]),
+    ],
+    "news_changsha_congress_digital_2021.md": [
+        ("开发系统159个、接入59个部门的210类数据，",
+         [("159个", 159, "个", "item", "level", "exact"), ("59个", 59, "个", "item", "level", "exact"),
+          ("210类", 210, "类", "count", "level", "exact")]),
+        # a number set apart by ASCII spaces, with its magnitude and unit after the space
+        ("2020年合肥市数字经济产业总量跃过 4000 亿元大关。",
+         [("跃过 4000 亿元", 4000, "亿元", "yuan", "level", "exceeds")]),
+    ],
+    "html_national_gwr_2024_shaoxingyizhong.html": [
+        # the bound word governs the share across the whole named between them
+        ("全年新增装机超过全球一半。", [("一半", 0.5, None, "fraction", "share", "more_than")]),
+        # 上 before a round magnitude: more than it
+        ("惠及上千万家庭。", [("上千万", 1000, "万", "count", "level", "more_than")]),
+    ],
+    "news_provinces_gdp_2021q1.md": [
+        # 超过 compares the provinces with the national average; 18.3% is that average itself
+        ("其中8个省份GDP增速超过18.3%的全国平均水平，",
+         [("8个", 8, "个", "item", "level", "exact"), ("18.3%", 18.3, "%", "percent", "growth_pct", "exact")]),
+    ],
+    "gwr_national_2020.txt": [
+        ("必须稳住上亿市场主体，", [("上亿", 1, "亿", "count", "level", "more_than")]),
+    ],
+}
+
+_PATHS = {name: (SEEDS / name if name.startswith("gwr_national") else DEV_EXTRA / name) for name in CASES}
+
+
+def _params():
+    for source, cases in CASES.items():
+        for i, (sentence, expected) in enumerate(cases):
+            yield pytest.param(source, sentence, expected, id=f"{source.split('.')[0]}-{i}")
+
+
+@pytest.mark.parametrize(("source", "sentence", "expected"), list(_params()))
+def test_real_sentence(extract_text, source, sentence, expected):
+    got = [
+        (f.quote, f.value, f.unit, f.base_unit, f.measure, f.qualifier) for f in extract_text(sentence).figures
+    ]
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected, strict=True):
+        assert g[0] == e[0] and g[2:] == e[2:] and abs(g[1] - e[1]) < 1e-9, (g, e)
+
+
+@pytest.mark.parametrize(("source", "sentence"), [(s, c[0]) for s, cases in CASES.items() for c in cases])
+def test_sentence_is_verbatim_in_its_source(source, sentence):
+    assert sentence in _PATHS[source].read_text(encoding="utf-8")
