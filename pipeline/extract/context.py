@@ -42,6 +42,11 @@ from pipeline.extract.context_area import (
     canonical_area,
     group_area,
     level_of,
+    names_facility,
+    nearest_of_level,
+    owns_value,
+    paragraph_topics,
+    place_after_de,
     scan_areas,
 )
 from pipeline.extract.context_period import (
@@ -175,6 +180,8 @@ _MONTH_LIST = re.compile(r"((?:1[0-2]|[1-9])(?:[、和](?:1[0-2]|[1-9]))+)(?:月
 _MONTH_LIST_SCAN = Anchored(_MONTH_LIST)  # tried only at digits (see ``anchored``)
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
+#: A sentence opening on the present (目前58.3%的增速…) leaves the past its paragraph had turned to.
+_NOW = ("目前", "当前", "如今", "现在", "眼下")
 #: A change against a named base year in the figure's clause: 比2015年增加115天.
 _BASE_YEAR = re.compile(r"[比较]((?:19|20)\d{2})年(?!同期)[^，,。；;]{0,12}$")
 
@@ -519,6 +526,11 @@ class ContextResolver:
             # news on a national report or briefing (国务院新闻办公室举行吹风会) that names no
             # province or city is about the country
             self.area, self.area_level = "全国", "nation"
+        #: News: the place each paragraph starts on (sections and openings about one place).
+        self._topics: list[str | None] = []
+        if self.kind == "other" and mentions:
+            heads = {s for s, level in zip(self._sec_starts, self._sec_levels, strict=True) if level <= 2}
+            self._topics = paragraph_topics(self.text, mentions, [0, *self._para], heads, _is_topic)
 
     # ------------------------------------------------------------------ queries
 
@@ -598,7 +610,7 @@ class ContextResolver:
             else:
                 return self._m_period[i], self._m_start[i]
         j = bisect_right(self._carry_pos, pos) - 1
-        if j >= 0 and self._carry_pos[j] >= para_start:
+        if j >= 0 and self._carry_pos[j] >= para_start and not self.text.startswith(_NOW, sent_start):
             return self._carry_val[j], -1
         return self._scope_value(self._scope_pos, self._scope_val, pos), -1
 
@@ -747,11 +759,20 @@ class ContextResolver:
                 return canonical_area(names[index])
         if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:
             pos -= len(window) - incl  # 包括广州、佛山在内的14个地级市: the places only illustrate
+        elif window.endswith("等"):  # 宝鸡、延安等4个基地, 商洛电厂二期等402万千瓦机组: examples
+            pos -= len(window) - clause_start(window)
+        rank = self.text.startswith("第", pos)  # 跻身全国169个国新区第11位: 全国 is the ranking's scope
         # A report about its own area names other places in passing (漳州核电投运，…，工业投资
         # 增长6.1%): there a place governs only its own clause. News about several places
         # carries a place through the sentence and the paragraph.
         own_report = self.kind in ("gwr", "statcomm")
         i = bisect_left(self._a_start, pos) - 1
+        if after[:1] == "的" and (owner := place_after_de(after)) is not None:
+            return owner  # 距离10223.99亿元的湖南仅一步之遥
+        if i >= 0 and self.text[pos - 1] == "的" and self._a_start[i] < pos:
+            a = self._areas[i]
+            if a.end == pos - 1 and owns_value(self.text, a):
+                return self._area_name(a, i)  # 仅次于湖北省的58.3%, 高于江苏的19.2%
         if own_report and (i < 0 or self._a_start[i] < sent_start):
             return self.area  # no place named in the sentence: the clause cannot name one either
         if own_report:
@@ -763,9 +784,14 @@ class ContextResolver:
         para_fallback: AreaMention | None = None
         while i >= 0 and self._areas[i].start >= para_start:
             a = self._areas[i]
+            if rank and a.level == "own":
+                i -= 1
+                continue
             if not a.reference:
                 if a.start >= sent_start:
-                    if own_report and not _is_topic(self.text[sent_start : a.start]):
+                    if own_report and (
+                        not _is_topic(self.text[sent_start : a.start]) or names_facility(self.text, a.end)
+                    ):
                         i -= 1
                         continue  # 新增直接采认台湾地区职业技能资格: a place inside the noun
                     return self._area_name(a, i)
@@ -779,6 +805,10 @@ class ContextResolver:
             i -= 1
         if para_fallback is not None:
             return self._area_name(para_fallback, i)
+        if self._topics:  # news: the place the story is on (its section, its paragraph's opening)
+            topic = self._topics[bisect_right(self._para, pos)]
+            if topic is not None:
+                return topic
         return self.area
 
     def _area_name(self, a: AreaMention, i: int) -> str | None:
@@ -787,6 +817,16 @@ class ContextResolver:
         if a.name == "全国":
             return "全国"
         want = "province" if a.name == "@province" else "city" if a.name == "@city" else self.area_level
+        if self.kind == "other" and a.name != "@own" and want is not None:
+            # news on several places: the one named last before it, else the story's current one
+            s = bisect_right(self._sec_starts, a.start) - 1
+            floor = max(a.start - 400, self._sec_starts[s] if s >= 0 else 0)
+            near = nearest_of_level(self._areas, i, want, floor)
+            topic = self._topics[bisect_right(self._para, a.start)] if self._topics else None
+            if near is None and topic is not None and level_of(topic) == want:
+                near = topic
+            if near is not None:
+                return near
         if want == self.area_level or a.name == "@own":
             return self.area
         if want == "province" and self.area_level == "city" and self.area in CITY_PROVINCE:

@@ -12,6 +12,7 @@ only the whole a share is taken of (聚集了广东六成的人口) is a referen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from pipeline.extract.context_vocab import (
@@ -113,6 +114,8 @@ _PROVINCE_NOUN = re.compile(r"省(?:份|区市)")
 _PROVINCE_COUNT_BEFORE = re.compile(
     r"(?:[0-9]+个|[一二三四五六七八九十两]+个|[0-9一二三四五六七八九两]成|各|多个|所有)的?$"
 )
+#: Provinces counted after the noun (超1万亿元的省份共8个, 省份有5个): the group of the country.
+_PROVINCE_COUNT_AFTER = re.compile(r"(?:共|有|达|为)[0-9一二三四五六七八九十两]")
 #: Right after a figure, the provinces it counts (近8成省份, 29个省份中): about the country.
 _PROVINCE_GROUP_AFTER = re.compile(r"(?:个)?(?:的)?省(?:份|区市)")
 #: A group of the leading cities named as a whole (前十城市, GDP排名前十的城市, 前十强城市),
@@ -122,7 +125,7 @@ _CITY_GROUP_NOISE = re.compile(r"排名|[强大名位的](?=城市)")
 #: A place between a verb of holding and a share (聚集了广东六成的人口, 贡献了全国近30%): the whole
 #: the share is of. With no such verb (广州近三成的增长来自…) the place is the figure's own.
 _SHARE_AFTER = re.compile(
-    r"[近约超逾]?(?:[一二三四五六七八九两0-9]成|一半|[一二三四五六七八九十]+分之|[0-9]+(?:\.[0-9]+)?[%％])"
+    r"(?:[近约超逾]|接近|将近)?(?:[一二三四五六七八九两0-9]成|一半|[一二三四五六七八九十]+分之|[0-9]+(?:\.[0-9]+)?[%％])"
 )
 #: 前 after a place opening a period (佛山前三季度, 广州前7个月), not a rank (全国前十).
 _PERIOD_AFTER = re.compile(r"前(?:[一二三四1-4]季|[0-9一二三四五六七八九十两]{1,3}个?月|半年)")
@@ -130,6 +133,27 @@ _PERIOD_AFTER = re.compile(r"前(?:[一二三四1-4]季|[0-9一二三四五六�
 #: place after them is the topic (由于上海在2020年的GDP总量为…).
 _CONJUNCTIONS_BEFORE = ("由于", "关于", "对于", "至于", "鉴于", "基于")
 _SHARE_VERB_BEFORE = ("了", "占", "占据", "聚集", "集聚", "集中", "贡献", "拥有", "吸纳", "创造")
+#: 第一/二/三产业 after a place is an industry (安徽省第二产业增速最快), not a rank (全省第二).
+_INDUSTRY_AFTER = re.compile("第[一二三]产业")
+#: Comparison verbs of ``A高出B N``: B is the yardstick (这一数据高出上海70.24亿元 is 安徽's).
+_MORE_REFERENCE_BEFORE = ("高出", "超出", "超越", "赶超", "领先")
+#: 全国 opening an honour or institution title (全国文明城市, 全国重点实验室, 全国双拥模范城): the
+#: title is awarded by the nation, the count of them belongs to the place that holds them.
+_NATIONAL_TITLE_AFTER = (
+    "文明", "重点实验", "重点城市", "示范", "模范", "双拥", "先进", "百强", "综合实力", "禁毒",
+    "卫生城", "园林城", "森林城", "优秀", "劳动模范", "道德模范", "五一", "青年文明", "创新型城市",
+)  # fmt: skip
+#: A place opening the name of a facility or service (长沙机场, 合肥中欧班列, 商洛电厂): in a report
+#: about a wider area, the facility's figures are the report's, not the named city's.
+_FACILITY_AFTER = (
+    "机场", "港", "电厂", "核电", "中欧班列", "班列", "南站", "北站", "东站", "西站", "火车站", "地铁",
+    "轨道交通", "大学", "实验室",
+)  # fmt: skip
+#: X市/X县 read as a generic place must not open with a level word (省市县联动, 市县两级).
+_GENERIC_NOT_FIRST = frozenset("省市县区乡镇村各")
+#: Between a yardstick and a place listed after it (高于江苏的19.2%、广东省的18.6%): the place is
+#: one more yardstick of the same comparison.
+_LIST_AFTER_REFERENCE = re.compile(r"[^，,。；;：:\n]{0,12}[、和及与]$")
 
 
 def group_area(after: str) -> str | None:
@@ -211,6 +235,8 @@ def scan_areas(text: str) -> list[AreaMention]:
             if start < 0 or not (start == 0 or text[start - 1] in _DELIMS or start in named_ends):
                 continue
             written = text[start:end]
+            if written[0] in _GENERIC_NOT_FIRST:
+                break
             if all("\u4e00" <= ch <= "\u9fff" for ch in written) and written not in NOT_PLACE_WORDS:
                 if written[-2:] not in NOT_PLACE_WORDS and written not in NAMES:
                     hits.append((start, end, written, "generic"))
@@ -220,17 +246,32 @@ def scan_areas(text: str) -> list[AreaMention]:
     if len(hits) > 1:
         hits.sort()
     out: list[AreaMention] = []
+    prev: AreaMention | None = None
     for start, end, name, level in hits:
         before = text[max(0, start - 2) : start]
         after = text[end : end + 4]
         reference = (
             (before.endswith(AREA_REFERENCE_BEFORE) and not before.endswith(_CONJUNCTIONS_BEFORE))
-            or (after.startswith(AREA_REFERENCE_AFTER) and not _PERIOD_AFTER.match(after))
+            or before.endswith(_MORE_REFERENCE_BEFORE)
+            or (
+                after.startswith(AREA_REFERENCE_AFTER)
+                and not _PERIOD_AFTER.match(after)
+                and not (after[:1] == "第" and _INDUSTRY_AFTER.match(after))
+            )
             or (level == "own" and after.startswith("最"))  # 全国最多的地级市: a superlative's scope;
             # a named place before 最 is the one that leads (深圳最高，增速达到9.9%)
-            or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(after) is not None)
+            or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(_skip_own(text, end)) is not None)
+            or (name == "全国" and after.startswith(_NATIONAL_TITLE_AFTER))
+            or (level == "own" and prev is not None and prev.reference and prev.end == start)  # 湖南全省
+            or (
+                prev is not None
+                and prev.reference
+                and start - prev.end <= 13
+                and _LIST_AFTER_REFERENCE.match(text, prev.end, start) is not None
+            )
         )
-        out.append(AreaMention(start, end, name, level, reference))
+        prev = AreaMention(start, end, name, level, reference)
+        out.append(prev)
     return out
 
 
@@ -245,6 +286,8 @@ def _scan_groups(text: str, hits: list[tuple[int, int, str, str]]) -> None:
         count = _PROVINCE_COUNT_BEFORE.search(text, max(0, start - 8), start)
         if count is not None:
             hits.append((count.start(), m.end(), "全国", "group"))
+        elif _PROVINCE_COUNT_AFTER.match(text, m.end()):  # GDP总量超1万亿元的省份共8个
+            hits.append((start, m.end(), "全国", "group"))
     for m in _CITY_GROUP.finditer(text):
         start = m.start()
         if text.endswith("排名", 0, start):
@@ -254,3 +297,105 @@ def _scan_groups(text: str, hits: list[tuple[int, int, str, str]]) -> None:
             start -= 3
             name = "GDP" + name
         hits.append((start, m.end(), name, "group"))
+
+
+def _skip_own(text: str, end: int) -> str:
+    """A few characters after ``end``, past a 全省/全市 that restates the place (湖南全省接近一半)."""
+    if text.startswith(("全省", "全市", "全区"), end):
+        end += 2
+    return text[end : end + 6]
+
+
+def owns_value(text: str, mention: AreaMention) -> bool:
+    """True when ``X的`` before a figure makes the figure X's (仅次于湖北省的58.3%, 高于江苏的19.2%).
+
+    Not after a verb of holding (占全国的30%): there the place is the whole of a share.
+    """
+    return not text[max(0, mention.start - 2) : mention.start].endswith(_SHARE_VERB_BEFORE)
+
+
+def place_after_de(after: str) -> str | None:
+    """The place a figure qualifies with 的 (距离10223.99亿元的湖南仅一步之遥 -> 湖南省), or None.
+
+    >>> place_after_de("的湖南仅一步之遥"), place_after_de("的全国平均水平"), place_after_de("的增速")
+    ('湖南省', None, None)
+    """
+    if after[:1] != "的":
+        return None
+    length = place_length(after[1:])
+    return canonical_area(after[1 : 1 + length]) if length else None
+
+
+#: Characters of a paragraph's opening read for its topic (one or two clauses).
+_TOPIC_REACH = 80
+
+
+def paragraph_topics(
+    text: str,
+    mentions: list[AreaMention],
+    para_starts: list[int],
+    heading_starts: set[int],
+    is_topic: Callable[[str], bool],
+) -> list[str | None]:
+    """Per paragraph, the place a news story is about when the paragraph begins (None: none yet).
+
+    News about several places gives each a section (海南省增速排名第二) or a paragraph that opens
+    with it (一季度，湖北省经济大爆发…); later paragraphs that name no place (有网友提出，58.3%的
+    GDP增速…) stay on that place until another one opens a paragraph, and a heading that opens
+    with no place ends it. Only the paragraph's first sentence is read, once: linear in the text.
+    """
+    topics: list[str | None] = []
+    topic: str | None = None
+    j, n = 0, len(mentions)
+    bounds = [*para_starts[1:], len(text)]
+    for start, end in zip(para_starts, bounds, strict=True):
+        topics.append(topic)
+        while j < n and mentions[j].start < start:
+            j += 1
+        stop = min(end, start + _TOPIC_REACH)
+        for mark in "。！？":
+            at = text.find(mark, start, end)
+            if at >= 0:
+                stop = min(stop, at)
+        found = None
+        k = j
+        while k < n and mentions[k].start < stop:
+            a = mentions[k]
+            k += 1
+            if a.reference or (a.level == "own" and a.name != "全国"):
+                continue
+            cut = max(text.rfind(ch, start, a.start) for ch in "，,；;：:")
+            if is_topic(text[max(cut + 1, start) : a.start]):
+                found = a.name
+                break
+        if found is not None:
+            topic = found
+        elif start in heading_starts:
+            topic = None
+    return topics
+
+
+def nearest_of_level(mentions: list[AreaMention], i: int, want: str, floor: int) -> str | None:
+    """The nearest place of level ``want`` named before mention ``i`` and not before ``floor``.
+
+    News about several cities says 全市 of the city it is on (武汉全市, 《郑州市…》提出，到2022年全市…),
+    not of the page's own area; a yardstick (与北京相比) is not that city.
+    """
+    j = i - 1
+    while j >= 0 and mentions[j].start >= floor:
+        b = mentions[j]
+        if not b.reference and (
+            b.level == want or (want == "city" and b.level == "province" and b.name.endswith("市"))
+        ):
+            return b.name
+        j -= 1
+    return None
+
+
+def names_facility(text: str, end: int) -> bool:
+    """True when the place ending at ``end`` opens a facility's name (长沙机场旅客年吞吐量).
+
+    >>> names_facility("长沙机场旅客年吞吐量", 2), names_facility("长沙GDP", 2)
+    (True, False)
+    """
+    return text.startswith(_FACILITY_AFTER, end)

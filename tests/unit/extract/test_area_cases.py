@@ -1,0 +1,42 @@
+"""Shared helper for the area tests: describe a real figure of a real document.
+
+A case is (source, anchor, quote, area): the quote is the figure's span inside the first
+occurrence of the anchor in the document's clean text, described by the resolver that reads the
+whole document (its kind, its own area, its headings), as the extractor does.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline.extract.context import ContextResolver
+from pipeline.ingest import read_report
+from pipeline.ingest.document import Document
+from tests.unit.extract.conftest import CORPUS, DEV_EXTRA, SOURCES
+
+AREA_SOURCES = {
+    **SOURCES,
+    "news_provinces_gdp_2021q1": DEV_EXTRA / "news_provinces_gdp_2021q1.md",
+    "news_changsha_congress_digital_2021": DEV_EXTRA / "news_changsha_congress_digital_2021.md",
+    "gwr_jiangsu_2026_excerpt": DEV_EXTRA / "gwr_jiangsu_2026_excerpt.txt",
+    "gwr_shaanxi_2026_goals_excerpt": DEV_EXTRA / "gwr_shaanxi_2026_goals_excerpt.txt",
+    "gwr_anhui_2026_review_excerpt": DEV_EXTRA / "gwr_anhui_2026_review_excerpt.txt",
+    "gwr_fujian_2026": CORPUS / "gwr_fujian_2026.txt",
+}
+
+
+@cache
+def _resolver(source: str) -> tuple[Document, ContextResolver]:
+    doc = read_report(AREA_SOURCES[source])
+    return doc, ContextResolver(doc)
+
+
+def area_of(source: str, anchor: str, quote: str) -> str | None:
+    """Area the resolver gives the figure ``quote`` inside the first ``anchor`` of ``source``."""
+    doc, resolver = _resolver(source)
+    at = doc.clean_text.find(anchor)
+    assert at >= 0, f"anchor {anchor!r} not in {source}"
+    inner = anchor.find(quote)
+    assert inner >= 0, f"quote {quote!r} not in anchor"
+    start = at + inner
+    return resolver.describe(start, start + len(quote)).area

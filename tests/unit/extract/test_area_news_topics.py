@@ -1,0 +1,77 @@
+"""Areas in news about several places: the story's current place, comparisons, X的N, 全市.
+
+Real sentences, grouped by the page they come from. News names many places; a figure's area is
+the nearest place that is its subject, else the place the section or paragraph is about
+(carried across paragraphs that name none), never the page's default while a place is the topic.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.test_area_cases import area_of
+
+# 中国经济周刊: 27 provinces' 2021 Q1 GDP (page area 广东省, from its title)
+PROVINCES_Q1 = [
+    # a count of provinces after the noun (省份共8个) is the country's
+    ("GDP总量超1万亿元的省份共8个，分别是", "8个", "全国"),
+    # A高出B N: the figure is A's, B is the yardstick
+    ("这一数据高出上海70.24亿元", "70.24亿元", "安徽省"),
+    ("上海高出安徽省35.32亿元", "35.32亿元", "上海市"),
+    ("这一数据还高出全国1.5个百分点", "1.5个百分点", "海南省"),
+    # 第二产业 after a place is an industry, not a rank
+    ("安徽省第二产业增速最快，增加值为3714.3亿元", "3714.3亿元", "安徽省"),
+    ("增幅比全国高1.8个百分点，居全国第12位", "1.8个百分点", "安徽省"),
+    # a paragraph that names no place stays on the section's place (heading 安徽省已赶超上海)
+    ("此外，战略性新兴产业产值增长52.2%", "52.2%", "安徽省"),
+    ("产值占比由35.9%提高到40.8%", "40.8%", "安徽省"),
+    ("有网友提出，58.3%的GDP增速有些", "58.3%", "湖北省"),
+    ("19.8%的同比增速目前仅次于湖北省，全国排名第二", "19.8%", "海南省"),
+    ("19.8%的同比增速目前仅次于湖北省，全国排名第二", "第二", "海南省"),
+    # X的N binds N to X, even after a comparison word; N的X too
+    ("增速仅次于湖北省的58.3%和海南省的19.8%", "58.3%", "湖北省"),
+    ("增速仅次于湖北省的58.3%和海南省的19.8%", "19.8%", "海南省"),
+    ("高于江苏的19.2%、广东省的18.6%、山东的18%", "19.2%", "江苏省"),
+    ("高于江苏的19.2%、广东省的18.6%、山东的18%", "18%", "山东省"),
+    ("距离10223.99亿元的湖南仅一步之遥", "10223.99亿元", "湖南省"),
+    # places listed after a yardstick are yardsticks: the paragraph's subject keeps the figure
+    ("19.5%的增速，也高于全国平均值1.2个百分点", "1.2个百分点", "浙江省"),
+    # unchanged: a place opening its own sentence
+    ("一季度浙江省GDP为16347亿元", "16347亿元", "浙江省"),
+]
+
+# 21世纪经济研究院: 长沙 congress report and four central capitals' digital-economy plans (page area 长沙市)
+CHANGSHA = [
+    # 全市 is the city named before it (武汉全市, a plan's title 《郑州市…》), not the page's city
+    ("未来三年武汉全市数字经济增加值占GDP比重超过50%", "超过50%", "武汉市"),
+    ("到2022年全市数字经济规模达到5000亿元以上", "5000亿元以上", "郑州市"),
+    ("力争到2023年，全市信息传输、软件和信息技术服务业全口径营业收入突破1000亿元", "突破1000亿元", "南昌市"),
+    # 该项目 in a paragraph that names no place: the section's city (郑州：…)
+    ("涉及14个部门的综合性平台", "14个", "郑州市"),
+    ("上线特色亮点应用场景118个", "118个", "郑州市"),
+    # 占据X全省 and 全国N个…第K位: the whole of a share and a ranking's scope, not the area
+    ("数字产业化占据湖南全省接近一半", "接近一半", "长沙市"),
+    ("跻身全国169个国新区第11位", "第11位", "长沙市"),
+    # unchanged: the page's own city where it is the subject
+    ("长沙数字经济规模超千亿元", "超千亿元", "长沙市"),
+]
+
+# 21世纪经济报道: China's top-ten cities by GDP (page area 北京市)
+TOP10 = [
+    # 全市 two sentences after a paragraph on 广州: the last city named, not the page's 北京
+    ("2021年前三季度，全市固定资产投资同比增长19.8%", "19.8%", "广州市"),
+    ("同在2021年前三季度，出口4823.7亿元", "4823.7亿元", "广州市"),
+    # a rank's scope (我国GDP长期排名第一的城市) is not the area
+    ("作为我国GDP长期排名第一的城市", "第一", "上海市"),
+]
+
+CASES = [
+    *[pytest.param("news_provinces_gdp_2021q1", *c, id=f"provinces:{c[1]}") for c in PROVINCES_Q1],
+    *[pytest.param("news_changsha_congress_digital_2021", *c, id=f"changsha:{c[1]}") for c in CHANGSHA],
+    *[pytest.param("news_top10_cities_gdp_2021", *c, id=f"top10:{c[1]}") for c in TOP10],
+]
+
+
+@pytest.mark.parametrize(("source", "anchor", "quote", "area"), CASES)
+def test_area_in_news_about_several_places(source, anchor, quote, area):
+    assert area_of(source, anchor, quote) == area

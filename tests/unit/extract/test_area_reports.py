@@ -1,0 +1,49 @@
+"""Areas in government work reports: titles, names and examples that are not the figure's area.
+
+Real sentences, grouped by the report they come from. A report is about its own area; a place
+inside an honour (全国文明城市), a facility (长沙机场), or a list of examples (宝鸡、延安等) does
+not move a figure to that place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.test_area_cases import area_of
+
+JIANGSU_2026 = [
+    # 全国/国家 opening an honour title: the count of them is the province's
+    ("全国文明城市、国家历史文化名城分别增至37座、14座", "37座", "江苏省"),
+    ("全国文明城市、国家历史文化名城分别增至37座、14座", "14座", "江苏省"),
+    # unchanged: 全国 as a rank's scope stays a yardstick; the province keeps its figure
+    ("区域创新能力升至全国第二", "第二", "江苏省"),
+]
+
+SHAANXI_2026 = [
+    # places inside project names in a list of examples (X、Y等N): the aggregate is the report's
+    ("推动商洛电厂二期、店头电厂二期等402万千瓦机组建成投运", "402万千瓦", "陕西省"),
+]
+
+ANHUI_2026 = [
+    ("全国道德模范、“中国好人”数量均居全国第1位", "全国第1位", "安徽省"),
+    # a facility named after a city (合肥中欧班列) is the province's in its report
+    ("合肥中欧班列全年发运突破千列", "突破千列", "安徽省"),
+    # 省市县 is the three levels of government, not a county named 省市
+    ("省市县“府院”“府检”联动机制覆盖率100%", "100%", "安徽省"),
+]
+
+HUNAN_2026 = [
+    ("长沙机场旅客年吞吐量突破3000万人次", "突破3000万人次", "湖南省"),
+]
+
+CASES = [
+    *[pytest.param("gwr_jiangsu_2026_excerpt", *c, id=f"jiangsu:{c[1]}") for c in JIANGSU_2026],
+    *[pytest.param("gwr_shaanxi_2026_goals_excerpt", *c, id=f"shaanxi:{c[1]}") for c in SHAANXI_2026],
+    *[pytest.param("gwr_anhui_2026_review_excerpt", *c, id=f"anhui:{c[1]}") for c in ANHUI_2026],
+    *[pytest.param("gwr_hunan_2026_excerpt", *c, id=f"hunan:{c[1]}") for c in HUNAN_2026],
+]
+
+
+@pytest.mark.parametrize(("source", "anchor", "quote", "area"), CASES)
+def test_area_in_reports(source, anchor, quote, area):
+    assert area_of(source, anchor, quote) == area
