@@ -550,8 +550,8 @@ class ContextResolver:
         window = text[win_start:clean_start]
         after = text[clean_end : clean_end + 16]
         role = change_role(window, after)
-        if role == "to" and named_at > 0 and text[named_at - 1] in "从由":
-            # 从上半年的4.7%下跌至3.80%: the start's period is not the end's
+        while role == "to" and named_at > 0 and text[named_at - 1] in "从由":
+            # 从上半年的4.7%下跌至3.80%: the start's period is not the end's (nor an earlier start's)
             period, named_at = self._period(named_at - 1, sent_start, para_start)
         quote = text[clean_start:clean_end]
         if period is not None and period[4:5] == "-":  # is_year_span, inlined: once per figure

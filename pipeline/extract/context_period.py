@@ -350,7 +350,9 @@ _LAST_STOP = re.compile(r"(?s:.*)[，,。；;！？!?\n]")
 _CHANGE_END = r"(?:到|至|跃居|跃升为?|升为)"
 #: The start of a change, also the later items of a list of starts (从全国第8位、[第4位]双双跃居…).
 _FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}(?:[^，,。；;、]{1,8}、)*$")
-_TO = re.compile(r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*" + _CHANGE_END + r"[^，,。；;\d]{0,3}$")
+_TO = re.compile(
+    r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:[，,][^，,。；;\d]{0,6})?" + _CHANGE_END + r"[^，,。；;\d]{0,3}$"
+)
 _CHANGE_AFTER = re.compile(r"^(?:、[^，,。；;、]{1,8}?)*[^，,。；;\d]{0,12}?" + _CHANGE_END)
 _STOCK_QUOTE = ("连续", "超", "突破", "破", "逾")
 #: A rank (全国第二, 首位, 前十): the standing at the span's end unless held every year (连年).

@@ -64,3 +64,34 @@ def test_a_span_in_a_title_frames_no_figure(tmp_path):
     first = extract_figures(doc).figures[0]
     assert doc.source_text[first.char_start : first.char_end] == "27个"
     assert first.period is None  # 一季度 comes after it; the title's 这十年 (2012-2021) dates nothing
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "page", "quote", "period"),
+    [
+        # 时代周报, 2021-11-02: the second change of a sentence ends in the story's 前三季度 too
+        (
+            "广东GDP十强进阶：广深稳守2万亿，东莞有望冲刺万亿",
+            "Tue, 02 Nov 2021 10:00:00 GMT",
+            "值得注意的是，前三季度，东莞规模以上工业增加值以及固定资产投资的增速均比上半年有所放缓。"
+            "规模以上工业增加值的两年平均增速从上半年的4.7%下跌至3.80%，"
+            "固定资产投资的两年平均增速也从上半年的13.0%，下跌至9.90%。",
+            "9.90%",
+            "2021Q1-Q3",
+        ),
+        # 中国经济周刊, 2021-04-26: 目前 returns from last year's slump to the story's quarter
+        (
+            "27省份一季度GDP出炉：广东稳居首位，安徽首超上海挤进十强",
+            "Mon, 26 Apr 2021 12:01:40 GMT",
+            "一季度，湖北省经济大爆发。毕竟去年受疫情影响，湖北省在去年同期降幅较大。目前58.3%的GDP同比增速，足以说明问题。",
+            "58.3%",
+            "2021Q1",
+        ),
+    ],
+)
+def test_news_changes_and_the_present(tmp_path, title, date, page, quote, period):
+    path = tmp_path / "news.md"
+    path.write_text(f"---\ntitle: '{title}'\ndate: {date}\n---\n{page}", encoding="utf-8")
+    doc = read_report(path)
+    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    assert got[quote] == period
