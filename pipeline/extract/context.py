@@ -575,7 +575,9 @@ class ContextResolver:
             if month is not None and year is not None:
                 period = f"{year}M{month:02d}"
         # the noun after a count may run longer than the 16 characters the other rules read
-        subject = subject_before(window, text[clean_end : clean_end + 24], index=index, size=size, quote=quote)
+        subject = subject_before(
+            window, text[clean_end : clean_end + 24], index=index, size=size, quote=quote
+        )
         kind = self._value_kind(clean_start, sent_start, period, named_at, after)
         if self.kind == "other":
             kind, period = self._news_goal(kind, period, named_at, quote, window, clean_start, sent_start)

@@ -56,9 +56,9 @@ _LEAD = re.compile(
     "(?:"
     + _TIME_LEAD
     + "|"
-    # 其 (其增速) is a pronoun, but 其他/其余 open a noun (其他城市固定资产投资)
+    # 其 (其增速) is a pronoun, but 其他/其余 open a noun (其他城市固定资产投资); 在建 counts
     + "|".join(
-        re.escape(w) + ("(?![他余它])" if w == "其" else "")
+        re.escape(w) + {"其": "(?![他余它])", "在": "(?!建)"}.get(w, "")
         for w in sorted(SUBJECT_DROP_LEAD, key=len, reverse=True)
     )
     + "|[，,、 “”\"'●○■□◆◇▲△★☆►▶•·*-])+"  # list bullets (●预计…, - 生产总值) frame no noun
@@ -202,6 +202,23 @@ def clean_subject(text: str) -> str:
     return text
 
 
+def _only_keep_verbs(own: str) -> bool:
+    """True when ``own`` is counting verbs alone (新增, 全省新增, 累计惠及): the noun follows.
+
+    >>> _only_keep_verbs("全省新增"), _only_keep_verbs("累计惠及"), _only_keep_verbs("新增企业")
+    (True, True, False)
+    """
+    rest = _strip_own(own)
+    for _ in range(3):
+        if rest in _KEEP_VERBS:
+            return True
+        verb = _keep_verb(rest)
+        if not verb:
+            return False
+        rest = rest[len(verb) :]
+    return False
+
+
 def _keep_verb(segment: str) -> str:
     """The counting verb at the head of a cleaned segment (新增, 累计新增), or ''."""
     m = _KEEP_HEAD.match(segment)
@@ -334,19 +351,29 @@ def forward_noun(after: str) -> str:
     """The noun right after a number (98个重点项目竣工投产 -> 重点项目竣工投产)."""
     if after[:1] == "[":
         after = _FOOTNOTE.sub("", after[:6], count=1) + after[6:]  # 3.2%[8]。: a citation names nothing
+    if after[:1].isdigit() and (count := _SECOND_COUNT.match(after)):
+        after = after[count.end() :]  # 12类45件民生实事全面完成: the items of the classes
     m = _FORWARD.match(after)
     if not m:
         return ""
+    # 100家以上特色企业和100个…, 80个乡镇近300万: the joiner or bound word is the next number's
     noun = m.group(0)
+    if after[m.end() : m.end() + 1].isdigit():
+        noun = noun.rstrip("和及与近约超逾")
     if noun in ("位", "名") or not _WORD_CHAR.search(noun):
         return ""  # 第三位: the rank's own classifier names nothing
-    return "" if noun.startswith(("以上", "左右", "以内", "的", "和", "多")) else noun
+    # 以27117.96亿元居于全国首位: a rank said of the number names nothing it measures
+    return "" if noun.startswith(("以上", "左右", "以内", "的", "和", "多", *_RANK_VERBS)) else noun
 
 
+_RANK_VERBS = ("居于", "居全", "居首", "居第", "位居", "排名", "排在", "位列", "名列", "稳居", "领先")
+#: Verbs ending in 及 (累计惠及80个乡镇): not the 及 that joins list items.
+_JI_VERBS = ("惠及", "涉及", "普及", "波及", "顾及", "提及", "危及", "遍及")
+_SECOND_COUNT = re.compile(r"\d{1,5}[个家项件类组所座条批]")
 _AFTER_DE = re.compile(
     r"^的([^\d，,。；;：:、！？!?\n（(“”]{1,12}?)"
     # the predicate after the noun: 以58.3%的增速位居首位, 的GDP增速有些“夸张”, 的同比增速目前仅次于
-    r"(?=成为|产出|是|为|的|和|以及|位居|居于|居全|排名|排在|仅次于|[高低快慢]于|目前|有些|足以|[，,。；;、！？!?]|$)"
+    r"(?=成为|产出|是|为|的|和|以及|位居|居于|居全|排名|排在|仅次于|[高低快慢]于|达到|实现|目前|有些|足以|[，,。；;、！？!?]|$)"
 )
 
 
@@ -433,9 +460,14 @@ def subject_before(
         own = _drop_compared_place(own)  # 广东省的18.6%, 高于江苏的19.2%: a place names no measure
     if not own and len(pieces) > 1 and pieces[-1] in ("", "的") and pieces[-2].endswith(("从", "由")):
         own = clean_subject(pieces[-2])  # 倍差从2013年的1.76缩小到: the start year split the noun off
-    if clause.endswith(("、", "和", "及")) and len(pieces) > 1 and quote.endswith(_CLASSIFIERS):
-        # 新增2个A、19个B / 6个企业品牌、2个区域品牌: this number opens a new list item
-        own = ""
+    if (
+        clause.endswith(("、", "和", "及"))
+        and not clause.endswith(_JI_VERBS)
+        and quote.rstrip("以上多余左右").endswith(_CLASSIFIERS)
+    ):
+        # 新增2个A、19个B / 6个企业品牌、2个区域品牌 / 测试区及40多个大数据中心 / 100家以上特色
+        # 企业和100个以上行业级大模型: this number opens a new list item, its noun after it
+        own = "" if len(pieces) > 1 or forward_noun(after) else own
     # 以5%的能耗, 汕尾以14.3%的GDP增速, 聚集了六成的人口: the noun after 的 is what is measured
     if (
         after[:1] == "的"
@@ -449,12 +481,12 @@ def subject_before(
     # the noun after the number is read only when the words before leave room for it
     if (
         not own
-        or own in _KEEP_VERBS
+        or _only_keep_verbs(own)
         or own.endswith(_COUNT_VERB_ENDINGS)
         or (quote[-1:] == "个" and _THRESHOLD.match(after))
     ) and (noun := forward_noun(after)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
-        verb = own if own in _KEEP_VERBS else first_keep
+        verb = own if own and _only_keep_verbs(own) else first_keep
         return verb + noun
     if own.endswith("两年") and len(own) <= 4 and not size:
         # 两年平均增长4.9% (the tail 平均增长 stripped): the basis of the growth, said of the subject
@@ -625,7 +657,7 @@ _UNIT_RESIDUE = re.compile(
     r"(?:美元|元|个百分点|百分点|%|％|‰|倍|平方公里|平方米|立方米|公里|千米|公顷|亩|吨|千瓦时|千瓦|标箱|"
     r"人次|人|户|家|个月|个|件|项|处|座|张|台|套|辆|所|条|名|位|次|天|年|月份|月|岁|部|艘|架|只|头|片|块|批|场|"
     r"届|对|株|棵|篇|册|种|支|款|间|栋|列|趟|班|起|宗|笔|单|份|组|类|级|星|分|PF|[PET]FLOPS|[PET]F[Ll]ops)?"
-    r"(?:(?<=年)(?:以来|来))?(?:[及或]?以上|左右|[及或]?以[内下]|多|余)?)"
+    r"(?:/[年月日天人次])?(?:(?<=年)(?:以来|来))?(?:[及或]?以上|左右|[及或]?以[内下]|多|余)?)"
 )
 #: The thresholds a count of 个 counts (连续迈上4个万亿元台阶): the noun after the number.
 _THRESHOLD = re.compile(r"(?:万亿|千亿|百亿|亿|万)[元级]?台阶")
@@ -651,6 +683,8 @@ _COUNT_VERB_ENDINGS: tuple[str, ...] = (
     "入选",
     "落地",
     "启动",
+    "抓好",
+    "推进",
     "建成",
     "开通",
     "实现",

@@ -365,6 +365,9 @@ WEAK_LEAD_ENDINGS: tuple[str, ...] = ("以", "在于", "有", "聚集了", "聚�
 #: bound words. Longest first when compiled.
 SUBJECT_DROP_TAIL: tuple[str, ...] = (
     "仅余",
+    "以",  # 泉州GDP以百亿元领先于福州, 广东省以27117.96亿元居于全国首位: 以 only introduces
+    "压缩",
+    "缩短",
     # verbs of crossing a threshold (连跨4个万亿级台阶、突破7万亿元): the subject is before them
     "连续迈上",
     "迈上",
@@ -527,6 +530,7 @@ SUBJECT_KEEP_VERBS: tuple[str, ...] = (
     "新培育",
     "新引进",
     "开工",
+    "在建",
     "完工",
     "竣工",
     "建成",

@@ -120,6 +120,44 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
             ],
         ),
     ],
+    # a count after a verb of work or a list joiner counts the noun after it (gwr_shandong_2026_goals_excerpt,
+    # gwr_baoding_2021_excerpt, news_changsha_congress_digital_2021, gwr_anhui_2026_review_excerpt)
+    "counted_noun_after": [
+        ("抓好6条续建高铁建设，今年建成雄商高铁。", [("6条", "续建高铁建设")]),
+        ("强力推进46个城中村改造，", [("46个", "城中村改造")]),
+        (
+            "培育100家以上特色企业和100个以上行业级、场景级大模型和智能体。",
+            [("100家以上", "培育特色企业"), ("100个以上", "培育行业级")],
+        ),
+        (
+            "国家超级计算长沙中心、国家智能网联汽车（长沙）测试区及40多个大数据中心相继投入运营；",
+            [("40多个", "大数据中心相继投入运营")],
+        ),
+        ("全省新增8个国家级临床重点专科。", [("8个", "全省新增国家级临床重点专科")]),
+        # a verb ending in 及 is no list joiner: the count keeps its verb
+        ("累计惠及80个乡镇。", [("80个", "累计惠及乡镇")]),
+        # classes of items (12类45件): the noun after the second count (gwr_jiangsu_2026_excerpt)
+        ("12类45件民生实事全面完成，", [("12类", "民生实事全面完成"), ("45件", "民生实事全面完成")]),
+        # 在建 counts like 建成, with the noun of the item before
+        ("建成过江通道4座、在建8座，", [("4座", "建成过江通道"), ("8座", "在建过江通道")]),
+        # 居民 after a count is a noun, not the rank verb 居 (seed)
+        ("14.8万户居民从棚户区搬出,住进新居。", [("14.8万户", "居民从棚户区搬出")]),
+    ],
+    # 以 only introduces a value: a rank said of it names nothing (news_provinces_gdp_2021q1,
+    # news_fujian_cities_gdp_2022h1)
+    "yi_value": [
+        ("广东省以27117.96亿元居于全国首位；", [("27117.96亿元", None)]),
+        ("今年一季度，泉州GDP以百亿元领先于福州。", [("百亿元", "GDP")]),
+    ],
+    # a unit per month is the unit's, and 压缩 is a change verb (gwr_anhui_2026_review_excerpt)
+    "units_and_change_verbs": [
+        (
+            "城市低保人均保障标准从796元/月提高至842元/月。",
+            [("796元/月", "城市低保人均保障标准"), ("842元/月", "城市低保人均保障标准")],
+        ),
+        ("跑动次数减少93%，办理时限压缩65%。", [("减少93%", "跑动次数"), ("65%", "办理时限")]),
+        ("90%的县医院达到三级医院服务能力水平。", [("90%", "县医院")]),
+    ],
 }
 
 
