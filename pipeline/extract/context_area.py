@@ -117,7 +117,10 @@ _PROVINCE_COUNT_BEFORE = re.compile(
 #: Provinces counted after the noun (超1万亿元的省份共8个, 省份有5个): the group of the country.
 _PROVINCE_COUNT_AFTER = re.compile(r"(?:共|有|达|为)[0-9一二三四五六七八九十两]")
 #: Right after a figure, the provinces it counts (近8成省份, 29个省份中): about the country.
-_PROVINCE_GROUP_AFTER = re.compile(r"(?:个)?(?:的)?省(?:份|区市)")
+#: With 的 and a count between, a threshold of the group (超过万亿元的8个省份).
+_PROVINCE_GROUP_AFTER = re.compile(
+    r"(?:个)?(?:的(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})个|的)?省(?:份|区市)"
+)
 #: A group of the leading cities named as a whole (前十城市, GDP排名前十的城市, 前十强城市),
 #: found at its 前 (a literal: ``re`` skips ahead in C); GDP and 排名 before it are read after.
 _CITY_GROUP = re.compile(r"前(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:强|大|名|位)?的?城市")
@@ -149,6 +152,9 @@ _FACILITY_AFTER = (
     "机场", "港", "电厂", "核电", "中欧班列", "班列", "南站", "北站", "东站", "西站", "火车站", "地铁",
     "轨道交通", "大学", "实验室",
 )  # fmt: skip
+#: Places that only illustrate a group (包括广州、佛山、汕头在内的14个地级市): not its area, nor a
+#: later figure's in the sentence.
+_EXAMPLES = re.compile(r"包括[^，,。；;：\n]{1,40}?在内")
 #: X市/X县 read as a generic place must not open with a level word (省市县联动, 市县两级).
 _GENERIC_NOT_FIRST = frozenset("省市县区乡镇村各")
 #: Between a yardstick and a place listed after it (高于江苏的19.2%、广东省的18.6%): the place is
@@ -159,8 +165,8 @@ _LIST_AFTER_REFERENCE = re.compile(r"[^，,。；;：:\n]{0,12}[、和及与]$")
 def group_area(after: str) -> str | None:
     """Area of a figure that counts a group of provinces (近8成省份, 29个省份中): 全国.
 
-    >>> group_area("省份都完成了"), group_area("个省份中"), group_area("个城市")
-    ('全国', '全国', None)
+    >>> group_area("省份都完成了"), group_area("个省份中"), group_area("的8个省份"), group_area("个城市")
+    ('全国', '全国', '全国', None)
     """
     return "全国" if after[:1] in "个的省" and _PROVINCE_GROUP_AFTER.match(after) else None
 
@@ -245,9 +251,12 @@ def scan_areas(text: str) -> list[AreaMention]:
         _scan_groups(text, hits)
     if len(hits) > 1:
         hits.sort()
+    examples = [m.span() for m in _EXAMPLES.finditer(text)] if "在内" in text else []
     out: list[AreaMention] = []
     prev: AreaMention | None = None
     for start, end, name, level in hits:
+        while examples and examples[0][1] <= start:
+            examples.pop(0)
         before = text[max(0, start - 2) : start]
         after = text[end : end + 4]
         reference = (
@@ -262,6 +271,7 @@ def scan_areas(text: str) -> list[AreaMention]:
             # a named place before 最 is the one that leads (深圳最高，增速达到9.9%)
             or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(_skip_own(text, end)) is not None)
             or (name == "全国" and after.startswith(_NATIONAL_TITLE_AFTER))
+            or (bool(examples) and examples[0][0] < start)  # 包括广州、佛山、汕头在内的14个地级市
             or (level == "own" and prev is not None and prev.reference and prev.end == start)  # 湖南全省
             or (
                 prev is not None

@@ -36,8 +36,19 @@ PROVINCES_Q1 = [
     ("距离10223.99亿元的湖南仅一步之遥", "10223.99亿元", "湖南省"),
     # places listed after a yardstick are yardsticks: the paragraph's subject keeps the figure
     ("19.5%的增速，也高于全国平均值1.2个百分点", "1.2个百分点", "浙江省"),
+    # a threshold of a group of provinces (超过万亿元的8个省份) is the country's
+    ("盘点GDP超过万亿元的8个省份", "超过万亿元", "全国"),
     # unchanged: a place opening its own sentence
     ("一季度浙江省GDP为16347亿元", "16347亿元", "浙江省"),
+]
+
+# 广东 cities' Q1-Q3 2021 GDP (page area 广东省)
+GUANGDONG_Q1Q3 = [
+    # places inside 包括…在内 illustrate a group, also for the next group in the sentence
+    ("包括汕尾、肇庆、惠州在内的12个地级市增速达到两位数", "12个", "广东省"),
+    ("包括广州、佛山、汕头在内的14个地级市前三季度GDP增速", "14个", "广东省"),
+    # 超越 names yardsticks, and the places listed after one: the ranked city keeps its rank
+    ("佛山排名超越成都、南京、杭州等城市，居全国第13位", "全国第13位", "佛山市"),
 ]
 
 # 21世纪经济研究院: 长沙 congress report and four central capitals' digital-economy plans (page area 长沙市)
@@ -68,6 +79,7 @@ TOP10 = [
 CASES = [
     *[pytest.param("news_provinces_gdp_2021q1", *c, id=f"provinces:{c[1]}") for c in PROVINCES_Q1],
     *[pytest.param("news_changsha_congress_digital_2021", *c, id=f"changsha:{c[1]}") for c in CHANGSHA],
+    *[pytest.param("news_guangdong_cities_gdp_2021q1q3", *c, id=f"guangdong:{c[1]}") for c in GUANGDONG_Q1Q3],
     *[pytest.param("news_top10_cities_gdp_2021", *c, id=f"top10:{c[1]}") for c in TOP10],
 ]
 
