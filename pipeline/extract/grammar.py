@@ -36,6 +36,7 @@ from pipeline.extract.numerals import (
 from pipeline.extract.qualifiers import (
     POST_FIRST_CHARS,
     PRE_LAST_CHARS,
+    PRE_QUALIFIERS,
     SIGN_LAST_CHARS,
     match_post_qualifier,
     match_pre_qualifier,
@@ -107,6 +108,8 @@ _RANK_STOP = "届次批期产个条季章部步阶轮号大梯方档阵层"
 _VAGUE_BEFORE = "数几上成"
 #: Characters before 上 that make it the end of a word (线上, 以上, 基础上) or an idiom (成千上万).
 _UP_WORD = "线网以向之加马础界面身场手路海台会北早晚楼山千百往爬顶头"
+#: A bound word before 有 (至少已有27个省份, 不少于有): it governs the count after 有.
+_BOUND_HAVE = re.compile(r"(至少|最多|不少于|不到|不足)(?:已经|已|共|仍)?有$")
 #: After N次: a plenary session named by its ordinal (十一次全会, 十一次、十二次全会).
 _SESSION = re.compile(r"(?:[、和及与][一二三四五六七八九十\d]{1,3}次)*全会")
 #: A bound word before a share with the whole named between them (超过全球一半, 不到全国的三分之一).
@@ -130,6 +133,7 @@ _TIME_BASES = frozenset(("year", "quarter", "month", "day", "hour", "minute"))
 _CLASS_NAME = re.compile(r"新药|创新药|药|疫苗|医疗器械|器械|水|地区|区域|城市|口岸|标准|[以及]")
 _DURATION_BASES = frozenset(("count", *_TIME_BASES))  # 连续3次, 连续22年
 _SIGN_CHARS = "-－−"
+_PRE = dict(PRE_QUALIFIERS)
 _NOT_BEFORE_MINUS = set("0123456789０１２３４５６７８９%％‰元人个家户吨亿万")
 
 
@@ -594,6 +598,11 @@ def _finish_bounds(text: str, token: Token) -> Token:
         token.qualifier, s = pre
         token.q_start = s
         token.pre_bound = True
+    elif text[s - 1 : s] == "有":
+        # 至少已有27个省份: the bound word governs across 有 (not quoted)
+        have = _BOUND_HAVE.search(text, max(0, s - 6), s)
+        if have is not None:
+            token.qualifier = _PRE[have.group(1)]
     else:
         # 低于每立方米19微克: the bound word governs across a 每X denominator (not quoted)
         low = s - 6 if s > 6 else 0

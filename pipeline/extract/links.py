@@ -23,6 +23,7 @@ _FROM = re.compile(r"(?:从|由)(?!于|而|事|严|源|此|中)(?:\d{4}年)?[^0-
 # the verb ending in 到/至 may follow a comma after the start value (从上半年的13.0%，下跌至9.90%)
 _TO = re.compile(r"^[，,]?[^，。；0-9０-９]{0,14}?(?:到|至)[^，。；,;0-9０-９]{0,8}$")
 _MAX_GAP = 40
+_RATE_BASES = frozenset(("percentage_point", "percent"))
 _GROWTH_VERB = re.compile(r"(?:增长|上升|提高|回升)$")
 
 
@@ -58,10 +59,16 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             a.qualifier, b.qualifier = "at_least", "at_most"
             a.link_id = b.link_id = link
             continue
-        if a.bare and not b.skip and _TIGHT_LIST.match(between) and _LIST_OPENER.search(
-            clause_window(text, a.q_start, 16)
-        ):
-            _share_list_unit(a, b)  # 分别回落2.16和1.66个百分点: one unit, written at the end
+        if a.bare and not b.skip and _TIGHT_LIST.match(between):
+            if _LIST_OPENER.search(clause_window(text, a.q_start, 16)):
+                _share_list_unit(a, b)  # 分别回落2.16和1.66个百分点: one unit, written at the end
+            elif b.base_unit in _RATE_BASES and not b.mult and a.value < 100:
+                # 高于全省22.7和28.8个百分点: a rate's unit is written once, after the last item;
+                # the first keeps no written unit of its own
+                _share_list_unit(a, b)
+                a.unit = None
+                if b.base_unit == "percentage_point" and is_comparison_pp(text, a.q_start):
+                    a.growth_basis = b.growth_basis = None  # a gap against another area, not a change
         if a.skip or b.skip:
             _close_group(run, groups)
             run = []

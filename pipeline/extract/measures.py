@@ -44,7 +44,11 @@ _AFTER = re.compile(
     r"(?:的[^，。；、\d%的]{0,6}?)?(?:(?P<pos>增速|增幅|增长)(?![率点])|(?P<rate>比重|占比|份额))"
 )
 _NEG_PP = re.compile(r"低(?:了)?$")
-_COMPARE_PP = re.compile(r"(?:(?<![提升])高出?|(?<![降减])低)了?$")
+#: A gap against another area or group: 高出5个, 低0.5个, or a comparative with 于 and what is compared
+#: with (高于全省3.1个, 快于城镇居民2.1个, 优于全国约1个).
+_COMPARE_PP = re.compile(
+    r"(?:(?:(?<![提升])高出?|(?<![降减])低)|(?:高|低|快|慢|优)于[^，。；、\d%％]{0,8}?(?:约|近|超过?)?)了?$"
+)
 _GDP_GOAL = re.compile(r"(?:GDP|生产总值|经济)[^，。；]{0,4}目标")
 _AVG = re.compile(r"年均|平均每年|年平均")  # each contains 均 (see classify_growth_basis)
 _CUMUL = re.compile(r"累计")
@@ -159,6 +163,8 @@ def is_comparison_pp(text: str, start: int) -> bool:
     True
     >>> is_comparison_pp("比上年末提高0.84个百分点", 7)
     False
+    >>> is_comparison_pp("高于全省3.1个百分点", 4), is_comparison_pp("优于全国约1个百分点", 5)
+    (True, True)
     """
     return _COMPARE_PP.search(clause_window(text, start)) is not None
 

@@ -49,9 +49,6 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         # the ordinal of a plenary session, also in a list of sessions
         ("按照省委十一届十次、十一次全会部署要求，", []),
     ],
-    "gwr_baoding_2021_excerpt.txt": [
-        ("以及省委九届十一次、十二次全会精神，", []),
-    ],
     "gwr_shaanxi_2026_goals_excerpt.txt": [
         # 方 after a magnitude is cubic metres; the bound word after it stays
         ("新增天然气产量10亿方以上，油气当量达到5400万吨。",
@@ -77,13 +74,34 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         # 超过 compares the provinces with the national average; 18.3% is that average itself
         ("其中8个省份GDP增速超过18.3%的全国平均水平，",
          [("8个", 8, "个", "item", "level", "exact"), ("18.3%", 18.3, "%", "percent", "growth_pct", "exact")]),
+        # a bound word governs the count across 已有
+        ("截至4月26日，至少已有27个省份发布了一季度GDP数", [("27个", 27, "个", "item", "level", "at_least")]),
+    ],
+    "gwr_baoding_2021_excerpt.txt": [
+        ("以及省委九届十一次、十二次全会精神，", []),
+        # the unit of points written once after two gaps: the first has the base but no written unit
+        ("装备制造业、高新技术产业增加值占规上工业的比重分别达到45.4%、47.8%，高于全省22.7和28.8个百分点；",
+         [("45.4%", 45.4, "%", "percent", "rate_pct", "exact"), ("47.8%", 47.8, "%", "percent", "rate_pct", "exact"),
+          ("22.7", 22.7, None, "percentage_point", "change_pp", "exact"),
+          ("28.8个百分点", 28.8, "个百分点", "percentage_point", "change_pp", "exact")]),
     ],
     "gwr_national_2020.txt": [
         ("必须稳住上亿市场主体，", [("上亿", 1, "亿", "count", "level", "more_than")]),
     ],
 }
 
-_PATHS = {name: (SEEDS / name if name.startswith("gwr_national") else DEV_EXTRA / name) for name in CASES}
+_PATHS = {
+    name: (SEEDS / name if name.startswith("gwr_national") else DEV_EXTRA / name)
+    for name in (*CASES, "news_national_gdp_2021q3.md")
+}
+
+
+#: Gaps in points against another area or group (高于全省, 优于全国约, 快于城镇居民) have no growth basis.
+GAPS: list[tuple[str, str, list[str | None]]] = [
+    ("gwr_baoding_2021_excerpt.txt", "高于全省22.7和28.8个百分点；", [None, None]),
+    ("gwr_anhui_2026_review_excerpt.txt", "GDP的比率从14.7%降至13%左右、优于全国约1个百分点", [None, None, None]),
+    ("news_national_gdp_2021q3.md", "农村居民收入名义增速快于城镇居民2.1个百分点", [None]),
+]
 
 
 def _params():
@@ -105,3 +123,9 @@ def test_real_sentence(extract_text, source, sentence, expected):
 @pytest.mark.parametrize(("source", "sentence"), [(s, c[0]) for s, cases in CASES.items() for c in cases])
 def test_sentence_is_verbatim_in_its_source(source, sentence):
     assert sentence in _PATHS[source].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("source", "sentence", "bases"), GAPS)
+def test_gap_in_points_has_no_basis(extract_text, source, sentence, bases):
+    assert sentence in _PATHS[source].read_text(encoding="utf-8")
+    assert [f.growth_basis for f in extract_text(sentence).figures] == bases
