@@ -264,14 +264,20 @@ def _checked(text: str, codec: str) -> Decoded:
 
 
 def _plausible_chinese(text: str) -> bool:
-    """Decide whether a GBK/GB18030 decoding is real text rather than coincidence."""
+    """Decide whether a GBK/GB18030 decoding is real text rather than coincidence.
+
+    A character counts as common when it or its Simplified form is in GB2312, so that
+    Traditional text saved as GBK (國內 -> 国内) is as plausible as Simplified text.
+    """
     distinct = {ch for ch in set(text) if ord(ch) > 0x7F}
     if not distinct:
         return True
+    target = build_tables().target
     common = 0
     for ch in distinct:
+        code = ord(ch)
         try:
-            ch.encode("gb2312")
+            (chr(target[code]) if code < len(target) else ch).encode("gb2312")
         except UnicodeEncodeError:
             continue
         common += 1

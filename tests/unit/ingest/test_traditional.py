@@ -158,6 +158,20 @@ def test_traditional_twin_of_a_corpus_report_reads_the_same_figures(tmp_path, pa
     assert (twin.title, twin.area, twin.year) == (simplified.title, simplified.area, simplified.year)
 
 
+@pytest.mark.parametrize("config", ["s2t", "s2tw"])
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
+def test_traditional_twin_in_gbk_or_big5_bytes_decodes_to_the_same_text(path, config):
+    """Traditional text saved as GB18030/GBK (國 is in GBK, not in GB2312) or as Big5 decodes exactly."""
+    text = opencc.OpenCC(config).convert(path.read_text(encoding="utf-8"))
+    decoded = decode_report(text.encode("gb18030"))
+    assert decoded.encoding in {"gbk", "gb18030"} and decoded.text == text
+    try:
+        data = text.encode("cp950")
+    except UnicodeEncodeError as err:  # a character Big5 lacks (U+00A0, 礴, ‰)
+        pytest.skip(f"no Big5 twin: {text[err.start]!r} is not in Big5")
+    assert decode_report(data) == type(decoded)(text, "cp950")
+
+
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
 def test_simplified_reports_are_left_alone(path):
     doc = read_report(path)
