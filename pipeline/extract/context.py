@@ -530,7 +530,8 @@ class ContextResolver:
         self._topics: list[str | None] = []
         if self.kind == "other" and mentions:
             heads = {s for s, level in zip(self._sec_starts, self._sec_levels, strict=True) if level <= 2}
-            self._topics = paragraph_topics(self.text, mentions, [0, *self._para], heads, _is_topic)
+            paras = [0, *self._para]
+            self._topics = paragraph_topics(self.text, mentions, paras, heads, _is_topic, self.area)
 
     # ------------------------------------------------------------------ queries
 

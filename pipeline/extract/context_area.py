@@ -346,16 +346,20 @@ def paragraph_topics(
     para_starts: list[int],
     heading_starts: set[int],
     is_topic: Callable[[str], bool],
+    default: str | None,
 ) -> list[str | None]:
     """Per paragraph, the place a news story is about when the paragraph begins (None: none yet).
 
-    News about several places gives each a section (海南省增速排名第二) or a paragraph that opens
-    with it (一季度，湖北省经济大爆发…); later paragraphs that name no place (有网友提出，58.3%的
-    GDP增速…) stay on that place until another one opens a paragraph, and a heading that opens
-    with no place ends it. Only the paragraph's first sentence is read, once: linear in the text.
+    News about several places gives each a section (海南省增速排名第二, 郑州：…); later paragraphs
+    that name no place (有网友提出，58.3%的GDP增速…, 该项目…) stay on that place until another
+    one opens a paragraph of the section, and a heading that opens with no place ends it. Outside
+    such sections a paragraph's opening place is carried only when the page has no ``default``
+    area: a page about one place that turns to another (分地区看，广东…) returns to its own
+    after that paragraph. Only a paragraph's first clauses are read, once: linear in the text.
     """
     topics: list[str | None] = []
     topic: str | None = None
+    placed = False
     j, n = 0, len(mentions)
     bounds = [*para_starts[1:], len(text)]
     for start, end in zip(para_starts, bounds, strict=True):
@@ -378,10 +382,10 @@ def paragraph_topics(
             if is_topic(text[max(cut + 1, start) : a.start]):
                 found = a.name
                 break
-        if found is not None:
+        if start in heading_starts:
+            topic, placed = found, found is not None
+        elif found is not None and (placed or not default):
             topic = found
-        elif start in heading_starts:
-            topic = None
     return topics
 
 

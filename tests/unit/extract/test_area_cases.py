@@ -26,17 +26,18 @@ AREA_SOURCES = {
 
 
 @cache
-def _resolver(source: str) -> tuple[Document, ContextResolver]:
+def resolver(source: str) -> tuple[Document, ContextResolver]:
+    """The document ``source`` as read, and its resolver (built once per test session)."""
     doc = read_report(AREA_SOURCES[source])
     return doc, ContextResolver(doc)
 
 
 def area_of(source: str, anchor: str, quote: str) -> str | None:
     """Area the resolver gives the figure ``quote`` inside the first ``anchor`` of ``source``."""
-    doc, resolver = _resolver(source)
+    doc, described = resolver(source)
     at = doc.clean_text.find(anchor)
     assert at >= 0, f"anchor {anchor!r} not in {source}"
     inner = anchor.find(quote)
     assert inner >= 0, f"quote {quote!r} not in anchor"
     start = at + inner
-    return resolver.describe(start, start + len(quote)).area
+    return described.describe(start, start + len(quote)).area

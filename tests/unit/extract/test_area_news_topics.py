@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.extract.test_area_cases import area_of
+from pipeline.extract.context import _is_topic
+from pipeline.extract.context_area import paragraph_topics, scan_areas
+from tests.unit.extract.test_area_cases import area_of, resolver
 
 # 中国经济周刊: 27 provinces' 2021 Q1 GDP (page area 广东省, from its title)
 PROVINCES_Q1 = [
@@ -87,3 +89,24 @@ CASES = [
 @pytest.mark.parametrize(("source", "anchor", "quote", "area"), CASES)
 def test_area_in_news_about_several_places(source, anchor, quote, area):
     assert area_of(source, anchor, quote) == area
+
+
+def test_a_page_with_its_own_area_carries_a_paragraph_opening_only_inside_a_place_section():
+    """Real opening of 福建最新GDP排名出炉 (area 福建省): 泉州 opens a paragraph before any heading.
+
+    On a page with its own area the next paragraph is not taken to stay on 泉州 (a page about one
+    place returns to it); with no area of its own, the last place that opened a paragraph is the
+    best guess. Under a heading that names a place (宁德一指标…) the section's place carries.
+    """
+    doc, _ = resolver("news_fujian_cities_gdp_2022h1")
+    text = doc.clean_text
+    paras = [0, *[i + 1 for i, ch in enumerate(text) if ch == "\n"]]
+    heads = {s.clean_start for s in doc.sections if s.level <= 2}
+    mentions = scan_areas(text)
+    second = next(k for k, s in enumerate(paras) if text.startswith("从增速来看", s))
+    ningde = next(k for k, s in enumerate(paras) if text.startswith("值得关注的是，今年上半年，宁德", s))
+    own = paragraph_topics(text, mentions, paras, heads, _is_topic, "福建省")
+    none = paragraph_topics(text, mentions, paras, heads, _is_topic, None)
+    assert own[second] is None and none[second] == "泉州市"
+    assert own[ningde] == none[ningde] == "宁德市"
+
