@@ -126,6 +126,7 @@ _KEEP_HEAD = re.compile(
     "^(?:" + "|".join(map(re.escape, sorted(SUBJECT_KEEP_VERBS, key=len, reverse=True))) + ")"
 )
 _KEEP_VERBS = frozenset(SUBJECT_KEEP_VERBS)  # membership tests, several per figure
+_KEEP_ENDS = frozenset(v[-2:] for v in SUBJECT_KEEP_VERBS)  # a quick test before _only_keep_verbs
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 #: Items joined by 、 only: 和 inside an item (电气机械和器材制造业) is part of its name.
 _COMMA_SPLIT = re.compile(r"、")
@@ -238,6 +239,8 @@ def _complete_list(items: list[str]) -> list[str]:
     ('第二产业占GDP比重', '城镇常住人口')
     >>> _complete_list(["出口", "利用外资"])[0]  # a noun of its own, not a head of the last item's noun
     '出口'
+    >>> _complete_list(["限上新能源汽车", "节能家电零售额"])[0], _complete_list(["出口", "固定资产投资"])[0]
+    ('限上新能源汽车零售额', '出口')
     """
     last = items[-1]
     out = []
@@ -251,9 +254,27 @@ def _complete_list(items: list[str]) -> list[str]:
                     break
             if not suffix and _parallel_heads(item, last[: len(item)]):
                 suffix = last[len(item) :]  # 第二、第三产业…, 城镇、农村常住人口: heads of one noun
+        if (
+            not suffix
+            and (head := _MEASURE_HEAD.search(last))
+            and not _MEASURE_HEAD.search(item)
+            and not _MEASURE_END.search(item)
+        ):
+            suffix = head.group(0)  # 限上新能源汽车、节能家电零售额: the measure the items share
         out.append(item + suffix if suffix and not item.endswith(suffix) else item)
     out.append(last)
     return out
+
+
+#: Verbs of cause before a list (以旧换新带动A、B零售额分别增长): the list opens after them.
+_CAUSE_VERBS = ("带动", "拉动", "推动")
+#: Measure nouns a list's items share when written once after the last item.
+_MEASURE_HEAD = re.compile(
+    r"(?:零售额|销售额|营业收入|营收|增加值|产值|产量|销量|投资|进出口额|出口额|进口额|收入|利润)$"
+)
+
+#: Endings of an item that is a measure of its own (出口、固定资产投资分别增长: not 出口投资).
+_MEASURE_END = re.compile(r"(?:口|额|量|值|率|数|资|收|费|重|入|价|GDP|比|度)$")
 
 
 def _parallel_heads(item: str, other: str) -> bool:
@@ -281,7 +302,11 @@ def list_subject(head: str, index: int, size: int) -> str | None:
         return None
     # All but the last item are place names: the items name areas, the noun is shared.
     if all(place_length(p.strip()) == len(p.strip()) for p in raw[:-1]) and place_length(raw[-1].strip()):
-        return clean_subject(raw[-1])
+        return _drop_compared_place(clean_subject(raw[-1])) or None  # 江苏和北京: places only, no noun
+    # 消费品以旧换新带动限上新能源汽车、节能家电零售额: the list opens after the verb of cause
+    cause = max(raw[0].rfind(v) for v in _CAUSE_VERBS)
+    if cause >= 0:
+        raw[0] = raw[0][cause + 2 :]
     items = _complete_list([clean_subject(p) for p in raw])
     lead = _keep_verb(items[0])
     item = items[index]
@@ -314,6 +339,7 @@ def list_slot(clause: str, index: int | None, size: int | None) -> tuple[str, in
     return head, min(idx, n - 1), n
 
 
+_LIST_JOINER = re.compile(r"[、和及与]")
 _LIST_LEAD = re.compile(r"(?:其次|再次|随后|然后|依次|其中)?(?:为|是|有)?")
 
 
@@ -326,10 +352,19 @@ def list_head_before(window: str, size: int | None) -> str | None:
     True
     """
     cut = clause_start(window)
-    if not size or cut < 2 or not window.startswith("分别", cut):
+    if not size or cut < 2:
         return None
+    if not window.startswith("分别", cut):
+        fb = window.find("分别", cut)
+        if fb < 0 or fb - cut > 6 or clean_subject(window[cut:fb]):
+            return None  # words of its own before 分别 (江苏和北京分别…): the list is there
     prev = window[: cut - 1]
     head = prev[clause_start(prev) :]
+    if len(head) <= 8 and not _LIST_JOINER.search(head) and (start := clause_start(prev)) > 1:
+        # 互联网和相关服务业、软件和信息技术服务业，持续较快增长，同比分别增长…: a trend clause
+        # between the list and its 分别 is passed over
+        prev = prev[: start - 1]
+        head = prev[clause_start(prev) :]
     return head[_LIST_LEAD.match(head).end() :]  # the pattern can match empty: always a match
 
 
@@ -441,6 +476,10 @@ def subject_before(
         got = list_subject(*slot)
         if got:
             return got
+    elif index is not None and size and "分别" in clause and (head := list_head_before(window, size)):
+        got = list_subject(head, index, size)  # 其次为江苏和北京，分别…: the list is the clause before
+        if got:
+            return got
     # a rank that moves (从全国第五提升到第三, 由全国第12位跃升至第9位): both ends rank what is named
     # before 从/由; the words after it are scope and verb
     if "第" in quote[:4] and ("从" in clause or "由" in clause) and (move := _RANK_MOVE.search(clause)):
@@ -481,7 +520,7 @@ def subject_before(
     # the noun after the number is read only when the words before leave room for it
     if (
         not own
-        or _only_keep_verbs(own)
+        or (own[-2:] in _KEEP_ENDS and _only_keep_verbs(own))
         or own.endswith(_COUNT_VERB_ENDINGS)
         or (quote[-1:] == "个" and _THRESHOLD.match(after))
     ) and (noun := forward_noun(after)):

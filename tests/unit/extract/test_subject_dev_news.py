@@ -158,6 +158,21 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         ("跑动次数减少93%，办理时限压缩65%。", [("减少93%", "跑动次数"), ("65%", "办理时限")]),
         ("90%的县医院达到三级医院服务能力水平。", [("90%", "县医院")]),
     ],
+    # 分别 lists: the items may be a clause back, past a short trend clause; a measure written once
+    # after the last item is shared; a verb of cause opens the list (news_provinces_gdp_2021q1,
+    # gwr_jiangsu_2026_excerpt, news_provinces_gwr_2022_targets)
+    "lists": [
+        (
+            "尤其是互联网和相关服务业、软件和信息技术服务业，持续较快增长，同比分别增长15.9%和37.5%。",
+            [("15.9%", "互联网和相关服务业"), ("37.5%", "软件和信息技术服务业")],
+        ),
+        (
+            "消费品以旧换新带动限上新能源汽车、节能家电零售额分别增长21.2%、39.5%。",
+            [("21.2%", "限上新能源汽车零售额"), ("39.5%", "节能家电零售额")],
+        ),
+        # an item that is a measure of its own keeps its name
+        ("出口、固定资产投资分别增长5%、6%。", [("5%", "出口"), ("6%", "固定资产投资")]),
+    ],
 }
 
 
@@ -171,3 +186,12 @@ def _params():
 def test_subject_of_each_figure(extract_text, text, expected):
     got = [(f.quote, f.subject) for f in extract_text(text).figures]
     assert got == expected
+
+
+def test_a_list_of_places_names_areas_not_the_subject(extract_text):
+    # news_provinces_gwr_2022_targets: the places are the figures' areas; the measure is named in
+    # an earlier sentence, out of reach, so no place may stand in for it
+    figures = extract_text("其次为江苏和北京，分别高出2.6个、2.5个百分点。").figures
+    assert [f.quote for f in figures] == ["2.6个", "2.5个百分点"]
+    assert [f.area for f in figures] == ["江苏省", "北京市"]
+    assert not any(f.subject in ("江苏", "北京", "江苏和北京") for f in figures)
