@@ -71,6 +71,7 @@ from pipeline.extract.context_subject import (
     list_head_before,
     list_slot,
     subject_before,
+    subject_from_previous,
 )
 from pipeline.extract.context_vocab import (
     ACTUAL_WORDS,
@@ -579,6 +580,9 @@ class ContextResolver:
         subject = subject_before(
             window, text[clean_end : clean_end + 24], index=index, size=size, quote=quote
         )
+        if subject is None and sent_start and clean_start - sent_start < LOOK_BACK:
+            # 分季度看，三季度同比增长4.9%: a sentence naming no subject measures what the one before did
+            subject = subject_from_previous(window, text[max(0, sent_start - LOOK_BACK) : sent_start])
         kind = self._value_kind(clean_start, sent_start, period, named_at, after)
         if self.kind == "other":
             kind, period = self._news_goal(kind, period, named_at, quote, window, clean_start, sent_start)

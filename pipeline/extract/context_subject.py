@@ -606,7 +606,31 @@ def _strip_own(subject: str) -> str:
     return subject[2:] if subject.startswith(("全市", "全省", "全国", "全区", "全县")) else subject
 
 
-def _previous_subject(pieces: list[str], prior: str) -> str:
+def subject_from_previous(window: str, prev_sentence: str) -> str | None:
+    """Subject of the last figure of the sentence before, for a figure whose own sentence names none.
+
+    分季度看，三季度同比增长4.9% and 此外，苏州达到10.9% measure what the sentence before measured.
+    A sentence with words of its own before the number (广东拥有全国最多的地级市数量，到达21个)
+    is not continued from the one before. Only the tail of that sentence is read (the caller
+    passes at most ``LOOK_BACK`` characters of it).
+
+    >>> prev = "前三季度国内生产总值823131亿元，按可比价格计算，同比增长9.8%，两年平均增长5.2%。"
+    >>> subject_from_previous("分季度看，三季度同比增长", prev)
+    '国内生产总值'
+    >>> subject_from_previous("广东拥有土地，达", prev) is None
+    True
+    """
+    for clause in _CLAUSES.split(window):
+        for piece in _split_numbers(clause):
+            if _drop_compared_place(clean_subject(piece)):
+                return None
+    return _previous_subject([], prev_sentence.rstrip("。！？!?\n "), depth=6) or None
+
+
+_CLAUSES = re.compile("[" + re.escape(_CLAUSE_STOPS) + "]")
+
+
+def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
     """Subject of the nearest earlier number in the clause, else of the earlier clause.
 
     In an earlier clause, a comparison (比1-6月加快, 增速比, 比疫情前) names no subject of its
@@ -616,7 +640,7 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
         got = _drop_compared_place(clean_subject(piece))
         if got and GENERIC_SUBJECTS.get(got) != "":  # 总量位居全国第12: 总量 of the noun before
             return got
-    for _ in range(3):  # 一季度增长5.3%，二季度增长4.7%，三季度增长…: up to three clauses back
+    for _ in range(depth):  # 一季度增长5.3%，二季度增长4.7%，三季度增长…: up to three clauses back
         prior = prior.rstrip("，,；;：:")
         if not prior:
             return ""
@@ -642,6 +666,8 @@ def _previous_subject(pieces: list[str], prior: str) -> str:
         for piece in reversed(pieces[:-1]):
             got = _drop_compared_place(clean_subject(piece))
             if got and not _COMPARISON_ONLY.search(got) and GENERIC_SUBJECTS.get(got) != "":
+                if got.endswith("两年") and len(got) <= 4:
+                    continue  # 两年平均增长5.2%: the basis of a rate, said of the noun before
                 return got
     return ""
 

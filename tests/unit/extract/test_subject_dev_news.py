@@ -195,3 +195,29 @@ def test_a_list_of_places_names_areas_not_the_subject(extract_text):
     assert [f.quote for f in figures] == ["2.6个", "2.5个百分点"]
     assert [f.area for f in figures] == ["江苏省", "北京市"]
     assert not any(f.subject in ("江苏", "北京", "江苏和北京") for f in figures)
+
+
+#: A sentence of framing alone (分季度看, 此外 + places) measures what the sentence before did; one
+#: with words of its own does not (news_national_gdp_2021q3, news_top10_cities_gdp_2021,
+#: news_guangdong_cities_gdp_2021q1q3): (text, quote, subject).
+PREVIOUS_SENTENCE = [
+    (
+        "初步核算，前三季度国内生产总值823131亿元，按可比价格计算，同比增长9.8%，两年平均增长5.2%，"
+        "比上半年两年平均增速回落0.1个百分点。分季度看，三季度同比增长4.9%，两年平均增长4.9%。",
+        "4.9%",
+        "国内生产总值",
+    ),
+    (
+        "2021年前三季度，武汉经济增速达到18.8%，增速排名前十大GDP城市中的首位。"
+        "此外，苏州达到10.9%、北京为10.7%。",
+        "10.7%",
+        "经济增速",
+    ),
+    ("全市引入总投资800亿元。广东拥有全国最多的地级市数量，到达21个。", "21个", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), PREVIOUS_SENTENCE)
+def test_a_sentence_naming_no_subject_continues_the_one_before(extract_text, text, quote, subject):
+    figure = next(f for f in extract_text(text).figures if f.quote == quote)
+    assert figure.subject == subject
