@@ -35,6 +35,9 @@ _MORE_REGIONS: dict[str, str] = {
     "珠三角核心区": "珠三角核心区",
     "粤东西北": "粤东西北地区",
     "长株潭": "长株潭地区",
+    # 广东's 一核一带一区: 珠三角核心区, 沿海经济带 (东西两翼), 北部生态发展区
+    "沿海经济带": "沿海经济带",
+    "北部生态发展区": "北部生态发展区",
 }
 
 
@@ -138,6 +141,8 @@ _CONJUNCTIONS_BEFORE = ("由于", "关于", "对于", "至于", "鉴于", "基�
 _SHARE_VERB_BEFORE = ("了", "占", "占据", "聚集", "集聚", "集中", "贡献", "拥有", "吸纳", "创造")
 #: 第一/二/三产业 after a place is an industry (安徽省第二产业增速最快), not a rank (全省第二).
 _INDUSTRY_AFTER = re.compile("第[一二三]产业")
+#: 最 right after 全国/全省 or a few words on in its clause (全省经济增长最快的地区): the scope.
+_SUPERLATIVE_AFTER = re.compile(r"[^，,。；;：:、\n]{0,6}?最")
 #: Comparison verbs of ``A高出B N``: B is the yardstick (这一数据高出上海70.24亿元 is 安徽's).
 _MORE_REFERENCE_BEFORE = ("高出", "超出", "超越", "赶超", "领先")
 #: 全国 opening an honour or institution title (全国文明城市, 全国重点实验室, 全国双拥模范城): the
@@ -267,8 +272,9 @@ def scan_areas(text: str) -> list[AreaMention]:
                 and not _PERIOD_AFTER.match(after)
                 and not (after[:1] == "第" and _INDUSTRY_AFTER.match(after))
             )
-            or (level == "own" and after.startswith("最"))  # 全国最多的地级市: a superlative's scope;
-            # a named place before 最 is the one that leads (深圳最高，增速达到9.9%)
+            or (level == "own" and _SUPERLATIVE_AFTER.match(text, end) is not None)  # 全国最多的地级市,
+            # 是全省经济增长最快的地区: a superlative's scope; a named place before 最 is the one that
+            # leads (深圳最高，增速达到9.9%)
             or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(_skip_own(text, end)) is not None)
             or (name == "全国" and after.startswith(_NATIONAL_TITLE_AFTER))
             or (bool(examples) and examples[0][0] < start)  # 包括广州、佛山、汕头在内的14个地级市

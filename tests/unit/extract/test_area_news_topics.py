@@ -51,6 +51,9 @@ GUANGDONG_Q1Q3 = [
     ("包括广州、佛山、汕头在内的14个地级市前三季度GDP增速", "14个", "广东省"),
     # 超越 names yardsticks, and the places listed after one: the ranked city keeps its rank
     ("佛山排名超越成都、南京、杭州等城市，居全国第13位", "全国第13位", "佛山市"),
+    # 广东's regions (一核一带一区); 全省 a few words before 最 is a superlative's scope
+    ("沿海经济带东西两翼则是全省经济增长最快的地区，前三季度GDP增幅达到10.6%", "10.6%", "沿海经济带"),
+    ("北部生态发展区前三季度的GDP增速也达到0.7%", "0.7%", "北部生态发展区"),
 ]
 
 # 21世纪经济研究院: 长沙 congress report and four central capitals' digital-economy plans (page area 长沙市)
