@@ -653,6 +653,9 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
                 return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
             if (trend := _TREND.fullmatch(clause)) is not None and (got := clean_subject(trend.group(1))):
                 return got  # 工业投资持续恢复，同比增长10.2%: a trend clause names what the rate is of
+        step = _THRESHOLD_CLAUSE.search(clause) if "台阶" in clause else None
+        if step and (got := clean_subject(step.group(1))):
+            return got  # 全省地区生产总值连跨两个万亿元台阶，年均增长5.7%: the noun that crossed
         pieces = _split_numbers(clause)
         if (
             pieces[-1][:1] == "的"
@@ -706,8 +709,12 @@ _TREND = re.compile(
     r"([^\d]{2,8}?)(?:持续|稳步|稳定|快速|较快|明显|继续|逐步|加快)"
     r"(?:恢复|回升|增长|向好|改善|好转|攀升|扩大|提升)(?:态势)?"
 )
+#: A clause crossing a threshold written in words (连跨两个万亿元台阶): its noun before the verb.
+_THRESHOLD_CLAUSE = re.compile(
+    r"([^，,。；;]{2,16}?)(?:连续迈上|迈上|连跨|跨上|站上|跨越)[^，,。；;\d]{0,8}台阶$"
+)
 #: What is left of a comparison clause once its framing is stripped (比疫情前, 增速比, 加快).
-_COMPARISON_ONLY = re.compile(r"^比|比$|^(?:加快|放缓|回升|回落|增速|增幅)$")
+_COMPARISON_ONLY = re.compile(r"^比|(?<!占)比$|^(?:加快|放缓|回升|回落|增速|增幅)$")
 
 
 # The digit comes first and the look-behind checks the character before it, so that ``re``

@@ -94,6 +94,11 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
             "全省地区生产总值迈上5万亿台阶、五年增量超1.36万亿元。",
             [("迈上5万亿", "全省地区生产总值"), ("超1.36万亿元", "五年增量")],
         ),
+        # a threshold in words (两个) splits no number: the clause is read whole (gwr_anhui_2026)
+        (
+            "全省地区生产总值连跨两个万亿元台阶，年均增长5.7%、高于全国0.3个百分点。",
+            [("5.7%", "全省地区生产总值"), ("0.3个百分点", "全省地区生产总值")],
+        ),
         (
             "人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。",
             [("4个", "万亿元台阶"), ("突破9万亿元", "人民币存款、贷款余额")],
@@ -150,6 +155,13 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         ("今年一季度，泉州GDP以百亿元领先于福州。", [("百亿元", "GDP")]),
     ],
     # a unit per month is the unit's, and 压缩 is a change verb (gwr_anhui_2026_review_excerpt)
+    # 占比 ends in 比 but is no comparison: it names the rate a gap is of (gwr_baoding_2021_excerpt)
+    "shares": [
+        (
+            "其中，畜牧、蔬菜、果品三大产业占比达到67.7%，高于全省3.1个百分点。",
+            [("67.7%", "畜牧、蔬菜、果品三大产业占比"), ("3.1个百分点", "畜牧、蔬菜、果品三大产业占比")],
+        ),
+    ],
     "units_and_change_verbs": [
         (
             "城市低保人均保障标准从796元/月提高至842元/月。",
