@@ -39,7 +39,8 @@ class Document:
     ``script`` says whether lines written in Traditional characters were found (``hant``:
     the article, ``mixed``: some lines only, ``hans``: none). Their clean text (and the
     title, sections and area read from it) is the Simplified form, one character for
-    one (:mod:`pipeline.ingest.script`); ``source_text`` and every quote stay as published.
+    one, as is any Traditional-only character elsewhere (:mod:`pipeline.ingest.script`);
+    ``source_text`` and every quote stay as published.
     """
 
     report_id: str

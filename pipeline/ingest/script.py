@@ -15,13 +15,15 @@ the wrong Simplified form, e.g. 乾 -> 干; the quote keeps the source).
 Which text is converted, line by line:
 
 - A *Traditional-only* character is a key of the table that no Simplified text uses: its
-  first candidate differs from it and it is not in GB2312 (the Simplified charset). 乾, 後, 於,
-  徵, 夥 are in GB2312 (乾隆, 於 as a surname...), so they decide nothing.
+  first candidate differs from it and it is not in GB2312 (the Simplified charset). It is
+  converted wherever it stands (國 -> 国, also a stray 內 in 国內 on a Simplified page).
+- 乾, 後, 於, 徵, 夥 and a few more are in GB2312 (乾隆, 於 as a surname...): they decide
+  nothing and are converted only inside a Traditional line.
 - A line is Traditional when at least :data:`MIN_LINE_SHARE` of its Han characters are
   Traditional-only; such a line is converted with the whole table (後 -> 后, 於 -> 于 too).
-- Other lines are left exactly as they are. A mixed page (Simplified navigation around a
-  Traditional article, or a Simplified article quoting a Traditional title) converts only
-  its Traditional lines, so a Simplified 乾隆 or 於 somewhere else never changes.
+  A mixed page (Simplified navigation around a Traditional article, or a Simplified article
+  quoting a Traditional title) converts its Traditional lines whole, and in its Simplified
+  lines only the Traditional-only characters, so a Simplified 乾隆 or 於 never changes.
 
 A document without a single Traditional-only character (every Simplified report) costs one
 encode to UTF-32 and one table lookup, and comes back as the same ``str`` object.
@@ -65,7 +67,7 @@ class Tables:
 
 @dataclass(frozen=True)
 class Simplified:
-    """The converted text and what was found: ``hans`` (unchanged), ``hant`` or ``mixed``."""
+    """The converted text and its script: ``hans`` (no Traditional line), ``hant`` or ``mixed``."""
 
     text: str
     script: str
@@ -111,7 +113,7 @@ def build_tables() -> Tables:
 
 
 def to_simplified(text: str) -> Simplified:
-    r"""Convert the Traditional lines of ``text`` to Simplified, keeping its length.
+    r"""Convert the Traditional lines (and Traditional-only characters) of ``text``, keeping its length.
 
     >>> to_simplified("國內生產總值增長5%左右").text
     '国内生产总值增长5%左右'
@@ -121,6 +123,8 @@ def to_simplified(text: str) -> Simplified:
     >>> plain = "乾隆年间，於是增长"
     >>> to_simplified(plain).text is plain
     True
+    >>> to_simplified("据香港《大公報》报道，於是乾隆年间的旧城改造完成")  # a quoted title
+    Simplified(text='据香港《大公报》报道，於是乾隆年间的旧城改造完成', script='hans', n_changed=1)
     """
     tables = build_tables()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -135,16 +139,19 @@ def to_simplified(text: str) -> Simplified:
     n_traditional = np.add.reduceat(traditional.astype(np.int32), starts)
     n_han = np.add.reduceat(tables.han[clipped].astype(np.int32), starts)
     converted_lines = (n_traditional > 0) & (n_traditional >= MIN_LINE_SHARE * n_han)
-    if not converted_lines.any():
-        return Simplified(text, HANS)
     in_converted = np.repeat(converted_lines, np.diff(np.append(starts, codes.size)))
-    mapped = np.where(in_converted, tables.target[clipped], codes)
+    mapped = np.where(in_converted | traditional, tables.target[clipped], codes)
     if beyond:
         mapped = np.where(codes > limit, codes, mapped)
     mapped = mapped.astype(np.uint32)
     n_changed = int(np.count_nonzero(mapped != codes))
     left = ~in_converted
-    script = MIXED if left.any() and tables.simplified_only[clipped[left]].any() else HANT
+    if not converted_lines.any():
+        script = HANS
+    elif left.any() and tables.simplified_only[clipped[left]].any():
+        script = MIXED
+    else:
+        script = HANT
     return Simplified(mapped.tobytes().decode("utf-32-le", "surrogatepass"), script, n_changed)
 
 
@@ -169,11 +176,11 @@ def simplify_markup(markup: Markup) -> str:
 
     Runs before the line pass so that bylines (來源：), widgets (分享到) and place names
     (廣州市) are recognised by the Simplified vocabularies; the offset map is untouched.
-    Returns the script found in the text (``hans`` when nothing was converted).
+    Returns the script found in the text (``hans`` when no line is Traditional).
     """
     done = to_simplified(markup.text)
-    if done.script == HANS:
-        return HANS
+    if not done.n_changed:
+        return done.script
     markup.text = done.text
     if markup.html_title:
         markup.html_title = to_simplified(markup.html_title).text

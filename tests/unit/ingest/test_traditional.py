@@ -182,9 +182,9 @@ def test_simplified_reports_are_left_alone(path):
 def test_mixed_page_converts_only_its_traditional_lines(tmp_path):
     """Simplified site furniture and a Simplified paragraph around a Traditional article.
 
-    Decision: convert line by line. Only lines whose Han characters are at least 10%
-    Traditional-only are converted; a Simplified line keeps 乾隆 and 於 (GB2312 characters
-    that the table would turn into 干 and 于).
+    Decision: convert line by line. Lines whose Han characters are at least 10%
+    Traditional-only are converted whole; a Simplified line keeps 乾隆 and 於 (GB2312
+    characters that the table would turn into 干 and 于).
     """
     simplified_note = "编者按：乾隆年间的於姓人家与本文无关，以下为香港媒体报道原文。"
     page = (
@@ -204,9 +204,11 @@ def test_mixed_page_converts_only_its_traditional_lines(tmp_path):
     assert ("4.06萬億元", 4.06, "万亿元", "level", "2024") in found
 
 
-def test_one_traditional_name_in_a_simplified_line_changes_nothing():
-    line = "据香港《大公報》报道，今年全市地区生产总值增长5%左右，乾隆年间的旧城改造完成"
-    assert to_simplified(line).text is line
+def test_a_traditional_name_in_a_simplified_line_changes_only_its_traditional_only_characters():
+    line = "据香港《大公報》报道，於是国內生产总值增长5%左右，乾隆年间的旧城改造完成"
+    done = to_simplified(line)
+    assert done.script == HANS
+    assert done.text == "据香港《大公报》报道，於是国内生产总值增长5%左右，乾隆年间的旧城改造完成"
 
 
 def test_hkscs_characters_decode_as_big5_hkscs():
