@@ -40,7 +40,9 @@ from pipeline.extract.context_area import (
     CITY_PROVINCE,
     AreaMention,
     canonical_area,
+    example_list,
     group_area,
+    is_list_item,
     level_of,
     names_facility,
     nearest_of_level,
@@ -764,11 +766,10 @@ class ContextResolver:
             names = list_areas(head, size)  # 其次为江苏和北京，分别高出2.6个、2.5个百分点
             if names:
                 return canonical_area(names[index])
+        examples = example_list(window, pos)  # 宝鸡、延安等4个基地, 汕头、湛江等地…790万千瓦
+        rank = self.text.startswith("第", pos)  # 跻身全国169个国新区第11位: 全国 is the ranking's scope
         if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:
             pos -= len(window) - incl  # 包括广州、佛山在内的14个地级市: the places only illustrate
-        elif window.endswith("等"):  # 宝鸡、延安等4个基地, 商洛电厂二期等402万千瓦机组: examples
-            pos -= len(window) - clause_start(window)
-        rank = self.text.startswith("第", pos)  # 跻身全国169个国新区第11位: 全国 is the ranking's scope
         # A report about its own area names other places in passing (漳州核电投运，…，工业投资
         # 增长6.1%): there a place governs only its own clause. News about several places
         # carries a place through the sentence and the paragraph.
@@ -791,7 +792,9 @@ class ContextResolver:
         para_fallback: AreaMention | None = None
         while i >= 0 and self._areas[i].start >= para_start:
             a = self._areas[i]
-            if rank and a.level == "own":
+            if (rank and a.level == "own") or (
+                examples and examples[0] <= a.start < examples[1] and is_list_item(self.text, a)
+            ):
                 i -= 1
                 continue
             if not a.reference:
@@ -825,10 +828,9 @@ class ContextResolver:
             return "全国"
         want = "province" if a.name == "@province" else "city" if a.name == "@city" else self.area_level
         if self.kind == "other" and a.name != "@own" and want is not None:
-            # news on several places: the one named last before it, else the story's current one
-            s = bisect_right(self._sec_starts, a.start) - 1
-            floor = max(a.start - 400, self._sec_starts[s] if s >= 0 else 0)
-            near = nearest_of_level(self._areas, i, want, floor)
+            # news on several places: the one named last before it in its paragraph (武汉全市,
+            # 《郑州市…》提出，到2022年全市), else the place its section is on (see paragraph_topics)
+            near = nearest_of_level(self._areas, i, want, self._para_start(a.start))
             topic = self._topics[bisect_right(self._para, a.start)] if self._topics else None
             if near is None and topic is not None and level_of(topic) == want:
                 near = topic

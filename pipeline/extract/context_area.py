@@ -415,7 +415,45 @@ def nearest_of_level(mentions: list[AreaMention], i: int, want: str, floor: int)
 def names_facility(text: str, end: int) -> bool:
     """True when the place ending at ``end`` opens a facility's name (长沙机场旅客年吞吐量).
 
-    >>> names_facility("长沙机场旅客年吞吐量", 2), names_facility("长沙GDP", 2)
-    (True, False)
+    >>> names_facility("长沙机场吞吐量", 2), names_facility("广州白云机场", 2), names_facility("长沙GDP", 2)
+    (True, True, False)
     """
-    return text.startswith(_FACILITY_AFTER, end)
+    return text.startswith(_FACILITY_AFTER, end) or text.startswith("机场", end + 2)  # 广州白云机场
+
+
+#: After 等, a group the listed places belong to (等地, 等9市, 等4个国家骨干冷链物流基地), or the figure.
+_EXAMPLE_GROUP = re.compile(r"等(?:地(?!方)|城市|地区|省份|[0-9一二三四五六七八九十两]{1,3}[个座市地省县])")
+_CLAUSE_STOPS = "，,；;：:。！？\n"
+
+
+def example_list(window: str, pos: int) -> tuple[int, int] | None:
+    """Text span of a list of places given as examples before 等 in the figure's clause, or None.
+
+    宝鸡、延安等4个国家骨干冷链物流基地 and 汕头、湛江等地海上风电装机达到790万千瓦 count a group
+    the places only illustrate: they are not its area. ``window`` ends at ``pos``. The caller
+    skips only places written right beside 、 or 等, the list's items (福州新建学校、医院等50个
+    stays 福州's).
+
+    >>> example_list("加快宝鸡、延安等", 100), example_list("汕头、湛江等地海上风电装机达到", 30)
+    ((92, 99), (15, 20))
+    >>> example_list("同比增长", 9), example_list("福州等城市，增长", 9)
+    (None, None)
+    """
+    k = window.rfind("等")
+    if k < 0 or any(ch in _CLAUSE_STOPS for ch in window[k:]):
+        return None
+    if k != len(window) - 1 and not _EXAMPLE_GROUP.match(window, k):
+        return None
+    start = k
+    while start > 0 and window[start - 1] not in _CLAUSE_STOPS:
+        start -= 1
+    if "、" not in window[start:k] and not place_length(window[max(start, k - 4) : k]):
+        return None
+    offset = pos - len(window)
+    return offset + start, offset + k
+
+
+def is_list_item(text: str, mention: AreaMention) -> bool:
+    """True when a place stands as an item of a 、/等 list (宝鸡、延安等), not as a clause's subject."""
+    end = text[mention.end : mention.end + 1]
+    return end in ("、", "等") or text[mention.start - 1 : mention.start] == "、"

@@ -22,6 +22,8 @@ JIANGSU_2026 = [
 SHAANXI_2026 = [
     # places inside project names in a list of examples (X、Y等N): the aggregate is the report's
     ("推动商洛电厂二期、店头电厂二期等402万千瓦机组建成投运", "402万千瓦", "陕西省"),
+    # places given as examples of a group (X、Y等N个…): the group is the report's
+    ("加快宝鸡、延安等4个国家骨干冷链物流基地建设", "4个", "陕西省"),
 ]
 
 ANHUI_2026 = [
