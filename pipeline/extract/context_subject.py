@@ -77,6 +77,10 @@ _TAIL_WORDS = sorted(
         "世界",
         "第",  # 总量位居全国第12: the rank's own word, cut from its number
         "省内",  # 连续6个月位居省内第一: the pool of a rank
+        "中西部",  # 规模居中西部第1
+        "中部",
+        "西部",
+        "东部",
         "市内",
         "由",
         "从",
@@ -486,6 +490,9 @@ def subject_before(
         before = clause[: move.start()]
         got = clean_subject(_split_numbers(before)[-1]) if before else ""
         got = got or _previous_subject(_split_numbers(before)[:-1], prior)
+        if got and GENERIC_SUBJECTS.get(got) is not None:
+            # 新增境内上市公司62家，总数186家、从全国第9位升至第7位: the stock of what was named before
+            got = _with_generic(_previous_subject([], prior), got)
         if not got and 2 <= len(before) <= MAX_LEN and not _NUM_CHARS.search(before):
             got = before  # 全市排名从第5位上升到第3位: the ranking word alone is all there is
         if got:
@@ -550,8 +557,27 @@ def subject_before(
         return label
     prev = _previous_subject(pieces[:-1], prior)
     if own and GENERIC_SUBJECTS.get(own) is not None:
-        return (prev + GENERIC_SUBJECTS[own]) if prev else own
+        return _with_generic(prev, own)
     return prev or None
+
+
+def _with_generic(prev: str, generic: str) -> str:
+    """A generic word (增速, 总数) said of the previous subject: 新增境内上市公司62家，总数186家.
+
+    >>> _with_generic("新增境内上市公司", "总数"), _with_generic("网络零售额", "数额")
+    ('境内上市公司总数', '网络零售额')
+    >>> _with_generic("对非贸易额", "规模")
+    '对非贸易规模'
+
+    """
+    if not prev:
+        return generic
+    word = GENERIC_SUBJECTS[generic]
+    if word == "总数":
+        prev = prev[len(_keep_verb(prev)) :]  # the stock, not the flow the counting verb named
+    elif word == "规模" and prev.endswith("额"):
+        prev = prev[:-1]  # 对非贸易额…、规模居中西部第1: 对非贸易规模
+    return prev + word
 
 
 _MARKUP = re.compile(r"[*#_`]+")

@@ -365,6 +365,11 @@ WEAK_LEAD_ENDINGS: tuple[str, ...] = ("以", "在于", "有", "聚集了", "聚�
 #: bound words. Longest first when compiled.
 SUBJECT_DROP_TAIL: tuple[str, ...] = (
     "仅余",
+    # how long a rank has held (GDP长期排名第一): not part of what is ranked
+    "长期",
+    "常年",
+    "始终",
+    "一直",
     "以",  # 泉州GDP以百亿元领先于福州, 广东省以27117.96亿元居于全国首位: 以 only introduces
     "压缩",
     "缩短",
@@ -552,8 +557,9 @@ SUBJECT_KEEP_VERBS: tuple[str, ...] = (
 GENERIC_SUBJECTS: dict[str, str] = {
     "数额": "",
     "数量": "",
+    "总数": "总数",
     "总量": "",
-    "规模": "",
+    "规模": "规模",
     "总额": "",
     "金额": "",
     "其": "",

@@ -115,6 +115,20 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
             "数字经济规模达到1.15万亿元，总量位居全国第12，同比增长13.9%。",
             [("1.15万亿元", "数字经济规模"), ("全国第12", "数字经济规模"), ("13.9%", "数字经济规模")],
         ),
+        # how long a rank held (长期) and the region ranked in (中西部) are not what is ranked
+        # (news_top10_cities_gdp_2021, gwr_hunan_2026_excerpt)
+        ("作为我国GDP长期排名第一的城市，上海大批高校聚集。", [("第一", "GDP")]),
+        ("对非贸易额增长15%、规模居中西部第1。", [("15%", "对非贸易额"), ("第1", "对非贸易规模")]),
+        # a generic 总数 is the stock of what the clause before counted (gwr_anhui_2026_review_excerpt)
+        (
+            "新增境内上市公司62家，总数186家、从全国第9位升至第7位。",
+            [
+                ("62家", "新增境内上市公司"),
+                ("186家", "境内上市公司总数"),
+                ("全国第9位", "境内上市公司总数"),
+                ("第7位", "境内上市公司总数"),
+            ],
+        ),
         (
             "汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位，新一代信息技术、装备制造产业营收突破万亿元。",
             [
