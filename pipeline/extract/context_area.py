@@ -163,8 +163,9 @@ _EXAMPLES = re.compile(r"包括[^，,。；;：\n]{1,40}?在内")
 #: X市/X县 read as a generic place must not open with a level word (省市县联动, 市县两级).
 _GENERIC_NOT_FIRST = frozenset("省市县区乡镇村各")
 #: Between a yardstick and a place listed after it (高于江苏的19.2%、广东省的18.6%): the place is
-#: one more yardstick of the same comparison.
-_LIST_AFTER_REFERENCE = re.compile(r"[^，,。；;：:\n]{0,12}[、和及与]$")
+#: one more yardstick of the same comparison. Only a bare list or values between (居全省第一、福州
+#: starts a new item, not a yardstick).
+_LIST_AFTER_REFERENCE = re.compile(r"(?:的?[0-9.]{1,8}[%％]?)?[、和及与]$")
 
 
 def group_area(after: str) -> str | None:

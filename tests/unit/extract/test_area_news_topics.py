@@ -113,3 +113,20 @@ def test_a_page_with_its_own_area_carries_a_paragraph_opening_only_inside_a_plac
     assert own[second] is None and none[second] == "泉州市"
     assert own[ningde] == none[ningde] == "宁德市"
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "references"),
+    [
+        # 中国经济周刊 (27 provinces): every place listed after 高于/仅次于 is a yardstick
+        ("增速仅次于湖北省的58.3%和海南省的19.8%，高于江苏的19.2%、广东省的18.6%、山东的18%", 5),
+        # 广东 cities: after 超越 the listed cities are yardsticks; 佛山 before 排名 is a rank's scope
+        ("佛山排名超越成都、南京、杭州等城市，居全国第13位", 5),
+        # 中国经济周刊: 安徽省 opening the sentence is no yardstick
+        ("安徽省一季度的GDP为9529.1亿元，这一数据高出上海70.24亿元", 1),
+    ],
+)
+def test_yardstick_lists_in_real_sentences(sentence, references):
+    mentions = scan_areas(sentence)
+    assert sum(a.reference for a in mentions) == references
+    assert all(a.reference for a in mentions[-references:])
