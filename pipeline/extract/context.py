@@ -775,8 +775,8 @@ class ContextResolver:
         # carries a place through the sentence and the paragraph.
         own_report = self.kind in ("gwr", "statcomm")
         i = bisect_left(self._a_start, pos) - 1
-        if after[:1] == "的" and (owner := place_after_de(after)) is not None:
-            return owner  # 距离10223.99亿元的湖南仅一步之遥
+        if not own_report and after[:1] == "的" and (owner := place_after_de(after)) is not None:
+            return owner  # 距离10223.99亿元的湖南 (a report's 100亿元的宁德时代项目 names a firm)
         if i >= 0 and self.text[pos - 1] == "的" and self._a_start[i] < pos:
             a = self._areas[i]
             if a.end == pos - 1 and owns_value(self.text, a):
