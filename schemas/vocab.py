@@ -137,6 +137,7 @@ UNITS: dict[str, tuple[str, str]] = {
     **{word: ("count", "1") for word in (
         "条", "批", "次", "场", "起", "宗", "例", "轮", "笔", "单", "组", "对", "集",
         "列",  # trains run (开行超万列)
+        "批次", "架次",  # batches and sorties counted (与182批次央企对接)
         "类",  # kinds counted (12类45件民生实事); a class name (1类新药, Ⅲ类水) is not read, see grammar
     )},
     "人公里": ("person_km", "1"),

@@ -121,7 +121,7 @@ _SCOPE_BOUND = re.compile(
 _STEP_AFTER = re.compile(r"[百千万亿]+[^\s，。；、\d]{0,2}?(?:台阶|关口|大关|级)")
 #: After a bound number: the benchmark it is the value of (超过18.3%的全国平均水平).
 _BENCHMARK_AFTER = re.compile(
-    r"的(?:全国|全省|全市|全区|全县|全球|世界)?(?:平均水平|平均增速|平均值|均值|平均线|水平)"
+    r"的(?:(?:全国|全省|全市|全区|全县|全球|世界)(?:平均)?(?:水平|增速|值)|平均水平|平均增速|平均值|均值)"
 )
 #: A coefficient or index noun governing a unitless number (基尼系数0.465, 系数从0.47降至).
 _INDEX_LEVEL = re.compile(
@@ -471,7 +471,10 @@ def _read_spaced(text: str, token: Token) -> tuple[Unit, int] | None:
     The token is widened over the spaces and the magnitude when a unit follows; a bound word
     before the leading space is read by ``_finish_bounds`` through ``q_start``.
     """
-    end = token.end
+    end, start = token.end, token.start
+    before = text[start - 2 : start - 1] if text[start - 1 : start] == " " else text[start - 1 : start]
+    if before == "第" or before.isdigit():
+        return None  # 第 3 名, 2021 12: an ordinal, or columns of a table
     j = end + 1 if text[end + 1 : end + 2] != " " else end + 2
     k = j
     while k < len(text) and text[k] in "万亿":
@@ -487,7 +490,6 @@ def _read_spaced(text: str, token: Token) -> tuple[Unit, int] | None:
         return None
     token.value, token.mult, token.end = value, mult, k
     token.raw = token.raw + text[j:k]
-    start = token.start
     if text[start - 1 : start] == " " and match_pre_qualifier(text, start - 1) is not None:
         token.q_start = start - 1
     return found
@@ -661,4 +663,5 @@ def _classify(text: str, token: Token) -> None:
     elif base == "multiple":
         token.measure = "multiple"
     elif base in _TIME_BASES and token.unit != "岁":
-        token.measure = "duration"
+        # 优良天数242天, 比2015年增加115天: a count of days, not a length of time
+        token.measure = "level" if "天数" in sentence_window(text, token.q_start, 32) else "duration"

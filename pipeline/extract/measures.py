@@ -25,7 +25,7 @@ _KEYWORD = re.compile(
     | (?P<rate>自然增长率)
     | (?P<neg>下降|降幅|下跌|跌幅|回落|减少|降低|减产|缩小|收窄|贬值|下滑|放缓|压减|削减)
     | (?P<pos>增长率|增长|增速|增幅|涨幅|上涨|上升|回升|提高|提升|增加|增产|扩大|拉动|同比|环比
-             |比上年|较上年|多增|升值|高出|加快|增)
+             |比上年|较上年|多增|升值|高出|加快|改善|增)
     | (?P<rate2>率|比例|比重|占比|占|份额|贡献)
     """,
     re.VERBOSE,
@@ -43,6 +43,8 @@ _COMPLETION = re.compile(r"完成[^，。；]{0,10}(?:目标|任务|计划)(?:�
 _AFTER = re.compile(
     r"(?:的[^，。；、\d%的]{0,6}?)?(?:(?P<pos>增速|增幅|增长)(?![率点])|(?P<rate>比重|占比|份额))"
 )
+#: What a comparative with 于 compares with when it is an earlier time (快于上年同期): a change.
+_EARLIER = re.compile(r"上年|去年|前年|同期|上半年|上月|上季|年初|季度|月份")
 _NEG_PP = re.compile(r"低(?:了)?$")
 #: A gap against another area or group: 高出5个, 低0.5个, or a comparative with 于 and what is compared
 #: with (高于全省3.1个, 快于城镇居民2.1个, 优于全国约1个).
@@ -50,7 +52,8 @@ _COMPARE_PP = re.compile(
     r"(?:(?:(?<![提升])高出?|(?<![降减])低)|(?:高|低|快|慢|优)于[^，。；、\d%％]{0,8}?(?:约|近|超过?)?)了?$"
 )
 _GDP_GOAL = re.compile(r"(?:GDP|生产总值|经济)[^，。；]{0,4}目标")
-_AVG = re.compile(r"年均|平均每年|年平均")  # each contains 均 (see classify_growth_basis)
+#: Each contains 均 (see classify_growth_basis); 年均浓度, 年平均气温 name a level, not a rate per year.
+_AVG = re.compile(r"(?:年均|年平均)(?!浓度|气温|降水|值|水平)|平均每年")
 _CUMUL = re.compile(r"累计")
 
 
@@ -119,6 +122,8 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
     ('rate_pct', 1)
     >>> classify_percent("2022年GDP目标平均值为6.4%", 16, 20)
     ('growth_pct', 1)
+    >>> classify_percent("营收增长9%，90%的县医院达到三级水平", 7, 10)
+    ('rate_pct', 1)
     """
     window = clause_window(text, start)
     if window.endswith("的") and _RATIO_OF.search(window):  # the clause has no line break: 的$ is the end
@@ -130,6 +135,8 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
         after = _AFTER.match(text, end)
         if after is not None and after.lastgroup == "pos":
             return "growth_pct", 1  # 均有6%以上的增长: the clause's own word, not an earlier 下降
+        if text[end : end + 1] == "的" and not window:
+            return "rate_pct", 1  # ，90%的县医院达到…: opening its clause, the share of a group
         # 其增速…领先于全省其他地区，达到9.6%: the keyword may sit earlier in the sentence
         sentence = sentence_window(text, start)
         kind = last_keyword(sentence)
@@ -165,8 +172,11 @@ def is_comparison_pp(text: str, start: int) -> bool:
     False
     >>> is_comparison_pp("高于全省3.1个百分点", 4), is_comparison_pp("优于全国约1个百分点", 5)
     (True, True)
+    >>> is_comparison_pp("增速快于上年同期2个百分点", 8)
+    False
     """
-    return _COMPARE_PP.search(clause_window(text, start)) is not None
+    gap = _COMPARE_PP.search(clause_window(text, start))
+    return gap is not None and _EARLIER.search(gap.group()) is None
 
 
 def classify_growth_basis(text: str, start: int) -> str:
@@ -177,6 +187,8 @@ def classify_growth_basis(text: str, start: int) -> str:
     >>> classify_growth_basis("累计下降15%", 4)
     'cumulative'
     >>> classify_growth_basis("比上年增长5%", 5)
+    'yoy'
+    >>> classify_growth_basis("PM2.5年均浓度较上年改善16.5%", 15)
     'yoy'
     """
     low = max(0, start - 40)

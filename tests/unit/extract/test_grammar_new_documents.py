@@ -22,6 +22,8 @@ F = tuple  # (quote, value, unit, base_unit, measure, qualifier)
 
 CASES: dict[str, list[tuple[str, list[F]]]] = {
     "gwr_jiangsu_2026_excerpt.txt": [
+        # 改善 of a concentration is a change (年均浓度 names a level, not a yearly average rate)
+        ("PM2.5年均浓度较“十三五”末改善16.5%", [("16.5%", 16.5, "%", "percent", "growth_pct", "exact")]),
         # N/M after the words of a share is a share; its bound word after it counts
         ("城镇新增就业超690万人、稳定在全国1/10以上。",
          [("超690万人", 690, "万人", "person", "level", "more_than"),
@@ -43,6 +45,9 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
          [("4个", 4, "个", "item", "level", "exact"), ("14.2万亿元", 14.2, "万亿元", "yuan", "level", "exact")]),
     ],
     "gwr_anhui_2026_review_excerpt.txt": [
+        # a percentage opening its clause before 的 and a noun is the share of a group
+        ("197家二级以上医院开设体重管理门诊，90%的县医院达到三级医院服务能力水平。",
+         [("197家", 197, "家", "enterprise", "level", "exact"), ("90%", 90, "%", "percent", "rate_pct", "exact")]),
         ("人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。",
          [("4个", 4, "个", "item", "level", "exact"), ("突破9万亿元", 9, "万亿元", "yuan", "level", "exceeds")]),
         ("合肥中欧班列全年发运突破千列，", [("突破千列", 1000, "列", "count", "level", "exceeds")]),
@@ -78,6 +83,10 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("截至4月26日，至少已有27个省份发布了一季度GDP数", [("27个", 27, "个", "item", "level", "at_least")]),
     ],
     "gwr_baoding_2021_excerpt.txt": [
+        # days counted (优良天数) are a level, and so is their change; 批次 is one unit word
+        ("2020年空气质量优良天数242天，比2015年增加115天",
+         [("242天", 242, "天", "day", "level", "exact"), ("115天", 115, "天", "day", "level", "exact")]),
+        ("与182批次央企、京企、深企、外企深度对接", [("182批次", 182, "批次", "count", "level", "exact")]),
         ("以及省委九届十一次、十二次全会精神，", []),
         # the unit of points written once after two gaps: the first has the base but no written unit
         ("装备制造业、高新技术产业增加值占规上工业的比重分别达到45.4%、47.8%，高于全省22.7和28.8个百分点；",
@@ -129,3 +138,4 @@ def test_sentence_is_verbatim_in_its_source(source, sentence):
 def test_gap_in_points_has_no_basis(extract_text, source, sentence, bases):
     assert sentence in _PATHS[source].read_text(encoding="utf-8")
     assert [f.growth_basis for f in extract_text(sentence).figures] == bases
+
