@@ -40,7 +40,8 @@ import numpy as np
 from pipeline.ingest.markup import Markup
 
 #: Share of a line's Han characters that must be Traditional-only for the line to be converted.
-#: Running Traditional text has 15-35% of them; a Simplified line quoting one name has a few %.
+#: In Traditional twins of the corpus (OpenCC s2t/s2tw/s2hk) the median line has 36%, the 5th
+#: percentile 14%; a Simplified line quoting one Traditional name has a few %.
 MIN_LINE_SHARE = 0.1
 #: OpenCC's Traditional -> Simplified character dictionary, inside the ``opencc`` package.
 DICTIONARY = ("opencc", "dictionary", "TSCharacters.txt")
@@ -96,7 +97,7 @@ def read_ts_characters() -> dict[str, str]:
 
 @cache
 def build_tables() -> Tables:
-    """The lookup arrays (about 0.6 MB, built once per process)."""
+    """The lookup arrays (about 1.3 MB, built once per process in about 10 ms)."""
     table = read_ts_characters()
     size = max(0x9FFF, *map(ord, table), *map(ord, table.values())) + 2  # last entry: "no change"
     target = np.arange(size, dtype=np.uint32)
