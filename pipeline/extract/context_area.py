@@ -225,6 +225,8 @@ def scan_areas(text: str) -> list[AreaMention]:
 
     >>> [(a.name, a.reference) for a in scan_areas("泉州市增长2.3%，高于全省平均水平，居全国第二")]
     [('泉州市', False), ('@province', True), ('全国', True)]
+    >>> [a.name for a in scan_areas("北京时间1月17日，国家统计局发布")]  # a clock, not a place
+    []
     """
     hits: list[tuple[int, int, str, str]] = []
     last_end = 0
@@ -236,6 +238,8 @@ def scan_areas(text: str) -> list[AreaMention]:
             if hit is not None:
                 if start and text.startswith(NOT_PLACE_CONTEXTS, start - 1):
                     break
+                if text.startswith("北京时间", start):
+                    break  # Beijing time dates a news item; it places nothing
                 hits.append((start, start + length, hit[0], hit[1]))
                 last_end = start + length
                 break
