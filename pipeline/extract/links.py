@@ -10,7 +10,13 @@ import re
 from collections.abc import Sequence
 
 from pipeline.extract.grammar import Token
-from pipeline.extract.measures import classify_growth_basis, classify_pp_sign, clause_window, is_comparison_pp
+from pipeline.extract.measures import (
+    classify_growth_basis,
+    classify_pp_sign,
+    clause_window,
+    is_comparison_pp,
+    last_keyword,
+)
 
 _RANGE_SEP = re.compile(r"\s*[-－—~～–]{1,2}\s*$|\s*[至到]\s*$")
 _DASH_ONLY = re.compile(r"\s*[-－—~～–]{1,2}\s*$")
@@ -21,7 +27,9 @@ _LIST_OPENER = re.compile(r"分别|依次")
 # 从/由, an optional start year (从2013年的1.76), then words without digits up to the start value
 _FROM = re.compile(r"(?:从|由)(?!于|而|事|严|源|此|中)(?:\d{4}年)?[^0-9０-９，。；]*$")
 # the verb ending in 到/至 may follow a comma after the start value (从上半年的13.0%，下跌至9.90%)
-_TO = re.compile(r"^[，,]?[^，。；0-9０-９]{0,14}?(?:到|至)[^，。；,;0-9０-９]{0,8}$")
+_TO = re.compile(r"^[，,]?[^，。；0-9０-９]{0,14}?(?:到|至|跃居)[^，。；,;0-9０-９]{0,8}$")
+#: Between two values of a list of owners (江苏的19.2%、广东省的18.6%).
+_OWNER_LIST = re.compile(r"[、和及与][^，。；、\d%％]{1,8}的$")
 _MAX_GAP = 40
 _RATE_BASES = frozenset(("percentage_point", "percent"))
 _GROWTH_VERB = re.compile(r"(?:增长|上升|提高|回升)$")
@@ -73,11 +81,16 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             _close_group(run, groups)
             run = []
             continue
-        if _is_from_to(text, a, b, between):
+        starts = [a] if _is_from_to(text, a, b, between) else None
+        if starts is None and run and run[-1] == i and _is_from_to(text, tokens[run[0]], b, between):
+            starts = [tokens[j] for j in run]
+        if starts is not None:
+            # 从全国第8位、第4位双双跃居第1位: every start of a listed pair goes to the one end
             link = f"L{next_link}"
             next_link += 1
-            a.measure, b.measure = "from", "to"
-            a.link_id = b.link_id = link
+            for start_token in starts:
+                start_token.measure, start_token.link_id = "from", link
+            b.measure, b.link_id = "to", link
             _widen_over_growth_verb(text, a, b)
             _close_group(run, groups)
             run = []
@@ -95,6 +108,14 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             run = run or [i]
             run.append(i + 1)
             continue
+        if (
+            _OWNER_LIST.match(between)
+            and a.base_unit == b.base_unit == "percent"
+            and a.measure != b.measure
+            and last_keyword(clause_window(text, b.q_start)) is None
+        ):
+            # 高于江苏的19.2%、广东省的18.6%、山东的18%: one value per owner, all of one kind
+            b.measure, b.growth_basis, b.sign = a.measure, a.growth_basis, a.sign
         if _LOOSE_LIST.search(between) and a.base_unit == b.base_unit and a.measure == b.measure:
             if "分别" in between:
                 # 出口增长11%以上,城镇居民、农村居民人均可支配收入分别增长5.2%、7.6%: 分别 opens a

@@ -45,6 +45,10 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
          [("4个", 4, "个", "item", "level", "exact"), ("14.2万亿元", 14.2, "万亿元", "yuan", "level", "exact")]),
     ],
     "gwr_anhui_2026_review_excerpt.txt": [
+        # two listed starts go to one end (从A、B双双跃居C): both are starts of the change
+        ("汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位，",
+         [("全国第8位", 8, None, "rank", "from", "exact"), ("第4位", 4, None, "rank", "from", "exact"),
+          ("第1位", 1, None, "rank", "to", "exact")]),
         # a percentage opening its clause before 的 and a noun is the share of a group
         ("197家二级以上医院开设体重管理门诊，90%的县医院达到三级医院服务能力水平。",
          [("197家", 197, "家", "enterprise", "level", "exact"), ("90%", 90, "%", "percent", "rate_pct", "exact")]),
@@ -79,6 +83,11 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         # 超过 compares the provinces with the national average; 18.3% is that average itself
         ("其中8个省份GDP增速超过18.3%的全国平均水平，",
          [("8个", 8, "个", "item", "level", "exact"), ("18.3%", 18.3, "%", "percent", "growth_pct", "exact")]),
+        # one value per owner (X的N%), all of the kind the sentence opened with
+        ("增速仅次于湖北省的58.3%和海南省的19.8%，高于江苏的19.2%、广东省的18.6%、山东的18%。",
+         [("58.3%", 58.3, "%", "percent", "growth_pct", "exact"), ("19.8%", 19.8, "%", "percent", "growth_pct", "exact"),
+          ("19.2%", 19.2, "%", "percent", "growth_pct", "exact"), ("18.6%", 18.6, "%", "percent", "growth_pct", "exact"),
+          ("18%", 18, "%", "percent", "growth_pct", "exact")]),
         # a bound word governs the count across 已有
         ("截至4月26日，至少已有27个省份发布了一季度GDP数", [("27个", 27, "个", "item", "level", "at_least")]),
     ],
