@@ -239,7 +239,11 @@ def _read_slash(text: str, start: int, end: int, raw: str) -> Token | None:
     num, den = normalize_digits(raw).replace("／", "/").split("/")
     if int(num) >= int(den) or match_unit(text, end) is not None or text.startswith(("万", "亿"), end):
         return None
-    if not (_SHARE_BEFORE.search(clause_window(text, start, 12)) or match_post_qualifier(text, end)):
+    if not (
+        _SHARE_BEFORE.search(clause_window(text, start, 12))
+        or match_post_qualifier(text, end)
+        or match_pre_qualifier(text, start)  # 约1/3的企业, 超过1/2的县
+    ):
         return None
     token = Token("share", start, end, start, end, raw, Fraction(int(num), int(den)))
     token.base_unit, token.measure = "fraction", "share"
@@ -366,9 +370,9 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
         token.skip = "ordinal of a session"
         return token
     if is_cn and _is_round_magnitude(raw) and (
-        text[start - 1 : start] == "个" or text.startswith(("级", "之城"), unit_end)
+        text[start - 1 : start] == "个" or text.startswith(("级", "之城", "俱乐部"), unit_end)
     ):
-        return None  # 连跨4个万亿元台阶: the size of each step; 千亿元级, 万亿之城: a class, not a figure
+        return None  # 连跨4个万亿元台阶: the size of each step; 千亿元级, 万亿元俱乐部: a class, not a figure
     if base in _MONEY and text[unit_end : unit_end + 1] == "兑":
         token.skip = "base of an exchange rate (1美元兑…)"
         token.q_end = unit_end

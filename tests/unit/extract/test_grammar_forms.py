@@ -59,6 +59,7 @@ FORMS: list[tuple[str, list[F]]] = [
     ("占全省１／３", [("１／３", 1 / 3, None, "fraction", "share", "exact")]),
     ("不到全国的1/5", [("1/5", 0.2, None, "fraction", "share", "less_than")]),
     ("截至1/17，", []),
+    ("约1/3的企业实现盈利", [("约1/3", 1 / 3, None, "fraction", "share", "approx")]),
     ("比分3/1", []),
     # a coefficient written without a unit is an index, and its change a from/to pair
     ("全国居民人均可支配收入基尼系数0.465", [("0.465", 0.465, None, "index", "level", "exact")]),
@@ -73,6 +74,7 @@ FORMS: list[tuple[str, list[F]]] = [
     # a class named by a magnitude (千亿元级, 万亿之城) or a number (1类新药, 3类水) is no figure; nor 三方
     ("打造千亿元级产业集群", []),
     ("长沙成为GDP万亿之城", []),
+    ("全省GDP迈入万亿元俱乐部", []),
     ("2款1类创新药获批上市", [("2款", 2, "款", "item", "level", "exact")]),
     ("签订3方协议", []),
     # a number set apart by spaces keeps its magnitude and unit; a year stays a date
