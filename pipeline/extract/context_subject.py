@@ -402,7 +402,8 @@ def forward_noun(after: str) -> str:
     if noun in ("位", "名") or not _WORD_CHAR.search(noun):
         return ""  # 第三位: the rank's own classifier names nothing
     # 以27117.96亿元居于全国首位: a rank said of the number names nothing it measures
-    return "" if noun.startswith(("以上", "左右", "以内", "的", "和", "多", *_RANK_VERBS)) else noun
+    # 5.5%是务实理性的: the number is what the words after say something of, not a count of them
+    return "" if noun.startswith(("以上", "左右", "以内", "的", "和", "多", "是", *_RANK_VERBS)) else noun
 
 
 _RANK_VERBS = ("居于", "居全", "居首", "居第", "位居", "排名", "排在", "位列", "名列", "稳居", "领先")
@@ -506,6 +507,16 @@ def subject_before(
         own = _drop_compared_place(own)  # 广东省的18.6%, 高于江苏的19.2%: a place names no measure
     if not own and len(pieces) > 1 and pieces[-1] in ("", "的") and pieces[-2].endswith(("从", "由")):
         own = clean_subject(pieces[-2])  # 倍差从2013年的1.76缩小到: the start year split the noun off
+    if own and own[0] in "这该此" and (ana := _ANAPHOR.match(own)):
+        # 安徽省的GDP为9529.1亿元，这一数据高出上海70.24亿元: the figure before, and what is said of it
+        prev = _previous_subject(pieces[:-1], prior)
+        own = (prev + own[ana.end() :].lstrip("还也又")) if prev else own
+    elif quote[:1] == "第" and len(pieces) > 1 and (pool := _rank_pool(pieces[-2])):
+        own = pool  # 长沙高新区综合实力跻身全国169个国新区第11位: the 169 are the pool, not the subject
+    elif "等" in own and "、" in own and len(own) - own.rfind("等") > 2 and quote.endswith(_CLASSIFIERS):
+        own = own[own.rfind("等") + 1 :]  # 白洋淀上游生态环境保护、工业遗产保护等地方立法12部: a count of
+    elif own[:1] in "先再又" and len(own) <= 4 and (obj := _object_before(own[1:], prior)):
+        own = obj  # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: what was issued
     if (
         clause.endswith(("、", "和", "及"))
         and not clause.endswith(_JI_VERBS)
@@ -514,6 +525,9 @@ def subject_before(
         # 新增2个A、19个B / 6个企业品牌、2个区域品牌 / 测试区及40多个大数据中心 / 100家以上特色
         # 企业和100个以上行业级大模型: this number opens a new list item, its noun after it
         own = "" if len(pieces) > 1 or forward_noun(after) else own
+    if after[:1] == "的" and not own and place_length(after[1:6]):
+        # 全国排名第9位，距离10223.99亿元的湖南: the place's value of what was measured before
+        return _previous_subject(pieces[:-1], prior) or None
     # 以5%的能耗, 汕尾以14.3%的GDP增速, 聚集了六成的人口: the noun after 的 is what is measured
     if (
         after[:1] == "的"
@@ -530,6 +544,7 @@ def subject_before(
         or (own[-2:] in _KEEP_ENDS and _only_keep_verbs(own))
         or own.endswith(_COUNT_VERB_ENDINGS)
         or (quote[-1:] == "个" and _THRESHOLD.match(after))
+        or (pieces[-1].endswith("有") and not pieces[-1].endswith(("所有", "没有", "占有")))
     ) and (noun := forward_noun(after)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
         verb = own if own and _only_keep_verbs(own) else first_keep
@@ -559,6 +574,40 @@ def subject_before(
     if own and GENERIC_SUBJECTS.get(own) is not None:
         return _with_generic(prev, own)
     return prev or None
+
+
+#: A phrase standing for the figure before (这一数据高出上海, 该指标).
+_ANAPHOR = re.compile(r"(?:这一|这个|该|此)(?:指标数据|数据|指标|数字)")
+#: A verb placing a rank in a pool (跻身全国169个国新区第11位): what is ranked comes before it.
+_POOL_VERB = re.compile(
+    r"(.{2,}?)(?:更是|已经|已|也)?(?:跻身|位列|位居|居|排名|排在|名列|稳居|跃居)(?:全国|全省|全市|全球|世界)?$"
+)
+
+
+def _rank_pool(piece: str) -> str:
+    """What is ranked, when ``piece`` places it in a counted pool (…跻身全国169个国新区第11位), or ''.
+
+    >>> _rank_pool("长沙高新区综合实力更是跻身全国"), _rank_pool("全省")  # 长沙 is the area
+    ('高新区综合实力', '')
+    """
+    m = _POOL_VERB.match(piece)
+    return clean_subject(m.group(1)) if m else ""
+
+
+def _object_before(verb: str, prior: str) -> str:
+    """The object of ``verb`` in the clauses before (发行超长期特别国债 for 先发行), or ''.
+
+    >>> _object_before("发行", "从今年开始拟连续几年发行超长期特别国债，专项用于建设，")
+    '超长期特别国债'
+    """
+    if len(verb) < 2:
+        return ""
+    at = prior.rfind(verb)
+    if at < 0:
+        return ""
+    obj = prior[at + len(verb) :]
+    obj = obj[: min((i for i in (obj.find(c) for c in "，,。；;、") if i >= 0), default=len(obj))]
+    return clean_subject(obj) if 2 <= len(obj) <= 12 else ""
 
 
 def _with_generic(prev: str, generic: str) -> str:
@@ -732,7 +781,7 @@ _TOPIC = re.compile(r"(?:在|从|就)([^\d，,。；;：:、]{2,10}?)(?:上|方�
 #: A clause stating a trend with no figure (工业投资持续恢复, 消费市场稳步回升): its noun is the
 #: subject of the rate in the next clause.
 _TREND = re.compile(
-    r"([^\d]{2,8}?)(?:持续|稳步|稳定|快速|较快|明显|继续|逐步|加快)"
+    r"([^\d]{2,8}?)(?:持续|稳步|稳定|快速|较快|明显|继续|逐步|加快|迅猛|大幅|强劲|高速)"
     r"(?:恢复|回升|增长|向好|改善|好转|攀升|扩大|提升)(?:态势)?"
 )
 #: A clause crossing a threshold written in words (连跨两个万亿元台阶): its noun before the verb.
@@ -750,7 +799,7 @@ _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支款间栋艘架只头片块部件户")
 _UNIT_RESIDUE = re.compile(
     # a threshold crossed (迈上4个万亿元台阶, 迈上5万亿台阶) is not a noun of its own
-    r"^(?:个?(?:万亿|千亿|百亿|亿|万)[元级]?台阶|"
+    r"^(?:个?(?:万亿|千亿|百亿|亿|万)[元级]?台阶|个方面|"
     r"(?:多|余)?(?:万亿|亿|万|千|百)?(?:多|余)?"
     r"(?:美元|元|个百分点|百分点|%|％|‰|倍|平方公里|平方米|立方米|公里|千米|公顷|亩|吨|千瓦时|千瓦|标箱|"
     r"人次|人|户|家|个月|个|件|项|处|座|张|台|套|辆|所|条|名|位|次|天|年|月份|月|岁|部|艘|架|只|头|片|块|批|场|"

@@ -335,6 +335,11 @@ SUBJECT_DROP_LEAD: tuple[str, ...] = (
     "分区域看",
     "目前",
     "至少",
+    "上述",
+    "按照",
+    "取得了",
+    "取得",
+    "距离",
     "虽然",
     "尽管",
     "从总量来看",
@@ -359,7 +364,18 @@ SUBJECT_DROP_LEAD: tuple[str, ...] = (
 
 #: Endings of the words before a number that say nothing about what it measures when 的 +
 #: noun follows it (以5%的能耗, 亮点在于接近40%的进出口增长, 聚集了广东六成的人口).
-WEAK_LEAD_ENDINGS: tuple[str, ...] = ("以", "在于", "有", "聚集了", "聚集", "占", "产出")
+WEAK_LEAD_ENDINGS: tuple[str, ...] = (
+    "以",
+    "在于",
+    "有",
+    "聚集了",
+    "聚集",
+    "占",
+    "产出",
+    # 高于同期全省18.6%的增速: the rate compared with is the noun after 的
+    "高于同期",
+    "低于同期",
+)
 
 #: Trailing words dropped from a subject: verbs of change and level, comparison bases,
 #: bound words. Longest first when compiled.
@@ -368,6 +384,8 @@ SUBJECT_DROP_TAIL: tuple[str, ...] = (
     # how long a rank has held (GDP长期排名第一): not part of what is ranked
     "长期",
     "常年",
+    "跻身",
+    "更是",
     "始终",
     "一直",
     "以",  # 泉州GDP以百亿元领先于福州, 广东省以27117.96亿元居于全国首位: 以 only introduces

@@ -199,6 +199,46 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         # an item that is a measure of its own keeps its name
         ("出口、固定资产投资分别增长5%、6%。", [("5%", "出口"), ("6%", "固定资产投资")]),
     ],
+    # words that stand for something named before: an anaphor (这一数据), a pool a rank is in,
+    # an object of the verb repeated (先发行), a place's value of the measure (距离…的湖南)
+    # (news_provinces_gdp_2021q1, news_changsha_congress_digital_2021, html_national_gwr_2024)
+    "named_before": [
+        (
+            "安徽省一季度的GDP为9529.1亿元，这一数据高出上海70.24亿元。",
+            [("9529.1亿元", "GDP"), ("70.24亿元", "GDP高出上海")],
+        ),
+        (
+            "长沙高新区综合实力更是跻身全国169个国新区第11位。",
+            [("169个", "高新区综合实力"), ("第11位", "高新区综合实力")],
+        ),
+        (
+            "从今年开始拟连续几年发行超长期特别国债，专项用于国家重大战略实施和重点领域安全能力建设，"
+            "今年先发行1万亿元。",
+            [("1万亿元", "超长期特别国债")],
+        ),
+        (
+            "湖北省GDP达9872.67亿元，全国排名第9位，距离10223.99亿元的湖南仅一步之遥。",
+            [("9872.67亿元", "GDP"), ("第9位", "GDP"), ("10223.99亿元", "GDP")],
+        ),
+    ],
+    # framing words before the noun: 上述, 按照, 取得了, N个方面, 拥有 (gwr_national_2020,
+    # news_guangdong_cities_gdp_2021q1q3, gwr_baoding_2021_excerpt)
+    "framing": [
+        ("上述2万亿元全部转给地方。", [("2万亿元", "全部转给地方")]),
+        ("推出8个方面90项政策措施，实施援企稳岗。", [("8个", "方面"), ("90项", "政策措施")]),
+        ("对我们这样一个拥有14亿人口的发展中国家来说，", [("14亿", "人口的发展中国家来说")]),
+        ("按照东莞全年6%的经济增长目标，", [("6%", "经济增长目标")]),
+        ("取得了治愈率100%、医护零感染的骄人战绩。", [("100%", "治愈率")]),
+        (
+            "外贸进出口总值增长37.6%，高于同期全省18.6%的增速。",
+            [("37.6%", "外贸进出口总值"), ("18.6%", "增速")],
+        ),
+        ("通用设备制造业迅猛增长，增长6309.9%；", [("6309.9%", "通用设备制造业")]),
+        # a count of what a list names: the noun after 等 (gwr_baoding_2021_excerpt)
+        ("完成白洋淀上游生态环境保护、工业遗产保护等地方立法12部。", [("12部", "地方立法")]),
+        # a number a copula speaks of (5.5%是…) counts nothing after it
+        ("5.5%是务实理性的，体现了发展。", [("5.5%", None)]),
+    ],
 }
 
 
