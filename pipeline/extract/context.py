@@ -185,6 +185,8 @@ _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for 
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
 #: A sentence opening on the present (目前58.3%的增速…) leaves the past its paragraph had turned to.
 _NOW = ("目前", "当前", "如今", "现在", "眼下")
+#: An average over years (年均增长9.3%): over the reviewed span, whatever single year was named last.
+_SPAN_AVERAGE = re.compile(r"年均")
 #: A change against a named base year in the figure's clause: 比2015年增加115天.
 _BASE_YEAR = re.compile(r"[比较]((?:19|20)\d{2})年(?!同期)[^，,。；;]{0,12}$")
 
@@ -421,6 +423,20 @@ class ContextResolver:
                 return resolve(m, ref_year=self.ref_year, context_year=None)
         return None
 
+    @staticmethod
+    def _within_span(period: str, span: str, role: str | None, window: str, after: str, quote: str) -> str:
+        """A single year named inside a reviewed span: the span's own measures still cover it.
+
+        过去五年…增加到2016年的1650亿元，年均增长9.3%: the average and the unnamed starts of the
+        later changes belong to the span; 比2015年增加115天 is a change over it.
+        """
+        base = _BASE_YEAR.search(window)
+        if base is not None and int(span[:4]) - 1 == int(base.group(1)):
+            return span
+        if period == span[-4:] and (role == "from" or _SPAN_AVERAGE.search(window, clause_start(window))):
+            return period_in_span(span, role, window, after, quote)
+        return period
+
     def _paragraph_span(self, pos: int, para_start: int) -> str | None:
         """The multi-year span governing the paragraph at ``pos`` (a review's 五年来), if any."""
         j = bisect_right(self._carry_pos, pos) - 1
@@ -560,16 +576,14 @@ class ContextResolver:
         quote = text[clean_start:clean_end]
         if period is not None and period[4:5] == "-":  # is_year_span, inlined: once per figure
             period = period_in_span(period, role, window, after, quote)
+        elif period is not None and (span := self._paragraph_span(clean_start, para_start)) is not None:
+            period = self._within_span(period, span, role, window, after, quote)
         elif role == "from" and period is not None and named_at < clean_start - len(window) + max(
             window.rfind("从"), window.rfind("由")
         ):
             # 占比由11.9%提高到12.5% in a story on 2021Q1: the change is over the year, so its
             # unnamed start is the same part of the year before
             period = year_earlier(period)
-        if period is not None and period[4:5] != "-" and (base := _BASE_YEAR.search(window)):
-            span = self._paragraph_span(clean_start, para_start)
-            if span is not None and int(span[:4]) - 1 == int(base.group(1)):
-                period = span  # 五年来…2020年优良天数242天，比2015年增加115天: the change over the span
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period
         index, size = group if group else (None, None)

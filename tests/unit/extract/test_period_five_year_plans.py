@@ -169,3 +169,31 @@ def test_city_five_year_review(tmp_path, quote, period, why):
     for f in extract_figures(doc).figures:
         got.setdefault(doc.source_text[f.char_start : f.char_end], f.period)
     assert got[quote] == period, why
+
+
+TRADITIONAL_REVIEW = """政府工作報告
+2017年1月7日在宜賓市第五屆人民代表大會第一次會議上
+各位代表:
+過去五年工作回顧
+過去五年,我們攻堅克難、加快發展,綜合實力進一步增強。預計全市地區生產總值從2011年的1091.18億元增加到2016年的1650億元,年均增長9.3%;人均GDP從24433元增加到36700元,年均增長9.2%;一般公共預算收入從67.23億元增加到125.3億元,年均增長13.3%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("quote", "period"),
+    [
+        ("1091.18億元", "2011"),
+        ("1650億元", "2016"),
+        ("9.3%", "2012-2016"),  # 年均 after 增加到2016年的: still the span's average
+        ("24433元", "2011"),  # the unnamed start of the next change is the span's, not 2015
+        ("36700元", "2016"),
+        ("13.3%", "2012-2016"),
+    ],
+)
+def test_years_named_inside_a_review_keep_the_spans_measures(tmp_path, quote, period):
+    """A real Traditional-script page (2017 宜宾市 report, from the search index's pages)."""
+    path = tmp_path / "yibin.txt"
+    path.write_text(TRADITIONAL_REVIEW, encoding="utf-8")
+    doc = read_report(path)
+    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    assert got[quote] == period
