@@ -57,7 +57,7 @@ POST_QUALIFIERS: tuple[tuple[str, str], ...] = (
 #: Verbs that make the number after them negative when they touch it.
 SIGN_VERBS: tuple[str, ...] = (
     "下降", "减少", "回落", "降低", "下跌", "减产", "缩小", "收窄", "贬值", "下滑", "压减", "削减", "减",
-    "下调", "调低", "调减",
+    "下调", "调低", "调减", "缩短",
 )
 
 

@@ -80,6 +80,7 @@ FORMS: list[tuple[str, list[F]]] = [
     # a number set apart by spaces keeps its magnitude and unit; a year stays a date
     ("总投资 120 亿元", [("120 亿元", 120, "亿元", "yuan", "level", "exact")]),
     ("2021 年全市生产总值", []),
+    ("审批时限缩短50%以上", [("缩短50%以上", -50, "%", "percent", "growth_pct", "at_least")]),
     # a start listed after another figure keeps its own from/to pair
     ("出口分别增长5%、从3%提高到4%", [("5%", 5, "%", "percent", "growth_pct", "exact"),
                                  ("3%", 3, "%", "percent", "from", "exact"), ("4%", 4, "%", "percent", "to", "exact")]),

@@ -55,6 +55,9 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。",
          [("4个", 4, "个", "item", "level", "exact"), ("突破9万亿元", 9, "万亿元", "yuan", "level", "exceeds")]),
         ("合肥中欧班列全年发运突破千列，", [("突破千列", 1000, "列", "count", "level", "exceeds")]),
+        # 压缩 (like 缩短) is a decline
+        ("平均跑动次数减少93%，办理时限压缩65%。",
+         [("减少93%", -93, "%", "percent", "growth_pct", "exact"), ("65%", -65, "%", "percent", "growth_pct", "exact")]),
         # the ordinal of a plenary session, also in a list of sessions
         ("按照省委十一届十次、十一次全会部署要求，", []),
     ],
