@@ -503,7 +503,7 @@ def subject_before(
     own = clean_subject(pieces[-1])
     first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
     first_keep = _keep_verb(first) if first else ""
-    if own and (own[0] in PLACE_FIRST or _COMPARED[0] in own or _COMPARED[1] in own):
+    if own:
         own = _drop_compared_place(own)  # 广东省的18.6%, 高于江苏的19.2%: a place names no measure
     if not own and len(pieces) > 1 and pieces[-1] in ("", "的") and pieces[-2].endswith(("从", "由")):
         own = clean_subject(pieces[-2])  # 倍差从2013年的1.76缩小到: the start year split the noun off
@@ -752,7 +752,6 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
 
 #: A comparison with a place (增速仅次于湖北省的58.3%, 高于江苏的19.2%): the place is the other side.
 _COMPARED_PLACE = re.compile(r"(?:高于|低于|仅次于|快于|慢于|超过|领先于?|落后于?|不及)(?=.)")
-_COMPARED = ("于", "超过")
 
 
 def _drop_compared_place(subject: str) -> str:
@@ -766,9 +765,10 @@ def _drop_compared_place(subject: str) -> str:
     >>> _drop_compared_place("广东省GDP"), _drop_compared_place("收入高于支出")
     ('广东省GDP', '收入高于支出')
     """
-    if not subject:
-        return subject
-    m = _COMPARED_PLACE.search(subject) if ("于" in subject or "超过" in subject) else None
+    compared = "于" in subject or "超过" in subject
+    if not compared and (not subject or subject[0] not in PLACE_FIRST):
+        return subject  # most subjects: neither a comparison nor a place first
+    m = _COMPARED_PLACE.search(subject) if compared else None
     if m and place_length(subject[m.end() :]) == len(subject) - m.end():
         return subject[: m.start()]
     if place_length(subject) == len(subject):
