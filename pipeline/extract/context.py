@@ -143,6 +143,9 @@ _HAS_UNIT = re.compile(r"\d[^\d.]")
 #: A report (or its plan) as the subject that sets out what follows: 政府工作报告中提出，今年…
 _REPORT_SETS = re.compile(r"(?:工作报告|规划纲要|规划|报告)[中里]?(?:提出|明确|要求|部署)")
 _REPORT_REACH = 120  # characters of the figure's sentence searched for it
+#: A place named as where a meeting sits or a dispatch is filed (在北京开幕, 新华社北京3月5日电):
+#: no figure is about it.
+_VENUE = re.compile(r"(?:开幕|闭幕|召开|举行|\d{1,2}月\d{1,2}日电)")
 _NATIONAL_BODY = re.compile(r"国务院|全国人大|全国人民代表大会|全国政协|全国两会|国家统计局|国家发展改革委")
 _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(]([^（）()]{0,12})[）)]")
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
@@ -250,6 +253,16 @@ class ContextResolver:
         ]
         self._any_goal_heading = any(self._sec_goal)
         self._sec_levels = [s.level for s in sections]
+        # A section is under a goal heading when it or an enclosing heading announces goals:
+        # 二、2018年发展主要预期目标 over its items 1、国内生产总值增长6.5%左右 (read once here).
+        stack: list[tuple[int, bool]] = []  # (level, under goals) of the enclosing headings
+        self._sec_under_goal: list[bool] = []
+        for level, goal in zip(self._sec_levels, self._sec_goal, strict=True):
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            under = goal or (bool(stack) and stack[-1][1])
+            stack.append((level, under))
+            self._sec_under_goal.append(under)
         # Headings used for scope: from the document, plus enumerated lines of the text.
         heads: dict[int, int] = {s.clean_start: s.level for s in sections}
         top: list[int] = []
@@ -282,6 +295,7 @@ class ContextResolver:
         text = self.text
         mentions = scan_mentions(text)
         top_starts = self._top_starts
+        top_set = set(top_starts)
         head_starts = {pos for pos, _ in self._heads}
         # Role of each top-level part: the first part of a report looks back, later parts plan,
         # unless their heading says they look back.
@@ -390,10 +404,11 @@ class ContextResolver:
                     set_para = p_start
                     scope_pos.append(p_start)
                     scope_val.append(new_scope)
-                    if self.kind == "other":
+                    if self.kind == "other" and p_start not in top_set:
                         if news_scoped:
                             # News: the first period opening a paragraph is the story's; a later
                             # one (2020年，广州…) governs its own paragraph, then the story's returns.
+                            # A part's heading (二、2018年发展主要预期目标) governs its whole part.
                             scope_pos.append(self._para_end(p_start))
                             scope_val.append(scope)
                         news_scoped = True
@@ -540,7 +555,7 @@ class ContextResolver:
             self.area is None
             and self.kind == "other"
             and _NATIONAL_BODY.search(self.text, 0, 600)
-            and not any(a.level in ("province", "city") for a in mentions)
+            and all(a.level not in ("province", "city") or _VENUE.match(self.text, a.end) for a in mentions)
         ):
             # news on a national report or briefing (国务院新闻办公室举行吹风会) that names no
             # province or city is about the country
@@ -871,7 +886,7 @@ class ContextResolver:
     def _under_goal_heading(self, pos: int) -> bool:
         """True when the nearest heading above ``pos`` announces goals, not a review of them."""
         i = bisect_right(self._sec_starts, pos) - 1
-        return i >= 0 and self._sec_goal[i]
+        return i >= 0 and self._sec_under_goal[i]
 
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1
