@@ -646,6 +646,10 @@ def _classify(text: str, token: Token) -> None:
     if base in ("percent", "permille"):
         measure, sign = classify_percent(text, token.start, token.q_end)
         token.measure = measure
+        if token.qualifier == "exact" and text[token.q_start - 1 : token.q_start] == "的":
+            scope = _SCOPE_BOUND.search(clause_window(text, token.q_start, 14))
+            if scope is not None:  # 超过全国的30%: the bound word governs across the whole and 的
+                token.qualifier = _PRE[scope.group(1)]
         if (
             token.qualifier == "exact"
             and text.find("约", max(0, token.q_start - WINDOW), token.q_start) >= 0  # cheap test first

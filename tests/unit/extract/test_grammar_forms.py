@@ -80,6 +80,9 @@ FORMS: list[tuple[str, list[F]]] = [
     # a number set apart by spaces keeps its magnitude and unit; a year stays a date
     ("总投资 120 亿元", [("120 亿元", 120, "亿元", "yuan", "level", "exact")]),
     ("2021 年全市生产总值", []),
+    # a bound word across the whole and 的 governs a percentage; 新增 (newly added) is no growth verb
+    ("新增装机超过全球的40%", [("40%", 40, "%", "percent", "rate_pct", "more_than")]),
+    ("占全国的30%", [("30%", 30, "%", "percent", "rate_pct", "exact")]),
     ("审批时限缩短50%以上", [("缩短50%以上", -50, "%", "percent", "growth_pct", "at_least")]),
     # a start listed after another figure keeps its own from/to pair
     ("出口分别增长5%、从3%提高到4%", [("5%", 5, "%", "percent", "growth_pct", "exact"),
