@@ -429,6 +429,7 @@ def names_facility(text: str, end: int) -> bool:
 #: After 等, a group the listed places belong to (等地, 等9市, 等4个国家骨干冷链物流基地), or the figure.
 _EXAMPLE_GROUP = re.compile(r"等(?:地(?!方)|城市|地区|省份|[0-9一二三四五六七八九十两]{1,3}[个座市地省县])")
 _CLAUSE_STOPS = "，,；;：:。！？\n"
+_CLAUSE_STOP = re.compile("[" + _CLAUSE_STOPS + "]")
 
 
 def example_list(window: str, pos: int) -> tuple[int, int] | None:
@@ -445,13 +446,11 @@ def example_list(window: str, pos: int) -> tuple[int, int] | None:
     (None, None)
     """
     k = window.rfind("等")
-    if k < 0 or any(ch in _CLAUSE_STOPS for ch in window[k:]):
+    if k < 0 or (k != len(window) - 1 and not _EXAMPLE_GROUP.match(window, k)):
         return None
-    if k != len(window) - 1 and not _EXAMPLE_GROUP.match(window, k):
+    if _CLAUSE_STOP.search(window, k) is not None:
         return None
-    start = k
-    while start > 0 and window[start - 1] not in _CLAUSE_STOPS:
-        start -= 1
+    start = max(window.rfind(ch, 0, k) for ch in _CLAUSE_STOPS) + 1
     if "、" not in window[start:k] and not place_length(window[max(start, k - 4) : k]):
         return None
     offset = pos - len(window)
