@@ -361,8 +361,15 @@ class ContextResolver:
                 local.add(len(resolved) - 1)
             elif period is not None and not is_sub and self._milestone(m):
                 sent_year = m.year  # 充分考虑了2035年…的需要: a future milestone, this sentence only
-            elif period is not None and not is_sub and _year_in_span(m, carry_pos, carry_val, p_start, scope):
-                sent_year = m.year  # 五年来，…。2020年空气质量优良天数242天…。: the span resumes after it
+            elif (
+                period is not None
+                and not is_sub
+                and text[m.end : m.end + 1] not in "，,："
+                and _year_in_span(m, carry_pos, carry_val, p_start, scope)
+            ):
+                # 五年来，…。2020年空气质量优良天数242天…。: the span resumes after it (a frame,
+                # 2020年，…, still governs what follows)
+                sent_year = m.year
             elif period is not None and not is_sub:
                 sent_year = year_of(period) if not is_year_span(period) else sent_year
                 # year-level phrases govern the rest of their paragraph; sub-year ones

@@ -197,3 +197,17 @@ def test_years_named_inside_a_review_keep_the_spans_measures(tmp_path, quote, pe
     doc = read_report(path)
     got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
     assert got[quote] == period
+
+
+def test_a_year_framing_its_sentence_still_governs_the_next(tmp_path):
+    """五年来…。2020年，… frames what follows (constructed from the 保定 review's wording)."""
+    path = tmp_path / "frame.txt"
+    path.write_text(
+        "2021年保定市政府工作报告\n一、“十三五”时期和2020年工作回顾\n"
+        "五年来，我们不断加强生态文明建设。2020年，空气质量优良天数242天。PM2.5浓度下降8.5%。\n",
+        encoding="utf-8",
+    )
+    doc = read_report(path)
+    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    assert got["242天"] == "2020"
+    assert got["下降8.5%"] == "2020"  # 2020年， framed the paragraph from there on
