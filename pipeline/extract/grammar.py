@@ -490,9 +490,8 @@ def _read_spaced(text: str, token: Token) -> tuple[Unit, int] | None:
         value, mult = read_numeral(token.raw + text[j:k])
     except ValueError:
         return None
-    if found is None:  # 4000 亿 with no unit word: a bare magnitude, read as 4000亿 would be
-        return None
-    token.value, token.mult, token.end = value, mult, k
+    # 4000 亿 with no unit word is widened too: a bare magnitude, read as 4000亿 would be
+    token.value, token.mult, token.end, token.q_end = value, mult, k, k
     token.raw = token.raw + text[j:k]
     if text[start - 1 : start] == " " and match_pre_qualifier(text, start - 1) is not None:
         token.q_start = start - 1

@@ -80,6 +80,8 @@ FORMS: list[tuple[str, list[F]]] = [
     # a number set apart by spaces keeps its magnitude and unit; a year stays a date
     ("总投资 120 亿元", [("120 亿元", 120, "亿元", "yuan", "level", "exact")]),
     ("2021 年全市生产总值", []),
+    ("全市生产总值突破 4000 亿，", [("突破 4000 亿", 4000, "亿", "yuan", "level", "exceeds")]),
+    ("排名第 3 名", []),
     # a bound word across the whole and 的 governs a percentage; 新增 (newly added) is no growth verb
     ("新增装机超过全球的40%", [("40%", 40, "%", "percent", "rate_pct", "more_than")]),
     ("占全国的30%", [("30%", 30, "%", "percent", "rate_pct", "exact")]),
