@@ -864,9 +864,9 @@ class ContextResolver:
             return "全国"
         want = "province" if a.name == "@province" else "city" if a.name == "@city" else self.area_level
         if self.kind == "other" and a.name != "@own" and want is not None:
-            # news on several places: the one named last before it in its paragraph (武汉全市,
+            # news on several places: the one named last before it in its sentence (武汉全市,
             # 《郑州市…》提出，到2022年全市), else the place its section is on (see paragraph_topics)
-            near = nearest_of_level(self._areas, i, want, self._para_start(a.start))
+            near = nearest_of_level(self._areas, i, want, self._sent_start(a.start))
             topic = self._topics[bisect_right(self._para, a.start)] if self._topics else None
             if near is None and topic is not None and level_of(topic) == want:
                 near = topic

@@ -153,10 +153,9 @@ _NATIONAL_TITLE_AFTER = (
 )  # fmt: skip
 #: A place opening the name of a facility or service (长沙机场, 合肥中欧班列, 商洛电厂): in a report
 #: about a wider area, the facility's figures are the report's, not the named city's.
-_FACILITY_AFTER = (
-    "机场", "港", "电厂", "核电", "中欧班列", "班列", "南站", "北站", "东站", "西站", "火车站", "地铁",
-    "轨道交通", "大学", "实验室",
-)  # fmt: skip
+_FACILITY_AFTER = re.compile(
+    r"(?:[\u4e00-\u9fff]{2})?机场|港(?![澳资])|电厂|核电|中欧班列|班列|[南北东西]站|火车站|地铁|轨道交通|实验室"
+)  # 广州白云机场: an airport's own name between; 广东港澳 and 港资 are no port
 #: Places that only illustrate a group (包括广州、佛山、汕头在内的14个地级市): not its area, nor a
 #: later figure's in the sentence.
 _EXAMPLES = re.compile(r"包括[^，,。；;：\n]{1,40}?在内")
@@ -423,7 +422,7 @@ def names_facility(text: str, end: int) -> bool:
     >>> names_facility("长沙机场吞吐量", 2), names_facility("广州白云机场", 2), names_facility("长沙GDP", 2)
     (True, True, False)
     """
-    return text.startswith(_FACILITY_AFTER, end) or text.startswith("机场", end + 2)  # 广州白云机场
+    return _FACILITY_AFTER.match(text, end) is not None
 
 
 #: After 等, a group the listed places belong to (等地, 等9市, 等4个国家骨干冷链物流基地), or the figure.
