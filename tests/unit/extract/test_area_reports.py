@@ -15,8 +15,14 @@ JIANGSU_2026 = [
     # 全国/国家 opening an honour title: the count of them is the province's
     ("全国文明城市、国家历史文化名城分别增至37座、14座", "37座", "江苏省"),
     ("全国文明城市、国家历史文化名城分别增至37座、14座", "14座", "江苏省"),
+    ("牵头建设44家全国重点实验室", "44家", "江苏省"),
     # unchanged: 全国 as a rank's scope stays a yardstick; the province keeps its figure
     ("区域创新能力升至全国第二", "第二", "江苏省"),
+]
+
+FUJIAN_2026 = [
+    # a province's count of national key laboratories (全国 opens the title)
+    ("重组入列全国重点实验室13家", "13家", "福建省"),
 ]
 
 SHAANXI_2026 = [
@@ -40,6 +46,7 @@ HUNAN_2026 = [
 
 CASES = [
     *[pytest.param("gwr_jiangsu_2026_excerpt", *c, id=f"jiangsu:{c[1]}") for c in JIANGSU_2026],
+    *[pytest.param("gwr_fujian_2026", *c, id=f"fujian:{c[1]}") for c in FUJIAN_2026],
     *[pytest.param("gwr_shaanxi_2026_goals_excerpt", *c, id=f"shaanxi:{c[1]}") for c in SHAANXI_2026],
     *[pytest.param("gwr_anhui_2026_review_excerpt", *c, id=f"anhui:{c[1]}") for c in ANHUI_2026],
     *[pytest.param("gwr_hunan_2026_excerpt", *c, id=f"hunan:{c[1]}") for c in HUNAN_2026],
