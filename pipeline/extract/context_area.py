@@ -7,6 +7,13 @@ to the report's area when its level matches, else to the nearest named place of 
 Groups named as a whole are places too: a count or share of provinces (29个省份, 近8成省份)
 is about 全国, the leading cities (GDP排名前十的城市) are the group 前十城市. A place that is
 only the whole a share is taken of (聚集了广东六成的人口) is a reference, not the area.
+
+A reference (a yardstick) is also: a place after 高出/超越 (这一数据高出上海70.24亿元), one listed
+right after a yardstick (高于江苏的19.2%、广东省的18.6%), 全国 opening an honour's title
+(全国文明城市), 全国/全省 a few words before 最 (全省经济增长最快的地区), and the places inside
+包括…在内. Helpers here serve the resolver's other choices: ``example_list`` (places given as
+examples before 等), ``names_facility`` (长沙机场, 深圳港), ``owns_value``/``place_after_de``
+(X的N, N的X) and ``paragraph_topics`` (the place a news section or paragraph is about).
 """
 
 from __future__ import annotations
