@@ -598,7 +598,11 @@ class ContextResolver:
         quote = text[clean_start:clean_end]
         if period is not None and period[4:5] == "-":  # is_year_span, inlined: once per figure
             period = period_in_span(period, role, window, after, quote)
-        elif period is not None and (span := self._paragraph_span(clean_start, para_start)) is not None:
+        elif (
+            period is not None
+            and (role == "from" or "年" in window)  # cheap guard: _within_span needs 年均 or 比…年
+            and (span := self._paragraph_span(clean_start, para_start)) is not None
+        ):
             period = self._within_span(period, span, role, window, after, quote)
         elif role == "from" and period is not None and named_at < clean_start - len(window) + max(
             window.rfind("从"), window.rfind("由")
