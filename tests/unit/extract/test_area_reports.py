@@ -16,6 +16,8 @@ JIANGSU_2026 = [
     ("全国文明城市、国家历史文化名城分别增至37座、14座", "37座", "江苏省"),
     ("全国文明城市、国家历史文化名城分别增至37座、14座", "14座", "江苏省"),
     ("牵头建设44家全国重点实验室", "44家", "江苏省"),
+    # a named cross-province zone is its figures' area, not the wider 长三角
+    ("长三角生态绿色一体化发展示范区制度创新成果增至154项", "154项", "长三角生态绿色一体化发展示范区"),
     # unchanged: 全国 as a rank's scope stays a yardstick; the province keeps its figure
     ("区域创新能力升至全国第二", "第二", "江苏省"),
 ]
