@@ -168,6 +168,12 @@ _FACILITY_AFTER = re.compile(
 #: Places that only illustrate a group (包括广州、佛山、汕头在内的14个地级市): not its area, nor a
 #: later figure's in the sentence.
 _EXAMPLES = re.compile(r"包括[^，,。；;：\n]{1,40}?在内")
+#: Places inside 除…外 are left out of what the clause counts (河南除省会郑州外，还有10个省辖市).
+_EXCEPT = re.compile(r"除了?[^，,。；;：\n]{1,16}?(?:以外|之外|外)")
+#: A count closing a list of places (六省, 三地, 两市, 3个城市): the list names a group's members.
+_NAMED_GROUP_AFTER = re.compile(r"(?:[一二三四五六七八九十两]|[0-9]{1,2})个?(?:省|市|城|地|区)(?![长委场政])")
+_JOINERS = frozenset("、和及与")
+_NUMERALS = frozenset("一二三四五六七八九十两")
 #: X市/X县 read as a generic place must not open with a level word (省市县联动, 市县两级).
 _GENERIC_NOT_FIRST = frozenset("省市县区乡镇村各")
 #: Between a yardstick and a place listed after it (高于江苏的19.2%、广东省的18.6%): the place is
@@ -259,8 +265,8 @@ def scan_areas(text: str) -> list[AreaMention]:
             if start < 0 or not (start == 0 or text[start - 1] in _DELIMS or start in named_ends):
                 continue
             written = text[start:end]
-            if written[0] in _GENERIC_NOT_FIRST:
-                break
+            if written[0] in _GENERIC_NOT_FIRST or not _NUMERALS.isdisjoint(written[1:-1]):
+                break  # 省市县联动; 厦门两市 counts the cities listed before it
             if all("\u4e00" <= ch <= "\u9fff" for ch in written) and written not in NOT_PLACE_WORDS:
                 if written[-2:] not in NOT_PLACE_WORDS and written not in NAMES:
                     hits.append((start, end, written, "generic"))
@@ -270,11 +276,15 @@ def scan_areas(text: str) -> list[AreaMention]:
     if len(hits) > 1:
         hits.sort()
     examples = [m.span() for m in _EXAMPLES.finditer(text)] if "在内" in text else []
+    if "除" in text:
+        examples += [m.span() for m in _EXCEPT.finditer(text)]
+        examples.sort()
+    examples.reverse()  # popped from the end, in text order
     out: list[AreaMention] = []
     prev: AreaMention | None = None
     for start, end, name, level in hits:
-        while examples and examples[0][1] <= start:
-            examples.pop(0)
+        while examples and examples[-1][1] <= start:
+            examples.pop()
         before = text[max(0, start - 2) : start]
         after = text[end : end + 4]
         reference = (
@@ -284,13 +294,14 @@ def scan_areas(text: str) -> list[AreaMention]:
                 after.startswith(AREA_REFERENCE_AFTER)
                 and not _PERIOD_AFTER.match(after)
                 and not (after[:1] == "第" and _INDUSTRY_AFTER.match(after))
+                and not after.startswith("平均每")  # 郑州平均每年要比武汉多增加14万人: an adverb
             )
             or (level == "own" and _SUPERLATIVE_AFTER.match(text, end) is not None)  # 全国最多的地级市,
             # 是全省经济增长最快的地区: a superlative's scope; a named place before 最 is the one that
             # leads (深圳最高，增速达到9.9%)
             or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(_skip_own(text, end)) is not None)
             or (name == "全国" and after.startswith(_NATIONAL_TITLE_AFTER))
-            or (bool(examples) and examples[0][0] < start)  # 包括广州、佛山、汕头在内的14个地级市
+            or (bool(examples) and examples[-1][0] < start)  # 包括…在内的14个地级市, 除省会郑州外
             or (level == "own" and prev is not None and prev.reference and prev.end == start)  # 湖南全省
             or (
                 prev is not None
@@ -301,7 +312,23 @@ def scan_areas(text: str) -> list[AreaMention]:
         )
         prev = AreaMention(start, end, name, level, reference)
         out.append(prev)
+        if text[start - 1 : start] in _JOINERS and _NAMED_GROUP_AFTER.match(text, end):
+            _mark_named_group(text, out)  # 山西、安徽、江西、河南、湖北、湖南六省: the group's items
     return out
+
+
+def _mark_named_group(text: str, out: list[AreaMention]) -> None:
+    """Mark as references the places of a list that a count closes (湖北、湖南和江西三地).
+
+    The list names the members of a group (中部地区包括山西、…、湖南六省); a figure after it is the
+    group's or its subject's, never its last member's.
+    """
+    k = len(out) - 1
+    while k >= 0:
+        out[k] = out[k]._replace(reference=True)
+        if k == 0 or text[out[k - 1].end : out[k].start] not in _JOINERS:
+            break
+        k -= 1
 
 
 def _scan_groups(text: str, hits: list[tuple[int, int, str, str]]) -> None:
@@ -387,9 +414,9 @@ def paragraph_topics(
             j += 1
         stop = min(end, start + _TOPIC_REACH)
         for mark in "。！？":
-            at = text.find(mark, start, end)
+            at = text.find(mark, start, stop)
             if at >= 0:
-                stop = min(stop, at)
+                stop = at
         found = None
         k = j
         while k < n and mentions[k].start < stop:

@@ -81,8 +81,22 @@ TOP10 = [
     ("作为我国GDP长期排名第一的城市", "第一", "上海市"),
 ]
 
+# 中部六大省会人口PK (central provinces and capitals in the 2020 census; page area 河南省)
+CENTRAL_CENSUS = [
+    # a list closed by a count (…、湖南六省) names a group's members: the figure is the group's
+    ("河南、湖北、湖南六省，国土面积102.8万平方公里", "102.8万平方公里", "中部地区"),
+    ("占全国陆地国土总面积的10.7%", "10.7%", "中部地区"),
+    # 除…外 leaves a place out of what the clause counts
+    ("河南除省会郑州外，还有10个省辖市", "10个", "河南省"),
+    # 平均每年 after a place is an adverb, not 郑州's average as a yardstick
+    ("郑州平均每年要比武汉多增加14万人左右", "14万人左右", "郑州市"),
+    # unchanged: X以N力压Y的M
+    ("郑州以1260万人力压武汉的1232.6万人", "1232.6万人", "武汉市"),
+]
+
 CASES = [
     *[pytest.param("news_provinces_gdp_2021q1", *c, id=f"provinces:{c[1]}") for c in PROVINCES_Q1],
+    *[pytest.param("news_central_capitals_census_2020", *c, id=f"central:{c[1]}") for c in CENTRAL_CENSUS],
     *[pytest.param("news_changsha_congress_digital_2021", *c, id=f"changsha:{c[1]}") for c in CHANGSHA],
     *[pytest.param("news_guangdong_cities_gdp_2021q1q3", *c, id=f"guangdong:{c[1]}") for c in GUANGDONG_Q1Q3],
     *[pytest.param("news_top10_cities_gdp_2021", *c, id=f"top10:{c[1]}") for c in TOP10],
