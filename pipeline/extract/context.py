@@ -806,7 +806,8 @@ class ContextResolver:
             names = list_areas(head, size)  # 其次为江苏和北京，分别高出2.6个、2.5个百分点
             if names:
                 return canonical_area(names[index])
-        examples = example_list(window, pos)  # 宝鸡、延安等4个基地, 汕头、湛江等地…790万千瓦
+        own_report = self.kind in ("gwr", "statcomm")
+        examples = example_list(window, pos, items=own_report)  # 宝鸡、延安等4个基地, 汕头、湛江等地
         rank = self.text.startswith("第", pos)  # 跻身全国169个国新区第11位: 全国 is the ranking's scope
         if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:
             pos -= len(window) - incl  # 包括广州、佛山在内的14个地级市: the places only illustrate
@@ -833,7 +834,7 @@ class ContextResolver:
         while i >= 0 and self._areas[i].start >= para_start:
             a = self._areas[i]
             if (rank and a.level == "own") or (
-                examples and examples[0] <= a.start < examples[1] and is_list_item(self.text, a)
+                examples and is_list_item(self.text, a, examples)
             ):
                 i -= 1
                 continue

@@ -163,8 +163,9 @@ _NATIONAL_TITLE_AFTER = (
 #: A place opening the name of a facility or service (长沙机场, 合肥中欧班列, 商洛电厂): in a report
 #: about a wider area, the facility's figures are the report's, not the named city's.
 _FACILITY_AFTER = re.compile(
-    r"(?:[\u4e00-\u9fff]{2})?机场|港(?![澳资])|电厂|核电|中欧班列|班列|[南北东西]站|火车站|地铁|轨道交通|实验室"
-)  # 广州白云机场: an airport's own name between; 广东港澳 and 港资 are no port
+    r"[\u4e00-\u9fff]{0,3}?(?:机场|科技城|科学城|科创城|创业园)"
+    r"|港(?![澳资])|电厂|核电|中欧班列|班列|[南北东西]站|火车站|地铁|轨道交通|实验室"
+)  # 广州白云机场, 沈阳浑南科技城, 大连英歌石科学城: a name between; 广东港澳 and 港资 are no port
 #: Places that only illustrate a group (包括广州、佛山、汕头在内的14个地级市): not its area, nor a
 #: later figure's in the sentence.
 _EXAMPLES = re.compile(r"包括[^，,。；;：\n]{1,40}?在内")
@@ -173,6 +174,7 @@ _EXCEPT = re.compile(r"除了?[^，,。；;：\n]{1,16}?(?:以外|之外|外)")
 #: A count closing a list of places (六省, 三地, 两市, 3个城市): the list names a group's members.
 _NAMED_GROUP_AFTER = re.compile(r"(?:[一二三四五六七八九十两]|[0-9]{1,2})个?(?:省|市|城|地|区)(?![长委场政])")
 _JOINERS = frozenset("、和及与")
+_DEFINING = ("包括", "包含", "涵盖", "覆盖", "即", "由")
 _NUMERALS = frozenset("一二三四五六七八九十两")
 #: X市/X县 read as a generic place must not open with a level word (省市县联动, 市县两级).
 _GENERIC_NOT_FIRST = frozenset("省市县区乡镇村各")
@@ -313,22 +315,24 @@ def scan_areas(text: str) -> list[AreaMention]:
         prev = AreaMention(start, end, name, level, reference)
         out.append(prev)
         if text[start - 1 : start] in _JOINERS and _NAMED_GROUP_AFTER.match(text, end):
-            _mark_named_group(text, out)  # 山西、安徽、江西、河南、湖北、湖南六省: the group's items
+            _mark_defined_group(text, out)  # 中部地区包括山西、…、湖南六省: the region's members
     return out
 
 
-def _mark_named_group(text: str, out: list[AreaMention]) -> None:
-    """Mark as references the places of a list that a count closes (湖北、湖南和江西三地).
+def _mark_defined_group(text: str, out: list[AreaMention]) -> None:
+    """Mark as references the places of a list that a count closes after 包括 (…包括山西、…湖南六省).
 
-    The list names the members of a group (中部地区包括山西、…、湖南六省); a figure after it is the
-    group's or its subject's, never its last member's.
+    The list defines a group named before it (中部地区); a figure after it is the group's, never
+    its last member's. A list that is itself the subject (湖北、湖南和江西三地，十年人口增量均不足
+    百万) keeps its places: the figure is theirs.
     """
     k = len(out) - 1
-    while k >= 0:
-        out[k] = out[k]._replace(reference=True)
-        if k == 0 or text[out[k - 1].end : out[k].start] not in _JOINERS:
-            break
+    while k > 0 and text[out[k - 1].end : out[k].start] in _JOINERS:
         k -= 1
+    if not text.endswith(_DEFINING, 0, out[k].start):
+        return
+    for m in range(k, len(out)):
+        out[m] = out[m]._replace(reference=True)
 
 
 def _scan_groups(text: str, hits: list[tuple[int, int, str, str]]) -> None:
@@ -455,7 +459,7 @@ def nearest_of_level(mentions: list[AreaMention], i: int, want: str, floor: int)
 def names_facility(text: str, end: int) -> bool:
     """True when the place ending at ``end`` opens a facility's name (长沙机场旅客年吞吐量).
 
-    >>> names_facility("长沙机场吞吐量", 2), names_facility("广州白云机场", 2), names_facility("长沙GDP", 2)
+    >>> names_facility("长沙机场", 2), names_facility("大连英歌石科学城", 2), names_facility("长沙GDP", 2)
     (True, True, False)
     """
     return _FACILITY_AFTER.match(text, end) is not None
@@ -467,20 +471,32 @@ _CLAUSE_STOPS = "，,；;：:。！？\n"
 _CLAUSE_STOP = re.compile("[" + _CLAUSE_STOPS + "]")
 
 
-def example_list(window: str, pos: int) -> tuple[int, int] | None:
-    """Text span of a list of places given as examples before 等 in the figure's clause, or None.
+def example_list(window: str, pos: int, *, items: bool = False) -> tuple[int, int, bool] | None:
+    """Span of a list of places given as examples in the figure's clause, and whether whole items.
 
     宝鸡、延安等4个国家骨干冷链物流基地 and 汕头、湛江等地海上风电装机达到790万千瓦 count a group
     the places only illustrate: they are not its area. ``window`` ends at ``pos``. The caller
     skips only places written right beside 、 or 等, the list's items (福州新建学校、医院等50个
-    stays 福州's).
+    stays 福州's). With ``items`` (a report), a count right after a list whose every item opens
+    with a place (沈阳化工新材料、盘锦精细化工2个平台) counts the items: the places open their
+    names (the third value is True, and the caller skips the places that open an item).
 
     >>> example_list("加快宝鸡、延安等", 100), example_list("汕头、湛江等地海上风电装机达到", 30)
-    ((92, 99), (15, 20))
+    ((92, 99, False), (15, 20, False))
+    >>> example_list("运行。沈阳化工新材料、盘锦精细化工", 40, items=True)
+    (26, 40, True)
     >>> example_list("同比增长", 9), example_list("福州等城市，增长", 9)
     (None, None)
+    >>> example_list("福州新建学校、医院", 9, items=True) is None
+    True
     """
     k = window.rfind("等")
+    if k < 0 and items and "、" in window:
+        start = max(window.rfind(ch) for ch in _CLAUSE_STOPS) + 1
+        parts = window[start:].split("、")
+        if len(parts) > 1 and all(place_length(part) for part in parts):
+            return pos - len(window) + start, pos, True
+        return None
     if k < 0 or (k != len(window) - 1 and not _EXAMPLE_GROUP.match(window, k)):
         return None
     if _CLAUSE_STOP.search(window, k) is not None:
@@ -489,10 +505,14 @@ def example_list(window: str, pos: int) -> tuple[int, int] | None:
     if "、" not in window[start:k] and not place_length(window[max(start, k - 4) : k]):
         return None
     offset = pos - len(window)
-    return offset + start, offset + k
+    return offset + start, offset + k, False
 
 
-def is_list_item(text: str, mention: AreaMention) -> bool:
-    """True when a place stands as an item of a 、/等 list (宝鸡、延安等), not as a clause's subject."""
-    end = text[mention.end : mention.end + 1]
-    return end in ("、", "等") or text[mention.start - 1 : mention.start] == "、"
+def is_list_item(text: str, mention: AreaMention, span: tuple[int, int, bool]) -> bool:
+    """True when a place in ``span`` stands as an item of a list (宝鸡、延安等), not as a subject."""
+    if not span[0] <= mention.start < span[1]:
+        return False
+    before = text[mention.start - 1 : mention.start]
+    if span[2]:  # whole items: the place opens one (沈阳化工新材料、盘锦精细化工2个平台)
+        return mention.start == span[0] or before == "、"
+    return text[mention.end : mention.end + 1] in ("、", "等") or before == "、"

@@ -23,6 +23,7 @@ AREA_SOURCES = {
     "gwr_anhui_2026_review_excerpt": DEV_EXTRA / "gwr_anhui_2026_review_excerpt.txt",
     "gwr_fujian_2026": CORPUS / "gwr_fujian_2026.txt",
     "news_central_capitals_census_2020": DEV_EXTRA / "news_central_capitals_census_2020.md",
+    "gwr_liaoning_2026_review_excerpt": DEV_EXTRA / "gwr_liaoning_2026_review_excerpt.txt",
 }
 
 

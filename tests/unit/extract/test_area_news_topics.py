@@ -90,6 +90,8 @@ CENTRAL_CENSUS = [
     ("河南除省会郑州外，还有10个省辖市", "10个", "河南省"),
     # 平均每年 after a place is an adverb, not 郑州's average as a yardstick
     ("郑州平均每年要比武汉多增加14万人左右", "14万人左右", "郑州市"),
+    # a list that is itself the subject keeps its places (gold: 湖北、湖南、江西)
+    ("而湖北、湖南和江西三地，十年人口增量均不足百万", "不足百万", "江西省"),
     # unchanged: X以N力压Y的M
     ("郑州以1260万人力压武汉的1232.6万人", "1232.6万人", "武汉市"),
 ]

@@ -25,6 +25,15 @@ JIANGSU_2026 = [
 FUJIAN_2026 = [
     # a province's count of national key laboratories (全国 opens the title)
     ("重组入列全国重点实验室13家", "13家", "福建省"),
+    # a park named after a place (台湾农民创业园) is the province's in its report
+    ("台湾农民创业园综合考评连年包揽大陆前六名", "前六名", "福建省"),
+]
+
+LIAONING_2026 = [
+    # science cities named after their cities, and platforms counted after a list of names
+    ("沈阳浑南科技城落户87个项目", "87个", "辽宁省"),
+    ("大连英歌石科学城汇聚300多个科研团队", "300多个", "辽宁省"),
+    ("沈阳化工新材料、盘锦精细化工2个平台获评首批国家级制造业中试平台", "2个", "辽宁省"),
 ]
 
 SHAANXI_2026 = [
@@ -49,6 +58,7 @@ HUNAN_2026 = [
 CASES = [
     *[pytest.param("gwr_jiangsu_2026_excerpt", *c, id=f"jiangsu:{c[1]}") for c in JIANGSU_2026],
     *[pytest.param("gwr_fujian_2026", *c, id=f"fujian:{c[1]}") for c in FUJIAN_2026],
+    *[pytest.param("gwr_liaoning_2026_review_excerpt", *c, id=f"liaoning:{c[1]}") for c in LIAONING_2026],
     *[pytest.param("gwr_shaanxi_2026_goals_excerpt", *c, id=f"shaanxi:{c[1]}") for c in SHAANXI_2026],
     *[pytest.param("gwr_anhui_2026_review_excerpt", *c, id=f"anhui:{c[1]}") for c in ANHUI_2026],
     *[pytest.param("gwr_hunan_2026_excerpt", *c, id=f"hunan:{c[1]}") for c in HUNAN_2026],
