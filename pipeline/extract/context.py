@@ -52,6 +52,7 @@ from pipeline.extract.context_area import (
     scan_areas,
 )
 from pipeline.extract.context_period import (
+    CENSUS,
     SAME_PERIOD_LAST_YEAR,
     Mention,
     change_role,
@@ -359,6 +360,8 @@ class ContextResolver:
                 # 2016年来“双倍增”，…比重达到48.6%: a span up to now with no schema form
                 # blocks its own clause only; the next clause is back in the paragraph's period
                 local.add(len(resolved) - 1)
+            elif period is not None and m.rel == CENSUS:
+                sent_year = m.year  # 七普数据显示，…: the census dates its own sentence
             elif period is not None and not is_sub and self._milestone(m):
                 sent_year = m.year  # 充分考虑了2035年…的需要: a future milestone, this sentence only
             elif (
@@ -488,13 +491,16 @@ class ContextResolver:
     def _passing(self, m: Mention, period: str) -> bool:
         """True when a news paragraph opens with a period its later paragraphs do not share.
 
-        A news story is about its own period; 去年, a single month or a future span (“十四五”
-        期间，将…) opening a paragraph is a digression, not a new scope.
+        A news story is about its own period; 去年, a single month, a year before last or a
+        future span (“十四五”期间，将…) opening a paragraph is a digression, not a new scope.
         """
         if m.rel == "去年" or (m.sub is not None and m.sub.startswith("M")):
             return True
         start = start_year_of(period)
         ref = self.ref_year
+        end = year_of(period)
+        if ref is not None and end is not None and end < ref - 1:
+            return True  # history (2016年，郑州、武汉常住人口… in a 2021 story): its own paragraph only
         return ref is not None and start is not None and start >= ref and is_year_span(period)
 
     @staticmethod
@@ -604,11 +610,15 @@ class ContextResolver:
             and (span := self._paragraph_span(clean_start, para_start)) is not None
         ):
             period = self._within_span(period, span, role, window, after, quote)
-        elif role == "from" and period is not None and named_at < clean_start - len(window) + max(
-            window.rfind("从"), window.rfind("由")
+        elif (
+            role == "from"
+            and period is not None
+            and (len(period) > 4 or self.kind == "gwr")
+            and named_at < clean_start - len(window) + max(window.rfind("从"), window.rfind("由"))
         ):
-            # 占比由11.9%提高到12.5% in a story on 2021Q1: the change is over the year, so its
-            # unnamed start is the same part of the year before
+            # 占比由11.9%提高到12.5% in a story on 2021Q1, 由63.6%提高到64.2% in a report's review
+            # of its year: the change is over the year, so its unnamed start is the same part of
+            # the year before (news on a whole year may compare with any earlier year)
             period = year_earlier(period)
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period

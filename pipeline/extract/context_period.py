@@ -47,8 +47,11 @@ _PATTERN = re.compile(
             # five-year plans: “十三五”, 十四五时期
             r"(?P<fyp>“?十([一二三四五六七八九])五”?(?:时期|期间|规划期)?)",
             # 过去五年, 五年来, 这五年, 今后五年, 近三年, 一年来
-            rf"(?P<past>(?:过去|这)的?([{_CN}])年|近([{_CN}])年来?|([{_CN}])年来)",
-            rf"(?P<ahead>(?:今后|未来)([{_CN}])年)",
+            rf"(?P<past>(?:过去|这)的?([{_CN}]|10|[1-9])年|近([{_CN}]|10|[1-9])年来?|([{_CN}])年来)",
+            rf"(?P<ahead>(?:今后|未来)([{_CN}]|10|[1-9])年)",
+            # a census names its reference year: 七普, 第七次全国人口普查 (2020), 四经普 (2018)
+            r"(?P<census>第([五六七八])次(?:全国)?人口普查|(?<![\d十])([五六七八])普(?![通遍及惠])"
+            r"|第([一二三四五六])次(?:全国)?经济普查|([一二三四五六])经普)",
             # a bare sub-period: 一季度, 上半年, 前三季度, 6月
             rf"(?<![\d年{_CN}])(?P<sub>{_SUB})",
         ]
@@ -63,6 +66,26 @@ def _cn_int(text: str) -> int:
     (3, 4, 10)
     """
     return int(text) if text.isdigit() else CN_DIGITS[text]
+
+
+#: ``Mention.rel`` of a census named as the source of its sentence's figures (七普数据显示).
+CENSUS = "census"
+#: Reference years of the economic censuses (第一次…第六次全国经济普查); population censuses
+#: fall every ten years on a year ending in 0 (第五次 2000 … 第七次 2020).
+_ECONOMIC_CENSUS = {1: 2004, 2: 2008, 3: 2013, 4: 2018, 5: 2023, 6: 2028}
+
+
+def census_year(m: re.Match[str]) -> int:
+    """The reference year of the census a mention names.
+
+    >>> [census_year(_PATTERN.search(t)) for t in ("七普数据", "第六次全国人口普查", "四经普")]
+    [2020, 2010, 2018]
+    """
+    i = m.re.groupindex["census"]
+    population = m.group(i + 1) or m.group(i + 2)
+    if population:
+        return 2000 + 10 * (CN_DIGITS[population] - 5)
+    return _ECONOMIC_CENSUS[CN_DIGITS[m.group(i + 3) or m.group(i + 4)]]
 
 
 def fyp_years(index: int) -> tuple[int, int]:
@@ -89,7 +112,7 @@ class Mention(NamedTuple):
 
 
 #: Every time phrase contains one of these characters; the full pattern runs only around them.
-_ANCHOR = re.compile("[年季月半五]")
+_ANCHOR = re.compile("[年季月半五普]")
 #: Within a window the pattern is tried only where a phrase can start (see ``anchored``).
 _PATTERN_SCAN = Anchored(_PATTERN)
 _BEFORE_ANCHOR = 12
@@ -252,6 +275,8 @@ def scan_mentions(text: str) -> list[Mention]:
             if start >= 2 and text[start - 2 : start] == "连续":
                 continue
             out.append(Mention(start, end, "past", _cn_int(digits[0])))
+        elif m.group("census"):
+            out.append(Mention(start, end, "year", census_year(m), rel=CENSUS))
         elif m.group("ahead"):
             out.append(Mention(start, end, "ahead", _cn_int(m.group(m.re.groupindex["ahead"] + 1))))
         elif m.group("sub"):
@@ -351,7 +376,9 @@ _CHANGE_END = r"(?:到|至|跃居|跃升为?|升为)"
 #: The start of a change, also the later items of a list of starts (从全国第8位、[第4位]双双跃居…).
 _FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}(?:[^，,。；;、]{1,8}、)*$")
 _TO = re.compile(
-    r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:[，,][^，,。；;\d]{0,6})?" + _CHANGE_END + r"[^，,。；;\d]{0,3}$"
+    r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:[，,][^，,。；;\d]{0,6})?"
+    + _CHANGE_END
+    + r"[^，,。；;\d]{0,3}$"
 )
 _CHANGE_AFTER = re.compile(r"^(?:、[^，,。；;、]{1,8}?)*[^，,。；;\d]{0,12}?" + _CHANGE_END)
 _STOCK_QUOTE = ("连续", "超", "突破", "破", "逾")

@@ -1,0 +1,53 @@
+"""Periods in news on census results (real sentences: 每日经济新闻, 2021-05-27, on the 2020 census
+of the central provinces' capitals; dev document news_central_capitals_census_2020).
+
+A census names its reference year (七普 = 2020); a paragraph opening on a year long past
+(2016年，…) is history that governs its own paragraph, not the story's period; 过去10年 with
+Arabic digits is a span like 过去十年.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_figures
+from pipeline.extract.context_period import scan_mentions
+from pipeline.ingest import read_report
+
+PAGE = """---
+title: '中部六大省会人口PK，谁在逆袭？谁在垫底？'
+date: Thu, 27 May 2021 10:00:00 GMT
+---
+2016年，郑州、武汉常住人口分别为972.4万、1076.62万，郑州比武汉少近100万人，二者人口增量则均为15万人左右，十分接近。
+根据最新人口普查数据，过去10年，郑州常住人口增加397.4万人、年均增量为39.74万，武汉常住人口增加253.5万人、年均增量25.35万。
+最新七普数据显示，中部地区占全国人口的比重出现下跌，已降至25.83%，内部人口流向明显分化。
+"""
+
+
+@pytest.fixture(scope="module")
+def periods(tmp_path_factory):
+    path = tmp_path_factory.mktemp("news") / "census.md"
+    path.write_text(PAGE, encoding="utf-8")
+    doc = read_report(path)
+    return {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+
+
+@pytest.mark.parametrize(
+    ("quote", "period"),
+    [
+        ("972.4万", "2016"),  # the history paragraph keeps its own year
+        ("397.4万人", "2011-2020"),  # 过去10年 in a 2021 story; 2016 did not become the story's year
+        ("25.83%", "2020"),  # 七普: the census's reference year
+    ],
+)
+def test_census_news(periods, quote, period):
+    assert periods[quote] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("第七次全国人口普查结果显示", 2020), ("据第六次人口普查", 2010), ("五经普数据", 2023)],
+)
+def test_a_census_names_its_year(text, year):
+    (mention,) = scan_mentions(text)
+    assert mention.year == year
