@@ -65,6 +65,7 @@ _LEAD = re.compile(
 )
 # Trailing words are stripped by matching the reversed text at its start: an anchored
 # ``match`` instead of a ``$`` search that would try every position.
+_CHANGE_TO_VERBS = ("放缓", "回升", "滑落", "加快", "回落", "下滑", "跌", "跃升", "升")
 _TAIL_WORDS = sorted(
     {
         *SUBJECT_DROP_TAIL,
@@ -99,7 +100,7 @@ _TAIL_WORDS = sorted(
         "在",
         # change verbs before an end value (增速放缓至5.1%, PMI回升至50.1%); alone (比上月加快)
         # they say what the figure is and stay
-        *(verb + to for verb in ("放缓", "回升", "滑落", "加快", "回落", "下滑", "跌") for to in "至到"),
+        *(verb + to for verb in _CHANGE_TO_VERBS for to in "至到"),
     },
     key=len,
     reverse=True,
@@ -112,7 +113,7 @@ _TAIL_REV = re.compile(
 #: Characters that can end a trailing word (the first of each reversed alternative of
 #: ``_TAIL_REV``): a text ending in none of them has no tail to strip, without a regex call.
 _TAIL_LAST = frozenset(w[-1] for w in _TAIL_WORDS) | frozenset("年度份月，,、 “”")
-_LAST_STOP = re.compile("(?s:.*)[" + re.escape(_CLAUSE_STOPS + _SPACES) + "]")
+_LAST_STOP = re.compile("(?s:.*)[" + re.escape(_CLAUSE_STOPS + _SPACES) + "—]")  # ——如长沙…
 _LAST_CLAUSE_STOP = re.compile("(?s:.*)[" + re.escape(_CLAUSE_STOPS) + "]")
 
 
@@ -409,6 +410,7 @@ def forward_noun(after: str) -> str:
 _RANK_VERBS = ("居于", "居全", "居首", "居第", "位居", "排名", "排在", "位列", "名列", "稳居", "领先")
 #: Verbs ending in 及 (累计惠及80个乡镇): not the 及 that joins list items.
 _JI_VERBS = ("惠及", "涉及", "普及", "波及", "顾及", "提及", "危及", "遍及")
+_VERB_HEAD = re.compile(r"^(?:落地|新|累计)?(?:建设|建成|培育|认定|创建|打造|引进|实施|开工|完成)")
 _SECOND_COUNT = re.compile(r"\d{1,5}[个家项件类组所座条批]")
 _AFTER_DE = re.compile(
     r"^的([^\d，,。；;：:、！？!?\n（(“”]{1,12}?)"
@@ -513,9 +515,12 @@ def subject_before(
         own = (prev + own[ana.end() :].lstrip("还也又")) if prev else own
     elif quote[:1] == "第" and len(pieces) > 1 and (pool := _rank_pool(pieces[-2])):
         own = pool  # 长沙高新区综合实力跻身全国169个国新区第11位: the 169 are the pool, not the subject
+    elif "、" in own and quote.endswith(_CLASSIFIERS) and "等" not in own and (noun := forward_noun(after)):
+        # 航空、机器人及智能制造、工业母机、绿色石化4个集群获评…: the names listed are the items counted
+        own = (_keep_verb(own) or _count_verb_head(own)) + noun
     elif "等" in own and "、" in own and len(own) - own.rfind("等") > 2 and quote.endswith(_CLASSIFIERS):
         own = own[own.rfind("等") + 1 :]  # 白洋淀上游生态环境保护、工业遗产保护等地方立法12部: a count of
-    elif own[:1] in "先再又" and len(own) <= 4 and (obj := _object_before(own[1:], prior)):
+    elif own[:1] in ("先", "再", "又") and len(own) <= 4 and (obj := _object_before(own[1:], prior)):
         own = obj  # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: what was issued
     if (
         clause.endswith(("、", "和", "及"))
@@ -545,6 +550,7 @@ def subject_before(
         or own.endswith(_COUNT_VERB_ENDINGS)
         or (quote[-1:] == "个" and _THRESHOLD.match(after))
         or (pieces[-1].endswith("有") and not pieces[-1].endswith(("所有", "没有", "占有")))
+        or (pieces[-1].endswith(_COUNT_VERB_ENDINGS) and quote.endswith(_CLASSIFIERS))
     ) and (noun := forward_noun(after)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
         verb = own if own and _only_keep_verbs(own) else first_keep
@@ -582,6 +588,16 @@ _ANAPHOR = re.compile(r"(?:这一|这个|该|此)(?:指标数据|数据|指标|�
 _POOL_VERB = re.compile(
     r"(.{2,}?)(?:更是|已经|已|也)?(?:跻身|位列|位居|居|排名|排在|名列|稳居|跃居)(?:全国|全省|全市|全球|世界)?$"
 )
+
+
+def _count_verb_head(own: str) -> str:
+    """The verb of work opening ``own`` (落地建设肿瘤与代谢、… -> 落地建设), or ''.
+
+    >>> _count_verb_head("落地建设肿瘤与代谢、闽台地区"), _count_verb_head("航空、机器人")
+    ('落地建设', '')
+    """
+    m = _VERB_HEAD.match(own)
+    return m.group(0) if m else ""
 
 
 def _rank_pool(piece: str) -> str:
@@ -728,6 +744,9 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
                 return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
             if (trend := _TREND.fullmatch(clause)) is not None and (got := clean_subject(trend.group(1))):
                 return got  # 工业投资持续恢复，同比增长10.2%: a trend clause names what the rate is of
+        most = _MOST.search(clause)
+        if most and (got := _drop_compared_place(clean_subject(most.group(1) or most.group(2)))):
+            return got  # 河南人口绝对增量最多，达到534.2万人 / 中部地区占全国人口的比重出现下跌，已降至
         step = _THRESHOLD_CLAUSE.search(clause) if "台阶" in clause else None
         if step and (got := clean_subject(step.group(1))):
             return got  # 全省地区生产总值连跨两个万亿元台阶，年均增长5.7%: the noun that crossed
@@ -783,6 +802,11 @@ _TOPIC = re.compile(r"(?:在|从|就)([^\d，,。；;：:、]{2,10}?)(?:上|方�
 _TREND = re.compile(
     r"([^\d]{2,8}?)(?:持续|稳步|稳定|快速|较快|明显|继续|逐步|加快|迅猛|大幅|强劲|高速)"
     r"(?:恢复|回升|增长|向好|改善|好转|攀升|扩大|提升)(?:态势)?"
+)
+#: A clause with no figure naming its noun's rank or trend (河南人口绝对增量最多, 比重出现下跌).
+_MOST = re.compile(
+    r"^(?:[^\d，,。；;]{0,6}最多的([^\d，,。；;]{2,10})"
+    r"|([^\d，,。；;]{2,20}?)(?:仍然|依然|也)?(?:最多|最大|最高|最快|出现(?:下跌|下降|增长|回升|回落)))$"
 )
 #: A clause crossing a threshold written in words (连跨两个万亿元台阶): its noun before the verb.
 _THRESHOLD_CLAUSE = re.compile(

@@ -157,6 +157,15 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         ("累计惠及80个乡镇。", [("80个", "累计惠及乡镇")]),
         # classes of items (12类45件): the noun after the second count (gwr_jiangsu_2026_excerpt)
         ("12类45件民生实事全面完成，", [("12类", "民生实事全面完成"), ("45件", "民生实事全面完成")]),
+        # the names listed before a count are the items it counts: the noun after it names them
+        # (gwr_liaoning_2026_review_excerpt, gwr_fujian_2026)
+        (
+            "航空、机器人及智能制造、工业母机、绿色石化4个集群获评国家先进制造业集群。",
+            [("4个", "集群获评国家先进制造业集群")],
+        ),
+        ("落地建设肿瘤与代谢、闽台地区高发慢病病因流行病学2个重点实验室。", [("2个", "落地建设重点实验室")]),
+        # a verb of work stripped as framing still counts the noun after (gwr_liaoning_2026_review_excerpt)
+        ("高质量完成20件民生实事。", [("20件", "民生实事")]),
         # 在建 counts like 建成, with the noun of the item before
         ("建成过江通道4座、在建8座，", [("4座", "建成过江通道"), ("8座", "在建过江通道")]),
         # 居民 after a count is a noun, not the rank verb 居 (seed)
@@ -239,6 +248,20 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         # a number a copula speaks of (5.5%是…) counts nothing after it
         ("5.5%是务实理性的，体现了发展。", [("5.5%", None)]),
     ],
+    # a clause with no figure that names its noun's rank or trend (最多, 出现下跌) names the figure
+    # after it; a dash ends a subject's words (news_central_capitals_census_2020)
+    "clause_before": [
+        (
+            "其中，河南人口绝对增量最多，达到534.2万人，增长5.68%；",
+            [("534.2万人", "人口绝对增量"), ("5.68%", "人口绝对增量")],
+        ),
+        ("广东拥有全国最多的地级市数量，到达21个。", [("21个", "地级市数量")]),
+        ("郑州人口增量从15万跃升至超过20万；", [("15万", "人口增量"), ("超过20万", "人口增量")]),
+        (
+            "增量均小于省会城市人口增量——如长沙十年常住人口增加300万人，湖南同期增长不到75万；",
+            [("300万人", "如长沙十年常住人口"), ("不到75万", "如长沙十年常住人口")],
+        ),
+    ],
 }
 
 
@@ -279,7 +302,7 @@ PREVIOUS_SENTENCE = [
         "10.7%",
         "经济增速",
     ),
-    ("全市引入总投资800亿元。广东拥有全国最多的地级市数量，到达21个。", "21个", None),
+    ("全市引入总投资800亿元。广东拥有全国最多的地级市数量，到达21个。", "21个", "地级市数量"),
 ]
 
 
