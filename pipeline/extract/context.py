@@ -40,6 +40,7 @@ from pipeline.extract.context_area import (
     CITY_PROVINCE,
     AreaMention,
     canonical_area,
+    count_at,
     example_list,
     group_area,
     is_list_item,
@@ -817,7 +818,8 @@ class ContextResolver:
             if names:
                 return canonical_area(names[index])
         own_report = self.kind in ("gwr", "statcomm")
-        examples = example_list(window, pos, items=own_report)  # 宝鸡、延安等4个基地, 汕头、湛江等地
+        items = own_report and count_at(self.text, pos)  # 沈阳化工新材料、盘锦精细化工2个平台
+        examples = example_list(window, pos, items=items)  # 宝鸡、延安等4个基地, 汕头、湛江等地
         rank = self.text.startswith("第", pos)  # 跻身全国169个国新区第11位: 全国 is the ranking's scope
         if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:
             pos -= len(window) - incl  # 包括广州、佛山在内的14个地级市: the places only illustrate

@@ -508,6 +508,19 @@ def example_list(window: str, pos: int, *, items: bool = False) -> tuple[int, in
     return offset + start, offset + k, False
 
 
+#: A count of things (2个平台, 3家, 14座): what a list of names before it can be counted by.
+_COUNT_AT = re.compile(r"(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[个家座项条所处批]")
+
+
+def count_at(text: str, pos: int) -> bool:
+    """True when a small count starts at ``pos`` (2个平台): a list right before it is what it counts.
+
+    >>> count_at("2个平台获评", 0), count_at("8%", 0)
+    (True, False)
+    """
+    return _COUNT_AT.match(text, pos) is not None
+
+
 def is_list_item(text: str, mention: AreaMention, span: tuple[int, int, bool]) -> bool:
     """True when a place in ``span`` stands as an item of a list (宝鸡、延安等), not as a subject."""
     if not span[0] <= mention.start < span[1]:
