@@ -324,6 +324,22 @@ def _read_fraction(text: str, start: int, end: int, raw: str) -> Token | None:
     return token
 
 
+def _after_broken_point(text: str, start: int) -> bool:
+    """True when the digits at ``start`` follow ``<digits>. `` inside a sentence (超2. 2万亿元).
+
+    A list marker at the start of a line (1. 2万家企业…) is no broken decimal.
+
+    >>> _after_broken_point("超2. 2万亿元", 4), _after_broken_point("1. 2万家企业", 3)
+    (True, False)
+    """
+    if start < 3 or text[start - 1] != " " or text[start - 2] not in ".．" or not text[start - 3].isdigit():
+        return False
+    j = start - 3
+    while j > 0 and text[j - 1].isdigit():
+        j -= 1
+    return j > 0 and text[j - 1] not in " \t\r\n\u3000>"
+
+
 def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
     raw = text[start:end]
     up = False  # 上万人, 上千个, 上亿: a round magnitude reached, read as more than it
@@ -334,6 +350,11 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
     token = Token("number", start, end, start, end, raw)
     if up:
         token.qualifier, token.q_start, token.pre_bound = "more_than", start - 1, True
+    if not is_cn and _after_broken_point(text, start):
+        # 超2. 2万亿元: a decimal split by a stray space (text copied from a PDF); the tail alone
+        # would publish 2万亿元 for 2.2万亿元
+        token.skip = "decimal point followed by a space"
+        return token
     if not is_cn and start >= 2 and text[start - 1] in ",，" and text[start - 2].isdigit():
         # 12,345,67万元 / 1,2345亿元: a broken digit grouping; reading the tail alone
         # would publish a wrong, smaller number

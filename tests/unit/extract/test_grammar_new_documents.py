@@ -151,3 +151,23 @@ def test_gap_in_points_has_no_basis(extract_text, source, sentence, bases):
     assert sentence in _PATHS[source].read_text(encoding="utf-8")
     assert [f.growth_basis for f in extract_text(sentence).figures] == bases
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "skipped"),
+    [
+        # 人民网, 2024-02-01 (a page whose text came through a PDF): each decimal is split by a space
+        ("地区生产总值超2. 2万亿元、增长6%", ["6%"], "2万亿元"),
+        ("航空旅客吞吐量7492. 4万人次、位居全国城市第3位", ["第3位"], "4万人次"),
+        # a list marker at the start of a line is no decimal
+        ("1. 2万家企业完成数字化改造", ["2万家"], None),
+    ],
+)
+def test_a_decimal_split_by_a_space_is_not_read_as_its_tail(extract_text, sentence, kept, skipped):
+    """Reading the tail alone would publish 2万亿元 for 2.2万亿元: skipped, with its reason."""
+    result = extract_text(sentence)
+    quotes = [sentence[f.char_start : f.char_end] for f in result.figures]
+    assert all(k in quotes for k in kept), quotes
+    if skipped is not None:
+        assert skipped not in quotes
+        assert any(s.reason == "decimal point followed by a space" for s in result.skipped)
