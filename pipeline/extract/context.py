@@ -47,9 +47,11 @@ from pipeline.extract.context_area import (
     level_of,
     names_facility,
     nearest_of_level,
+    next_subject,
     owns_value,
     paragraph_topics,
     place_after_de,
+    title_city,
     scan_areas,
 )
 from pipeline.extract.context_period import (
@@ -574,6 +576,11 @@ class ContextResolver:
             # news on a national report or briefing (国务院新闻办公室举行吹风会) that names no
             # province or city is about the country
             self.area, self.area_level = "全国", "nation"
+        if self.kind == "other" and self.area_level in ("province", None) and self.doc.title:
+            # news titled on a city (杭州今年GDP能破2万亿吗) whose page was placed in its province
+            city = title_city(self.doc.title, _is_topic)
+            if city is not None and (self.area is None or CITY_PROVINCE.get(city) == self.area):
+                self.area, self.area_level = city, "city"
         #: News: the place each paragraph starts on (sections and openings about one place).
         self._topics: list[str | None] = []
         if self.kind == "other" and mentions:
@@ -872,6 +879,12 @@ class ContextResolver:
             topic = self._topics[bisect_right(self._para, pos)]
             if topic is not None:
                 return topic
+            # else the place its sentence goes on to name (1260万常住人口，不仅使郑州一举反超…)
+            k = bisect_right(self._sent, pos)
+            sent_end = min(self._sent[k] if k < len(self._sent) else len(self.text), pos + 40)
+            ahead = next_subject(self._areas, bisect_left(self._a_start, pos), sent_end)
+            if ahead is not None:
+                return ahead
         return self.area
 
     def _area_name(self, a: AreaMention, i: int) -> str | None:

@@ -529,3 +529,32 @@ def is_list_item(text: str, mention: AreaMention, span: tuple[int, int, bool]) -
     if span[2]:  # whole items: the place opens one (沈阳化工新材料、盘锦精细化工2个平台)
         return mention.start == span[0] or before == "、"
     return text[mention.end : mention.end + 1] in ("、", "等") or before == "、"
+
+
+def next_subject(mentions: list[AreaMention], j: int, stop: int) -> str | None:
+    """The first place from mention ``j`` on that is no yardstick and starts before ``stop``.
+
+    News that opens a sentence with a figure names its place after it (1260万常住人口，不仅使郑州
+    一举反超南阳、周口; 从垫底的3.63万元到跨过10万元门槛，用“逆袭”来形容合肥也不为过). A 我国
+    or 全市 met first leaves the page's own area (二季度0.4%的正增长…，我国经济…，上海等多地…).
+    """
+    while j < len(mentions) and mentions[j].start < stop:
+        a = mentions[j]
+        if not a.reference:
+            return None if a.level == "own" else a.name
+        j += 1
+    return None
+
+
+def title_city(title: str, is_topic: Callable[[str], bool]) -> str | None:
+    """The city a news title opens on (杭州今年GDP能破2万亿吗 -> 杭州市), or None.
+
+    Only a city that is the title's first place and its subject: 广东GDP十强进阶：广深… opens
+    on a province, 中部省会竞逐…，长沙未来五年… names its city in passing after a group.
+    """
+    for a in scan_areas(title):
+        if a.level != "city" or a.reference:
+            return None
+        cut = max(title.rfind(ch, 0, a.start) for ch in "，,：:")
+        return a.name if is_topic(title[cut + 1 : a.start]) else None
+    return None

@@ -24,6 +24,8 @@ AREA_SOURCES = {
     "gwr_fujian_2026": CORPUS / "gwr_fujian_2026.txt",
     "news_central_capitals_census_2020": DEV_EXTRA / "news_central_capitals_census_2020.md",
     "gwr_liaoning_2026_review_excerpt": DEV_EXTRA / "gwr_liaoning_2026_review_excerpt.txt",
+    "news_hangzhou_gdp_2021q1q3_targets": DEV_EXTRA / "news_hangzhou_gdp_2021q1q3_targets.md",
+    "news_national_gdp_2022h1": DEV_EXTRA / "news_national_gdp_2022h1.md",
 }
 
 

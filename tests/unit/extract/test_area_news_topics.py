@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.extract.context import _is_topic
 from pipeline.extract.context_area import paragraph_topics, scan_areas
-from tests.unit.extract.test_area_cases import area_of, resolver
+from tests.unit.extract.test_area_cases import AREA_SOURCES, area_of, resolver
 
 # 中国经济周刊: 27 provinces' 2021 Q1 GDP (page area 广东省, from its title)
 PROVINCES_Q1 = [
@@ -92,12 +92,40 @@ CENTRAL_CENSUS = [
     ("郑州平均每年要比武汉多增加14万人左右", "14万人左右", "郑州市"),
     # a list that is itself the subject keeps its places (gold: 湖北、湖南、江西)
     ("而湖北、湖南和江西三地，十年人口增量均不足百万", "不足百万", "江西省"),
+    # a sentence that opens with its figure names its place after it
+    ("1260万常住人口，不仅使郑州一举反超南阳、周口", "1260万", "郑州市"),
+    ("从垫底的3.63万元到跨过10万元门槛，用“逆袭”来形容合肥也不为过", "3.63万元", "合肥市"),
     # unchanged: X以N力压Y的M
     ("郑州以1260万人力压武汉的1232.6万人", "1232.6万人", "武汉市"),
 ]
 
+# 国际金融报: 杭州今年GDP能破2万亿吗 (the page's area was read as 浙江省 from its text)
+HANGZHOU = [
+    # a news title that opens on a city of the page's province makes the city the page's area
+    ("战略性新兴产业、高新技术产业增加值同比分别增长18.4%和15.4%", "18.4%", "杭州市"),
+    ("“当然，以目前10%的增速计算，今年达到1.8万亿元", "1.8万亿元", "杭州市"),
+]
+
+# 中国新闻周刊: national GDP in 2022 H1 (page area 全国)
+NATIONAL_H1 = [
+    # looking ahead stops at 我国: 上海 later in the sentence is not the quarter's area
+    ("“二季度0.4%的正增长来之不易”", "0.4%", "全国"),
+]
+
 CASES = [
     *[pytest.param("news_provinces_gdp_2021q1", *c, id=f"provinces:{c[1]}") for c in PROVINCES_Q1],
+    *[pytest.param("news_hangzhou_gdp_2021q1q3_targets", *c, id=f"hangzhou:{c[1]}") for c in HANGZHOU],
+    *[
+        pytest.param(
+            "news_national_gdp_2022h1",
+            *c,
+            id=f"national_h1:{c[1]}",
+            marks=pytest.mark.skipif(
+                not AREA_SOURCES["news_national_gdp_2022h1"].exists(), reason="dev page not yet added"
+            ),
+        )
+        for c in NATIONAL_H1
+    ],
     *[pytest.param("news_central_capitals_census_2020", *c, id=f"central:{c[1]}") for c in CENTRAL_CENSUS],
     *[pytest.param("news_changsha_congress_digital_2021", *c, id=f"changsha:{c[1]}") for c in CHANGSHA],
     *[pytest.param("news_guangdong_cities_gdp_2021q1q3", *c, id=f"guangdong:{c[1]}") for c in GUANGDONG_Q1Q3],
