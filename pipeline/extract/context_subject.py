@@ -61,7 +61,7 @@ _LEAD = re.compile(
         re.escape(w) + {"其": "(?![他余它])", "在": "(?!建)"}.get(w, "")
         for w in sorted(SUBJECT_DROP_LEAD, key=len, reverse=True)
     )
-    + "|[，,、 “”\"'●○■□◆◇▲△★☆►▶•·*-])+"  # list bullets (●预计…, - 生产总值) frame no noun
+    + "|[，,、 “”\"'●○■□◆◇▲△★☆►▶•·*）)-])+"  # list bullets (●预计…, - 生产总值) frame no noun
 )
 # Trailing words are stripped by matching the reversed text at its start: an anchored
 # ``match`` instead of a ``$`` search that would try every position.
@@ -78,6 +78,15 @@ _TAIL_WORDS = sorted(
         "世界",
         "第",  # 总量位居全国第12: the rank's own word, cut from its number
         "省内",  # 连续6个月位居省内第一: the pool of a rank
+        "排全国",  # 发展增速排全国第四
+        "排全省",
+        "排全市",
+        # a gap stated before a rank (增幅比全国高1.8个百分点，居全国第12位)
+        *(f"比{scope}{way}" for scope in ("全国", "全省", "全市") for way in "高低快慢"),
+        "（",  # 河南（9935.55万）: the value in brackets after a place
+        "(",
+        "去年同期",  # 占比由去年同期39.7%提高到43.8%
+        "上年同期",
         "中西部",  # 规模居中西部第1
         "中部",
         "西部",
@@ -404,10 +413,15 @@ def forward_noun(after: str) -> str:
         return ""  # 第三位: the rank's own classifier names nothing
     # 以27117.96亿元居于全国首位: a rank said of the number names nothing it measures
     # 5.5%是务实理性的: the number is what the words after say something of, not a count of them
-    return "" if noun.startswith(("以上", "左右", "以内", "的", "和", "多", "是", *_RANK_VERBS)) else noun
+    return "" if noun.startswith(_NOT_NOUN_OPENINGS) else noun
 
 
-_RANK_VERBS = ("居于", "居全", "居首", "居第", "位居", "排名", "排在", "位列", "名列", "稳居", "领先")
+#: Words after a number that open no noun it counts: bounds, 的, a copula, a rank, a comparison.
+_NOT_NOUN_OPENINGS = (
+    *("以上", "左右", "以内", "的", "和", "多", "是"),
+    *("居于", "居全", "居首", "居第", "位居", "排名", "排在", "位列", "名列", "稳居", "领先"),
+    *("力压", "超过", "高于", "低于"),
+)
 #: Verbs ending in 及 (累计惠及80个乡镇): not the 及 that joins list items.
 _JI_VERBS = ("惠及", "涉及", "普及", "波及", "顾及", "提及", "危及", "遍及")
 _VERB_HEAD = re.compile(r"^(?:落地|新|累计)?(?:建设|建成|培育|认定|创建|打造|引进|实施|开工|完成)")
@@ -491,8 +505,8 @@ def subject_before(
     # before 从/由; the words after it are scope and verb
     if "第" in quote[:4] and ("从" in clause or "由" in clause) and (move := _RANK_MOVE.search(clause)):
         before = clause[: move.start()]
-        got = clean_subject(_split_numbers(before)[-1]) if before else ""
-        got = got or _previous_subject(_split_numbers(before)[:-1], prior)
+        named = [got for piece in _split_numbers(before) if (got := clean_subject(piece))] if before else []
+        got = named[-1] if named else _previous_subject([], prior)
         if got and GENERIC_SUBJECTS.get(got) is not None:
             # 新增境内上市公司62家，总数186家、从全国第9位升至第7位: the stock of what was named before
             got = _with_generic(_previous_subject([], prior), got)
@@ -507,6 +521,8 @@ def subject_before(
     first_keep = _keep_verb(first) if first else ""
     if own:
         own = _drop_compared_place(own)  # 广东省的18.6%, 高于江苏的19.2%: a place names no measure
+        if own[-1:] == "排" and quote.startswith(("全国", "全省", "全市", "第")):
+            own = own[:-1]  # 发展增速排全国第四
     if not own and len(pieces) > 1 and pieces[-1] in ("", "的") and pieces[-2].endswith(("从", "由")):
         own = clean_subject(pieces[-2])  # 倍差从2013年的1.76缩小到: the start year split the noun off
     if own and own[0] in "这该此" and (ana := _ANAPHOR.match(own)):
@@ -642,6 +658,8 @@ def _with_generic(prev: str, generic: str) -> str:
         prev = prev[len(_keep_verb(prev)) :]  # the stock, not the flow the counting verb named
     elif word == "规模" and prev.endswith("额"):
         prev = prev[:-1]  # 对非贸易额…、规模居中西部第1: 对非贸易规模
+    elif word == "总量" and prev.endswith("规模"):
+        prev = prev[:-2]  # 数字经济规模…，总量位居全国第12: 数字经济总量
     return prev + word
 
 
@@ -729,8 +747,8 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
     """
     for piece in reversed(pieces):
         got = _drop_compared_place(clean_subject(piece))
-        if got and GENERIC_SUBJECTS.get(got) != "":  # 总量位居全国第12: 总量 of the noun before
-            return got
+        if got and GENERIC_SUBJECTS.get(got) != "" and got not in _STOCK_WORDS:
+            return got  # 总量位居全国第12，同比增长13.9%: 总量 of the noun before
     for _ in range(depth):  # 一季度增长5.3%，二季度增长4.7%，三季度增长…: up to three clauses back
         prior = prior.rstrip("，,；;：:")
         if not prior:
@@ -762,7 +780,12 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
             return got
         for piece in reversed(pieces[:-1]):
             got = _drop_compared_place(clean_subject(piece))
-            if got and not _COMPARISON_ONLY.search(got) and GENERIC_SUBJECTS.get(got) != "":
+            if (
+                got
+                and not _COMPARISON_ONLY.search(got)
+                and GENERIC_SUBJECTS.get(got) != ""
+                and got not in _STOCK_WORDS
+            ):
                 if got.endswith("两年") and len(got) <= 4:
                     continue  # 两年平均增长5.2%: the basis of a rate, said of the noun before
                 return got
@@ -770,7 +793,7 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
 
 
 #: A comparison with a place (增速仅次于湖北省的58.3%, 高于江苏的19.2%): the place is the other side.
-_COMPARED_PLACE = re.compile(r"(?:高于|低于|仅次于|快于|慢于|超过|领先于?|落后于?|不及)(?=.)")
+_COMPARED_PLACE = re.compile(r"(?:高于|低于|仅次于|快于|慢于|超过|领先于?|落后于?|不及|力压)(?=.)")
 
 
 def _drop_compared_place(subject: str) -> str:
@@ -784,7 +807,7 @@ def _drop_compared_place(subject: str) -> str:
     >>> _drop_compared_place("广东省GDP"), _drop_compared_place("收入高于支出")
     ('广东省GDP', '收入高于支出')
     """
-    compared = "于" in subject or "超过" in subject
+    compared = "于" in subject or "超过" in subject or "力压" in subject
     if not compared and (not subject or subject[0] not in PLACE_FIRST):
         return subject  # most subjects: neither a comparison nor a place first
     m = _COMPARED_PLACE.search(subject) if compared else None
@@ -795,6 +818,8 @@ def _drop_compared_place(subject: str) -> str:
     return subject
 
 
+#: Generic words for the whole of what was named before (总量位居全国第12): passed over when looking back.
+_STOCK_WORDS = frozenset({"总量", "总数", "规模"})
 #: A clause naming the topic of what follows (在经济总量上, 在消费方面, 从工业生产看).
 _TOPIC = re.compile(r"(?:在|从|就)([^\d，,。；;：:、]{2,10}?)(?:上|方面|来看|看)")
 #: A clause stating a trend with no figure (工业投资持续恢复, 消费市场稳步回升): its noun is the

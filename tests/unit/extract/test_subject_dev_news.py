@@ -72,6 +72,12 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         ),
         # a place alone names nothing: no subject rather than the place
         ("此外，苏州达到10.9%、北京为10.7%。", [("10.9%", None), ("10.7%", None)]),
+        # nor a place with its value in brackets, nor one a value beats (news_central_capitals_census_2020)
+        (
+            "河南（9935.55万）与湖北（5775.26万）之间，隔着不止一个山西。",
+            [("9935.55万", None), ("5775.26万", None)],
+        ),
+        ("郑州以1260万人力压武汉的1232.6万人。", [("1260万人", None), ("1232.6万人", None)]),
     ],
     # a threshold crossed (迈上…台阶) is no noun: the figures after it keep the subject before the
     # verb; the count of thresholds counts the 台阶 (gwr_jiangsu_2026_excerpt, news_zhejiang_decade_2022,
@@ -111,9 +117,24 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
             "今年以来，佛山进出口增速已经连续6个月位居省内第一。",
             [("连续6个月", "进出口增速"), ("第一", "进出口增速")],
         ),
+        # 排 before 全国第四, a gap before a rank (比全国高) and a stock word (总量) are not what is
+        # ranked: the noun before is (news_changsha_congress_digital_2021, news_provinces_gdp_2021q1)
         (
-            "数字经济规模达到1.15万亿元，总量位居全国第12，同比增长13.9%。",
-            [("1.15万亿元", "数字经济规模"), ("全国第12", "数字经济规模"), ("13.9%", "数字经济规模")],
+            "数字经济规模达到1.15万亿元，总量位居全国第12，同比增长13.9%，发展增速排全国第四。",
+            [
+                ("1.15万亿元", "数字经济规模"),
+                ("全国第12", "数字经济总量"),
+                ("13.9%", "数字经济规模"),
+                ("全国第四", "发展增速"),
+            ],
+        ),
+        (
+            "规模以上工业增加值同比增长26.3%，增幅比全国高1.8个百分点，居全国第12位；",
+            [
+                ("26.3%", "规模以上工业增加值"),
+                ("1.8个百分点", "规模以上工业增加值增幅"),
+                ("全国第12位", "规模以上工业增加值"),
+            ],
         ),
         # how long a rank held (长期) and the region ranked in (中西部) are not what is ranked
         # (news_top10_cities_gdp_2021, gwr_hunan_2026_excerpt)
