@@ -51,6 +51,8 @@ from pipeline.extract.context_area import (
     owns_value,
     paragraph_topics,
     place_after_de,
+    place_run,
+    ranks_member,
     title_city,
     scan_areas,
 )
@@ -824,10 +826,16 @@ class ContextResolver:
             names = list_areas(head, size)  # 其次为江苏和北京，分别高出2.6个、2.5个百分点
             if names:
                 return canonical_area(names[index])
+        if index is not None and size and "分别" in window[clause_start(window) :]:
+            # 北京、广州等一线城市成交均冲高回落，环比降幅分别高达41%和60%: the sentence's list
+            run = place_run(self.text, self._areas, bisect_left(self._a_start, pos), sent_start, size)
+            if run is not None:
+                return run[index]
         own_report = self.kind in ("gwr", "statcomm")
         items = own_report and count_at(self.text, pos)  # 沈阳化工新材料、盘锦精细化工2个平台
         examples = example_list(window, pos, items=items)  # 宝鸡、延安等4个基地, 汕头、湛江等地
         rank = self.text.startswith("第", pos)  # 跻身全国169个国新区第11位: 全国 is the ranking's scope
+        member = rank and ranks_member(after)  # 长三角…排名第三的城市，杭州…: the places before are scope
         if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:
             pos -= len(window) - incl  # 包括广州、佛山在内的14个地级市: the places only illustrate
         # A report about its own area names other places in passing (漳州核电投运，…，工业投资
@@ -852,8 +860,10 @@ class ContextResolver:
         para_fallback: AreaMention | None = None
         while i >= 0 and self._areas[i].start >= para_start:
             a = self._areas[i]
-            if (rank and a.level == "own") or (
-                examples and is_list_item(self.text, a, examples)
+            if (
+                (rank and a.level == "own")
+                or (member and a.start >= sent_start)
+                or (examples and is_list_item(self.text, a, examples))
             ):
                 i -= 1
                 continue

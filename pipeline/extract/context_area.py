@@ -558,3 +558,36 @@ def title_city(title: str, is_topic: Callable[[str], bool]) -> str | None:
         cut = max(title.rfind(ch, 0, a.start) for ch in "，,：:")
         return a.name if is_topic(title[cut + 1 : a.start]) else None
     return None
+
+
+#: After a rank, the kind of member ranked (第三的城市, 第一的省份): the places before are the scope.
+_MEMBER_AFTER = re.compile(r"[位名]?的(?:城市|省份|地级市|省会城市|省会|副省级城市|地区)")
+
+
+def ranks_member(after: str) -> bool:
+    """True when a rank is said of a member of the place before it (长三角…排名第三的城市).
+
+    >>> ranks_member("的城市，杭州今年"), ranks_member("，较2019年上升")
+    (True, False)
+    """
+    return _MEMBER_AFTER.match(after) is not None
+
+
+def place_run(text: str, mentions: list[AreaMention], hi: int, floor: int, size: int) -> list[str] | None:
+    """The last list of exactly ``size`` places joined by 、/和 among ``mentions[:hi]`` from ``floor``.
+
+    A 分别 list of figures may distribute over places named in an earlier clause of its sentence
+    (北京、广州等一线城市成交均冲高回落，环比降幅分别高达41%和60%).
+    """
+    j = hi - 1
+    while j >= 0 and mentions[j].start >= floor:
+        k = j
+        while k > 0 and mentions[k - 1].start >= floor:
+            if text[mentions[k - 1].end : mentions[k].start] not in _JOINERS:
+                break
+            k -= 1
+        run = mentions[k : j + 1]
+        if len(run) == size and all(m.level != "own" for m in run):
+            return [m.name for m in run]
+        j = k - 1
+    return None

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.extract.context import _is_topic
 from pipeline.extract.context_area import paragraph_topics, scan_areas
-from tests.unit.extract.test_area_cases import AREA_SOURCES, area_of, resolver
+from tests.unit.extract.test_area_cases import AREA_SOURCES, area_of, figure_area, resolver
 
 # 中国经济周刊: 27 provinces' 2021 Q1 GDP (page area 广东省, from its title)
 PROVINCES_Q1 = [
@@ -104,6 +104,8 @@ HANGZHOU = [
     # a news title that opens on a city of the page's province makes the city the page's area
     ("战略性新兴产业、高新技术产业增加值同比分别增长18.4%和15.4%", "18.4%", "杭州市"),
     ("“当然，以目前10%的增速计算，今年达到1.8万亿元", "1.8万亿元", "杭州市"),
+    # a rank of a member (排名第三的城市): the place before it is the ranking's scope
+    ("作为长三角经济总量排名第三的城市，杭州今年", "第三", "杭州市"),
 ]
 
 # 中国新闻周刊: national GDP in 2022 H1 (page area 全国)
@@ -174,3 +176,11 @@ def test_yardstick_lists_in_real_sentences(sentence, references):
     mentions = scan_areas(sentence)
     assert sum(a.reference for a in mentions) == references
     assert all(a.reference for a in mentions[-references:])
+
+
+@pytest.mark.skipif(not AREA_SOURCES["news_national_gdp_2022h1"].exists(), reason="dev page not yet added")
+@pytest.mark.parametrize(("quote", "area"), [("41%", "北京市"), ("60%", "广州市")])
+def test_a_respectively_list_distributes_over_places_of_an_earlier_clause(quote, area):
+    # 中国新闻周刊 (national GDP 2022 H1): the places are listed before the clause with 分别
+    anchor = "北京、广州等一线城市成交均冲高回落，环比降幅分别高达41%和60%"
+    assert figure_area("news_national_gdp_2022h1", anchor, quote) == area
