@@ -404,7 +404,9 @@ class ContextResolver:
                     set_para = p_start
                     scope_pos.append(p_start)
                     scope_val.append(period)
-                    if news_scoped:  # as below: a later opening governs its own paragraph
+                    if news_scoped and not _refines(scope, period):
+                        # as below: a later opening governs its own paragraph, unless it narrows
+                        # the story's plain year to part of it (今年有点悬 … 事实上，今年前三季度，…)
                         scope_pos.append(self._para_end(p_start))
                         scope_val.append(scope)
                     news_scoped = True
@@ -420,7 +422,7 @@ class ContextResolver:
                     scope_pos.append(p_start)
                     scope_val.append(new_scope)
                     if self.kind == "other" and p_start not in top_set:
-                        if news_scoped:
+                        if news_scoped and not _refines(scope, new_scope):
                             # News: the first period opening a paragraph is the story's; a later
                             # one (2020年，广州…) governs its own paragraph, then the story's returns.
                             # A part's heading (二、2018年发展主要预期目标) governs its whole part.
@@ -938,6 +940,17 @@ class ContextResolver:
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1
         return self._sec_titles[i] if i >= 0 else None
+
+
+def _refines(scope: str | None, period: str | None) -> bool:
+    """True when ``period`` is part of the plain year ``scope`` (2021 -> 2021Q1-Q3).
+
+    >>> _refines("2021", "2021Q1-Q3"), _refines("2021", "2020H1"), _refines("2021Q1", "2021H1")
+    (True, False, False)
+    """
+    if scope is None or period is None:
+        return False
+    return len(scope) == 4 and len(period) > 4 and period[:4] == scope
 
 
 def _year_in_span(

@@ -95,3 +95,21 @@ def test_news_changes_and_the_present(tmp_path, title, date, page, quote, period
     doc = read_report(path)
     got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
     assert got[quote] == period
+
+
+def test_a_part_of_the_stories_year_opening_a_paragraph_narrows_the_story(tmp_path):
+    """国际金融报 via 新浪财经, 2021-11-08 (dev news_hangzhou_gdp_2021q1q3_targets): the story's
+    year comes first (今年有点悬); 事实上，今年前三季度，… then frames the paragraphs after it."""
+    page = (
+        "---\ntitle: '杭州今年GDP能破2万亿吗'\ndate: Mon, 08 Nov 2021 10:00:00 GMT\n---\n"
+        "今年有点悬\n"
+        "事实上，今年前三季度，在经济规模持续提升的同时，杭州的经济结构也进一步优化。\n"
+        "其中，高新制造发展较快，战略性新兴产业、高新技术产业增加值同比分别增长18.4%和15.4%。\n"
+        "新产品快速增长，新能源汽车、工业机器人、集成电路产量同比分别增长373.3%、73.9%和37%。\n"
+    )
+    path = tmp_path / "hangzhou.md"
+    path.write_text(page, encoding="utf-8")
+    doc = read_report(path)
+    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    assert got["18.4%"] == "2021Q1-Q3"
+    assert got["373.3%"] == "2021Q1-Q3"
