@@ -53,8 +53,8 @@ from pipeline.extract.context_area import (
     place_after_de,
     place_run,
     ranks_member,
-    title_city,
     scan_areas,
+    title_city,
 )
 from pipeline.extract.context_period import (
     CENSUS,
