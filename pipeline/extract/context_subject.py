@@ -65,7 +65,7 @@ _LEAD = re.compile(
 )
 # Trailing words are stripped by matching the reversed text at its start: an anchored
 # ``match`` instead of a ``$`` search that would try every position.
-_CHANGE_TO_VERBS = ("放缓", "回升", "滑落", "加快", "回落", "下滑", "跌", "跃升", "升")
+_CHANGE_TO_VERBS = ("放缓", "回升", "滑落", "加快", "回落", "下滑", "跌", "跃升", "上升", "升")
 _TAIL_WORDS = sorted(
     {
         *SUBJECT_DROP_TAIL,
@@ -86,6 +86,8 @@ _TAIL_WORDS = sorted(
         "（",  # 河南（9935.55万）: the value in brackets after a place
         "(",
         "去年同期",  # 占比由去年同期39.7%提高到43.8%
+        "上月",  # 失业率由上月的18.4%上升至19.3%
+        "上季度",
         "上年同期",
         "中西部",  # 规模居中西部第1
         "中部",
@@ -280,6 +282,14 @@ def _complete_list(items: list[str]) -> list[str]:
     return out
 
 
+#: Words naming two measures at once, for a 分别 list of two (产销 = 产量 and 销量).
+_PAIRS = {
+    "产销": ("产量", "销量"),
+    "进出口": ("进口", "出口"),
+    "收支": ("收入", "支出"),
+    "存贷款": ("存款", "贷款"),
+}
+_PAIR = re.compile("|".join(_PAIRS))
 #: Verbs of cause before a list (以旧换新带动A、B零售额分别增长): the list opens after them.
 _CAUSE_VERBS = ("带动", "拉动", "推动")
 #: Measure nouns a list's items share when written once after the last item.
@@ -312,7 +322,7 @@ def list_subject(head: str, index: int, size: int) -> str | None:
     '固定资产投资增速'
     """
     raw = _list_items(head, size)
-    if len(raw) != size or size < 2:
+    if (len(raw) != size or size < 2) and not (size == 2 and len(raw) == 1 and _PAIR.search(raw[0])):
         return None
     # All but the last item are place names: the items name areas, the noun is shared.
     if all(place_length(p.strip()) == len(p.strip()) for p in raw[:-1]) and place_length(raw[-1].strip()):
@@ -321,6 +331,10 @@ def list_subject(head: str, index: int, size: int) -> str | None:
     cause = max(raw[0].rfind(v) for v in _CAUSE_VERBS)
     if cause >= 0:
         raw[0] = raw[0][cause + 2 :]
+    if size == 2 and len(raw) == 1 and (pair := _PAIR.search(raw[0])):
+        # 汽车产销分别为249.9万辆和250.2万辆: one word for two measures
+        lead, tail = raw[0][: pair.start()], raw[0][pair.end() :]
+        return clean_subject(lead + _PAIRS[pair.group(0)][min(index, 1)] + tail) or None
     items = _complete_list([clean_subject(p) for p in raw])
     lead = _keep_verb(items[0])
     item = items[index]
@@ -342,6 +356,8 @@ def list_slot(clause: str, index: int | None, size: int | None) -> tuple[str, in
         return None
     head = clause[:fb]
     n_items = len(_list_items(head, size))
+    if n_items == 1 and _PAIR.search(head):
+        n_items = 2  # 汽车产销分别为…: 产量 and 销量
     if size != n_items:
         # no group from the caller, or one that also holds figures before the 分别 (出口增长11%,
         # A、B分别增长x、y): the list's own items and the numbers since 分别 say where this one is
@@ -374,9 +390,19 @@ def list_head_before(window: str, size: int | None) -> str | None:
             return None  # words of its own before 分别 (江苏和北京分别…): the list is there
     prev = window[: cut - 1]
     head = prev[clause_start(prev) :]
-    if len(head) <= 8 and not _LIST_JOINER.search(head) and (start := clause_start(prev)) > 1:
+    for _ in range(3):
+        if "分别" in head:
+            # 汽车产销分别为249.9万辆和250.2万辆，环比分别增长…，同比分别增长…: the same list
+            head = head[: head.find("分别")]
+            if clean_subject(head):
+                break
+        elif len(head) > 8 or _LIST_JOINER.search(head):
+            break
         # 互联网和相关服务业、软件和信息技术服务业，持续较快增长，同比分别增长…: a trend clause
-        # between the list and its 分别 is passed over
+        # (or a 分别 clause of framing alone) between the list and this 分别 is passed over
+        start = clause_start(prev)
+        if start < 2:
+            break
         prev = prev[: start - 1]
         head = prev[clause_start(prev) :]
     return head[_LIST_LEAD.match(head).end() :]  # the pattern can match empty: always a match
@@ -422,6 +448,7 @@ _NOT_NOUN_OPENINGS = (
     *("居于", "居全", "居首", "居第", "位居", "排名", "排在", "位列", "名列", "稳居", "领先"),
     *("力压", "超过", "高于", "低于"),
 )
+_RANGE_MARKS = frozenset(("~", "～", "-", "—", "–", "至", "到"))
 #: Verbs ending in 及 (累计惠及80个乡镇): not the 及 that joins list items.
 _JI_VERBS = ("惠及", "涉及", "普及", "波及", "顾及", "提及", "危及", "遍及")
 _VERB_HEAD = re.compile(r"^(?:落地|新|累计)?(?:建设|建成|培育|认定|创建|打造|引进|实施|开工|完成)")
@@ -429,7 +456,7 @@ _SECOND_COUNT = re.compile(r"\d{1,5}[个家项件类组所座条批]")
 _AFTER_DE = re.compile(
     r"^的([^\d，,。；;：:、！？!?\n（(“”]{1,12}?)"
     # the predicate after the noun: 以58.3%的增速位居首位, 的GDP增速有些“夸张”, 的同比增速目前仅次于
-    r"(?=成为|产出|是|为|的|和|以及|位居|居于|居全|排名|排在|仅次于|[高低快慢]于|达到|实现|目前|有些|足以|[，,。；;、！？!?]|$)"
+    r"(?=成为|产出|是|为|的|和|以及|位居|居于|居全|排名|排在|仅次于|[高低快慢]于|达到|实现|目前|有些|足以|计算|[，,。；;、！？!?]|$)"
 )
 
 
@@ -525,6 +552,8 @@ def subject_before(
             own = own[:-1]  # 发展增速排全国第四
     if not own and len(pieces) > 1 and pieces[-1] in ("", "的") and pieces[-2].endswith(("从", "由")):
         own = clean_subject(pieces[-2])  # 倍差从2013年的1.76缩小到: the start year split the noun off
+    elif not own and len(pieces) > 1 and pieces[-1] in _RANGE_MARKS:
+        own = clean_subject(pieces[-2])  # 人口增量始终在12~18万之间: the range's start split the noun off
     if own and own[0] in "这该此" and (ana := _ANAPHOR.match(own)):
         # 安徽省的GDP为9529.1亿元，这一数据高出上海70.24亿元: the figure before, and what is said of it
         prev = _previous_subject(pieces[:-1], prior)
@@ -579,6 +608,9 @@ def subject_before(
             lead = ""  # 过去两年平均: a time word, not a subject
         prev = lead or _previous_subject(pieces[:-1], prior)
         return prev + "两年平均" if prev else own
+    if own in _BARE_VERBS:
+        # 同时发行1万亿元抗疫特别国债: what follows; 上半年销售260万辆，: what was named before
+        own = own + noun if (noun := forward_noun(after)) else _said_of(own, pieces[:-1], prior)
     if own:
         generic = GENERIC_SUBJECTS.get(own)
         if generic is None:
@@ -745,10 +777,10 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
     In an earlier clause, a comparison (比1-6月加快, 增速比, 比疫情前) names no subject of its
     own: it is passed over.
     """
-    for piece in reversed(pieces):
-        got = _drop_compared_place(clean_subject(piece))
+    for i in range(len(pieces) - 1, -1, -1):
+        got = _drop_compared_place(clean_subject(pieces[i]))
         if got and GENERIC_SUBJECTS.get(got) != "" and got not in _STOCK_WORDS:
-            return got  # 总量位居全国第12，同比增长13.9%: 总量 of the noun before
+            return _said_of(got, pieces[:i], prior)  # 总量位居全国第12，同比增长13.9%: skips 总量
     for _ in range(depth):  # 一季度增长5.3%，二季度增长4.7%，三季度增长…: up to three clauses back
         prior = prior.rstrip("，,；;：:")
         if not prior:
@@ -778,8 +810,8 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
             # 19.8%的同比增速目前仅次于湖北省，全国排名第二: the noun after 的 was measured (but
             # 固定资产投资均有6%以上的增长: the noun before the number was)
             return got
-        for piece in reversed(pieces[:-1]):
-            got = _drop_compared_place(clean_subject(piece))
+        for i in range(len(pieces) - 2, -1, -1):
+            got = _drop_compared_place(clean_subject(pieces[i]))
             if (
                 got
                 and not _COMPARISON_ONLY.search(got)
@@ -788,8 +820,23 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
             ):
                 if got.endswith("两年") and len(got) <= 4:
                     continue  # 两年平均增长5.2%: the basis of a rate, said of the noun before
-                return got
+                return _said_of(got, pieces[:i], prior)
     return ""
+
+
+def _said_of(got: str, pieces: list[str], prior: str) -> str:
+    """``got``, or a bare verb of flow (销售, 生产) with the noun named before it.
+
+    尤其是新能源汽车快速增长，上半年销售260万辆，同比增长120%: the sales are of 新能源汽车.
+    """
+    if got not in _BARE_VERBS:
+        return got
+    noun = _previous_subject(pieces, prior, depth=2)
+    return noun + got if noun and noun not in _BARE_VERBS else got
+
+
+#: Verbs of flow that name no noun of their own (上半年销售260万辆).
+_BARE_VERBS = frozenset({"销售", "生产", "发行", "成交", "接待", "发放", "交付"})
 
 
 #: A comparison with a place (增速仅次于湖北省的58.3%, 高于江苏的19.2%): the place is the other side.

@@ -207,6 +207,19 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         ),
     ],
     "units_and_change_verbs": [
+        # 由上月的…上升至: the base month and the verb are no part of the noun (news_national_gdp_2022h1)
+        ("人口的失业率由上月的18.4%上升至19.3%。", [("18.4%", "人口的失业率"), ("19.3%", "人口的失业率")]),
+        # a range's start splits the noun off (news_central_capitals_census_2020)
+        ("人口增量始终在12~18万之间徘徊。", [("12", "人口增量"), ("18万", "人口增量")]),
+        # 以目前…的增速计算 (news_hangzhou_gdp_2021q1q3_targets)
+        ("当然，以目前10%的增速计算，", [("10%", "增速")]),
+        # a bare verb of flow: sales of what was named before, or of the noun after it
+        # (news_national_gdp_2022h1, gwr_national_2020)
+        (
+            "尤其是新能源汽车快速增长，上半年销售260万辆，同比增长120%。",
+            [("260万辆", "新能源汽车销售"), ("120%", "新能源汽车销售")],
+        ),
+        ("同时发行1万亿元抗疫特别国债。", [("1万亿元", "发行抗疫特别国债")]),
         (
             "城市低保人均保障标准从796元/月提高至842元/月。",
             [("796元/月", "城市低保人均保障标准"), ("842元/月", "城市低保人均保障标准")],
@@ -226,6 +239,20 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
             "消费品以旧换新带动限上新能源汽车、节能家电零售额分别增长21.2%、39.5%。",
             [("21.2%", "限上新能源汽车零售额"), ("39.5%", "节能家电零售额")],
         ),
+        # a word for two measures (产销, 进出口) is a list of two; later 分别 clauses of framing
+        # alone reach it (news_national_gdp_2022h1)
+        (
+            "6月份，汽车产销分别为249.9万辆和250.2万辆，环比分别增长29.7%和34.4%，同比分别增长28.2%和23.8%。",
+            [
+                ("249.9万辆", "汽车产量"),
+                ("250.2万辆", "汽车销量"),
+                ("29.7%", "汽车产量"),
+                ("34.4%", "汽车销量"),
+                ("28.2%", "汽车产量"),
+                ("23.8%", "汽车销量"),
+            ],
+        ),
+        ("进出口分别增长5%和6%。", [("5%", "进口"), ("6%", "出口")]),
         # an item that is a measure of its own keeps its name
         ("出口、固定资产投资分别增长5%、6%。", [("5%", "出口"), ("6%", "固定资产投资")]),
     ],
