@@ -58,12 +58,14 @@ from pipeline.extract.context_area import (
 )
 from pipeline.extract.context_period import (
     CENSUS,
+    PREVIOUS_MONTH,
     SAME_PERIOD_LAST_YEAR,
     Mention,
     change_role,
     format_period,
     is_cumulative,
     is_year_span,
+    month_earlier,
     period_in_span,
     resolve,
     scan_mentions,
@@ -334,6 +336,7 @@ class ContextResolver:
         top_i = 0
         set_para = -1
         news_scoped = False
+        frame = (-1, 0)  # (sentence start, carry count) of a news paragraph's opening frame
         for m in mentions:
             while top_i < len(top_starts) and top_starts[top_i] <= m.start:
                 scope_pos.append(top_starts[top_i])
@@ -345,16 +348,22 @@ class ContextResolver:
                 para_idx, para_year = p_start, None
             if s_start != sent_idx:
                 sent_idx, sent_year = s_start, None
+            if frame[0] == s_start and len(carry_pos) == frame[1] and not is_sub_of(m, carry_val[-1]):
+                # 今年一季度，…，经过二季度后，…: a sentence naming two periods frames no paragraph
+                carry_pos.pop()
+                carry_val.pop()
+                frame = (-1, 0)
             scope = scope_val[-1]
             scope_year = year_of(scope)
             if m.kind == "rel" and m.rel not in ("今年", "去年", "明年", "本年"):
                 context_year = sent_year or scope_year  # 全年, 年末: the year in scope
             else:
                 context_year = sent_year or para_year or scope_year
-            if m.rel == SAME_PERIOD_LAST_YEAR:
+            if m.rel in (SAME_PERIOD_LAST_YEAR, PREVIOUS_MONTH):
                 governing = next((r[2] for r in reversed(resolved[-8:]) if r[0] >= p_start and r[2]), scope)
-                resolved.append((m.start, m.end, year_earlier(governing)))
-                continue  # its own sentence only: 去年同期，上海GDP为…。
+                earlier = year_earlier if m.rel == SAME_PERIOD_LAST_YEAR else month_earlier
+                resolved.append((m.start, m.end, earlier(governing)))
+                continue  # its own sentence only: 去年同期，上海GDP为…。; 由上月的95.6%下降至…
             period = resolve(m, ref_year=self.ref_year, context_year=context_year)
             is_sub = m.sub is not None
             cumulative = is_sub and is_cumulative(m.sub)
@@ -392,6 +401,14 @@ class ContextResolver:
                     sent_year = year_of(period)
                 carry_pos.append(m.start)
                 carry_val.append(period)
+            elif self.kind == "other" and period is not None and m.start - p_start <= _OPENING and (
+                text[m.end : m.end + 1] in "，,"
+            ):
+                # news: 6月份，… / 上半年，… framing a paragraph governs its later sentences
+                sent_year = sent_year or year_of(period)
+                carry_pos.append(m.start)
+                carry_val.append(period)
+                frame = (s_start, len(carry_pos))
             elif period is not None and sent_year is None:
                 sent_year = year_of(period)
             # near the paragraph's start, or in the heading that opens it (（三）关于“十五五”…。)
@@ -417,6 +434,8 @@ class ContextResolver:
                 new_scope = period if not is_sub or (m.kind in ("year", "rel") and plain_scope) else None
                 if new_scope is not None and self.kind == "other" and self._passing(m, new_scope):
                     new_scope = None  # news: 去年, 6月, “十四五”期间将… open a paragraph in passing
+                if new_scope is not None and self.kind == "other" and _refines(new_scope, scope):
+                    new_scope = None  # 今年 in a story on this year's first half does not widen it
                 if new_scope is not None and (m.kind != "rel" or m.rel in ("今年", "去年", "明年")):
                     set_para = p_start
                     scope_pos.append(p_start)
@@ -940,6 +959,11 @@ class ContextResolver:
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1
         return self._sec_titles[i] if i >= 0 else None
+
+
+def is_sub_of(m: Mention, period: str | None) -> bool:
+    """True when mention ``m`` repeats the frame ``period`` rather than naming another period."""
+    return m.sub is not None and period is not None and period[4:] == m.sub and m.kind in ("sub", "rel")
 
 
 def _refines(scope: str | None, period: str | None) -> bool:

@@ -44,6 +44,8 @@ _PATTERN = re.compile(
             # relative years
             r"(?P<twoyears>今明两年)",
             rf"(?P<rel>今年|去年|明年|本年|当年|全年|年末|年底|年初)(?:{_SUB})?(?P<relsince>以来)?",
+            # the month before the one in scope: 6月份…由上月的95.6%下降至95.4%
+            r"(?P<prevmonth>上个?月(?!份?以来))",
             # five-year plans: “十三五”, 十四五时期
             r"(?P<fyp>“?十([一二三四五六七八九])五”?(?:时期|期间|规划期)?)",
             # 过去五年, 五年来, 这五年, 今后五年, 近三年, 一年来
@@ -275,6 +277,8 @@ def scan_mentions(text: str) -> list[Mention]:
             if start >= 2 and text[start - 2 : start] == "连续":
                 continue
             out.append(Mention(start, end, "past", _cn_int(digits[0])))
+        elif m.group("prevmonth"):
+            out.append(Mention(start, end, "rel", rel=PREVIOUS_MONTH))
         elif m.group("census"):
             out.append(Mention(start, end, "year", census_year(m), rel=CENSUS))
         elif m.group("ahead"):
@@ -286,6 +290,22 @@ def scan_mentions(text: str) -> list[Mention]:
 
 #: Last characters of verbs that move a deadline (延长, 延缓, 推迟, 延续, 延期): 延长至明年3月底.
 DELAY_VERB_ENDS = "长缓迟续期"
+
+#: ``Mention.rel`` of 上月: the month before the governing month.
+PREVIOUS_MONTH = "上月"
+
+
+def month_earlier(period: str | None) -> str | None:
+    """The month before a single month (2022M06 -> 2022M05); None for anything else.
+
+    >>> month_earlier("2022M06"), month_earlier("2022M01"), month_earlier("2022H1")
+    ('2022M05', '2021M12', None)
+    """
+    if not period or len(period) != 7 or period[4] != "M":
+        return None
+    year, month = int(period[:4]), int(period[5:])
+    return f"{year - 1}M12" if month == 1 else f"{year}M{month - 1:02d}"
+
 
 #: ``Mention.rel`` of 去年同期 used as a time phrase: the governing period, one year earlier.
 SAME_PERIOD_LAST_YEAR = "去年同期"

@@ -113,3 +113,37 @@ def test_a_part_of_the_stories_year_opening_a_paragraph_narrows_the_story(tmp_pa
     got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
     assert got["18.4%"] == "2021Q1-Q3"
     assert got["373.3%"] == "2021Q1-Q3"
+
+
+RELEASE = """---
+title: '上半年我国GDP同比增长2.5%，顶住压力实现正增长'
+date: Fri, 15 Jul 2022 10:00:00 GMT
+---
+不过，在今年我国GDP预期增长一定水平的背景下，上半年GDP同比增长2.5%，意味着下半年压力不小。
+从销售端看，上半年，商品房销售面积68923万平方米，同比下降22.2%；其中，住宅销售面积下降26.6%。商品房销售额66072亿元，下降28.9%。
+6月份国房景气指数由上月的95.6%下降至95.4%，这至少是近5年以来的最低水平。
+6月份，本地户籍人口调查失业率为5.3%。16-24岁、25-59岁人口调查失业率分别为19.3%、4.5%。相比于5月份，16-24岁人口的失业率由上月的18.4%上升至19.3%。
+与此同时，上半年，全国居民人均可支配收入18463元，比上年同期名义增长4.7%。其中，城镇居民人均可支配收入25003元，增长3.6%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("quote", "period", "why"),
+    [
+        ("66072亿元", "2022H1", "今年 does not widen the story's first half; 上半年， frames it"),
+        ("95.6%", "2022M05", "上月 of a June figure is May"),
+        ("95.4%", "2022M06", "…and the end of that change is June"),
+        ("4.5%", "2022M06", "6月份， framing a paragraph dates its later sentences"),
+        ("18.4%", "2022M05", "由上月的18.4%: May"),
+        ("25003元", "2022H1", "上半年， framing the paragraph reaches the sentence after it"),
+    ],
+)
+def test_a_statistics_release(tmp_path, quote, period, why):
+    """中国新闻周刊 via 新浪财经, 2022-07-15, on the first-half statistics (dev news_national_gdp_2022h1)."""
+    path = tmp_path / "release.md"
+    path.write_text(RELEASE, encoding="utf-8")
+    doc = read_report(path)
+    got = {}
+    for f in extract_figures(doc).figures:
+        got.setdefault(doc.source_text[f.char_start : f.char_end], f.period)
+    assert got[quote] == period, why
