@@ -46,6 +46,15 @@ _AFTER = re.compile(
 #: What a comparative with 于 compares with when it is an earlier time (快于上年同期): a change.
 _EARLIER = re.compile(r"上年|去年|前年|同期|上半年|上月|上季|年初|季度|月份")
 _NEG_PP = re.compile(r"低(?:了)?$")
+#: A change by an amount, then the level it reaches (回落0.4个百分点至): the number after is a level.
+_CHANGE_THEN_TO = re.compile(r"[\d０-９](?:个百分点|个点|%|％)[至到]$")
+#: A verb of trend with no rate noun after it in the sentence (连续回落，分别为…): what follows
+#: 为 are levels; after 增速/增幅 (增速…均为9.9%) they are rates of change.
+_TREND_VERB = re.compile(
+    r"(?:回落|下降|下滑|回升|上升|攀升|走低|走高)(?![^，,。；;]*(?:增速|增幅|涨幅|降幅|跌幅|增长率))[^增涨降跌]*$"
+)
+#: A clause that only says what the values are (分别为5.9%、5.5%): levels, whatever trend came before.
+_LEVEL_COPULA = re.compile(r"^[^，,。；;\d]{0,4}(?:分别|均|依次)?为[^，,。；;]{0,12}$")
 #: A gap against another area or group: 高出5个, 低0.5个, or a comparative with 于 and what is compared
 #: with (高于全省3.1个, 快于城镇居民2.1个, 优于全国约1个).
 _COMPARE_PP = re.compile(
@@ -124,10 +133,16 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
     ('growth_pct', 1)
     >>> classify_percent("营收增长9%，90%的县医院达到三级水平", 7, 10)
     ('rate_pct', 1)
+    >>> classify_percent("5、6月份连续回落，分别为5.9%", 13, 17)
+    ('rate_pct', 1)
+    >>> classify_percent("回落0.4个百分点至5.5%", 10, 14), classify_percent("增速达到9.6%", 4, 8)
+    (('rate_pct', 1), ('growth_pct', 1))
     """
     window = clause_window(text, start)
     if window.endswith("的") and _RATIO_OF.search(window):  # the clause has no line break: 的$ is the end
         return "rate_pct", 1
+    if window.endswith(("至", "到")) and _CHANGE_THEN_TO.search(window):
+        return "rate_pct", 1  # 回落0.4个百分点至5.5%: the level reached, whatever the change before
     if window.endswith(("标", "务", "划")) and _COMPLETION.search(window):
         return "rate_pct", 1
     kind = last_keyword(window)
@@ -140,6 +155,8 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
         # 其增速…领先于全省其他地区，达到9.6%: the keyword may sit earlier in the sentence
         sentence = sentence_window(text, start)
         kind = last_keyword(sentence)
+        if kind in ("pos", "neg") and _LEVEL_COPULA.search(window) and _TREND_VERB.search(sentence):
+            return "rate_pct", 1  # 5、6月份连续回落，分别为5.9%、5.5%: after a trend, the values are levels
         if kind is None and "目标" in sentence and _GDP_GOAL.search(sentence):
             return "growth_pct", 1  # GDP目标平均值为6.4%，中位数为6.5%: a goal for output is a growth rate
     if kind is None:

@@ -171,3 +171,20 @@ def test_a_decimal_split_by_a_space_is_not_read_as_its_tail(extract_text, senten
     if skipped is not None:
         assert skipped not in quotes
         assert any(s.reason == "decimal point followed by a space" for s in result.skipped)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "measure", "value"),
+    [
+        # 中国新闻周刊 via 新浪财经, 2022-07-15 (dev news_national_gdp_2022h1)
+        ("其中，4月份，全国城镇调查失业率为6.1%；5、6月份连续回落，分别为5.9%、5.5%。", "5.9%", "rate_pct", 5.9),
+        ("其中，4月份，全国城镇调查失业率为6.1%；5、6月份连续回落，分别为5.9%、5.5%。", "5.5%", "rate_pct", 5.5),
+        ("6月份城镇调查失业率回落0.4个百分点至5.5%。", "5.5%", "rate_pct", 5.5),
+        ("6月份城镇调查失业率回落0.4个百分点至5.5%。", "回落0.4个百分点", "change_pp", -0.4),
+        # 21世纪经济报道 (dev news_top10_cities_gdp_2021): after 增速, 均为 gives rates of change
+        ("增速与广州相同，均为9.9%。", "9.9%", "growth_pct", 9.9),
+    ],
+)
+def test_values_after_a_trend_are_levels(extract_text, sentence, quote, measure, value):
+    figures = {sentence[f.char_start : f.char_end]: f for f in extract_text(sentence).figures}
+    assert (figures[quote].measure, figures[quote].value) == (measure, value)
