@@ -47,7 +47,7 @@ _AFTER = re.compile(
 _EARLIER = re.compile(r"上年|去年|前年|同期|上半年|上月|上季|年初|季度|月份")
 _NEG_PP = re.compile(r"低(?:了)?$")
 #: A change by an amount, then the level it reaches (回落0.4个百分点至): the number after is a level.
-_CHANGE_THEN_TO = re.compile(r"[\d０-９](?:个百分点|个点|%|％)[至到]$")
+_CHANGE_THEN_TO = re.compile(r"[\d０-９](?:个百分点|个点)[至到]$")
 #: A verb of trend with no rate noun after it in the sentence (连续回落，分别为…): what follows
 #: 为 are levels; after 增速/增幅 (增速…均为9.9%) they are rates of change.
 _TREND_VERB = re.compile(
