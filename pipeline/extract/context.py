@@ -853,8 +853,10 @@ class ContextResolver:
             if run is not None:
                 return run[index]
         own_report = self.kind in ("gwr", "statcomm")
-        items = own_report and count_at(self.text, pos)  # 沈阳化工新材料、盘锦精细化工2个平台
-        examples = example_list(window, pos, items=items)  # 宝鸡、延安等4个基地, 汕头、湛江等地
+        # 沈阳化工新材料、盘锦精细化工2个平台: a report's count of things named after places
+        items = own_report and "、" in window and count_at(self.text, pos)
+        # 宝鸡、延安等4个基地, 汕头、湛江等地…: places given as examples (read only where 等 or a list is)
+        examples = example_list(window, pos, items=items) if items or "等" in window else None
         rank = self.text.startswith("第", pos)  # 跻身全国169个国新区第11位: 全国 is the ranking's scope
         member = rank and ranks_member(after)  # 长三角…排名第三的城市，杭州…: the places before are scope
         if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:

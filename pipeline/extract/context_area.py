@@ -154,6 +154,7 @@ _INDUSTRY_AFTER = re.compile("第[一二三]产业")
 _SUPERLATIVE_AFTER = re.compile(r"[^，,。；;：:、\n]{0,6}?最")
 #: Comparison verbs of ``A高出B N``: B is the yardstick (这一数据高出上海70.24亿元 is 安徽's).
 _MORE_REFERENCE_BEFORE = ("高出", "超出", "超越", "赶超", "领先")
+_REFERENCE_BEFORE = AREA_REFERENCE_BEFORE + _MORE_REFERENCE_BEFORE
 #: 全国 opening an honour or institution title (全国文明城市, 全国重点实验室, 全国双拥模范城): the
 #: title is awarded by the nation, the count of them belongs to the place that holds them.
 _NATIONAL_TITLE_AFTER = (
@@ -290,8 +291,7 @@ def scan_areas(text: str) -> list[AreaMention]:
         before = text[max(0, start - 2) : start]
         after = text[end : end + 4]
         reference = (
-            (before.endswith(AREA_REFERENCE_BEFORE) and not before.endswith(_CONJUNCTIONS_BEFORE))
-            or before.endswith(_MORE_REFERENCE_BEFORE)
+            (before.endswith(_REFERENCE_BEFORE) and not before.endswith(_CONJUNCTIONS_BEFORE))
             or (
                 after.startswith(AREA_REFERENCE_AFTER)
                 and not _PERIOD_AFTER.match(after)
