@@ -699,6 +699,14 @@ class ContextResolver:
                     return self._m_period[i], self._m_start[i]
             else:
                 return self._m_period[i], self._m_start[i]
+        if self.text[sent_start : sent_start + 3].lstrip(" \u3000\t")[:1].isdigit():
+            # a news lead opening on its figure names the period after it (13151.38亿元，…，同比
+            # 增长10%，今年前三季度，杭州经济…): the first time phrase later in the sentence
+            k = bisect_right(self._m_start, pos)
+            e = bisect_right(self._sent, pos)
+            sent_end = self._sent[e] if e < len(self._sent) else len(self.text)
+            if k < len(self._m_start) and self._m_start[k] < sent_end and self._m_period[k] is not None:
+                return self._m_period[k], self._m_start[k]
         j = bisect_right(self._carry_pos, pos) - 1
         if j >= 0 and self._carry_pos[j] >= para_start and not self.text.startswith(_NOW, sent_start):
             return self._carry_val[j], -1

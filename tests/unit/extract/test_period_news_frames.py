@@ -147,3 +147,19 @@ def test_a_statistics_release(tmp_path, quote, period, why):
     for f in extract_figures(doc).figures:
         got.setdefault(doc.source_text[f.char_start : f.char_end], f.period)
     assert got[quote] == period, why
+
+
+def test_a_lead_opening_on_its_figure_takes_the_period_after_it(tmp_path):
+    """国际金融报 via 新浪财经, 2021-11-08: 13151.38亿元，按照可比价格计算，同比增长10%，今年前三季度，…"""
+    page = (
+        "---\ntitle: '杭州今年GDP能破2万亿吗'\ndate: Mon, 08 Nov 2021 10:00:00 GMT\n---\n"
+        "13151.38亿元，按照可比价格计算，同比增长10%，今年前三季度，杭州经济实现两位数增长。\n"
+        "全市新增就业12万人，完成全年目标的120%。\n"
+    )
+    path = tmp_path / "lead.md"
+    path.write_text(page, encoding="utf-8")
+    doc = read_report(path)
+    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    assert got["13151.38亿元"] == "2021Q1-Q3"
+    assert got["10%"] == "2021Q1-Q3"
+    assert got["12万人"] == "2021"  # a sentence opening on words does not look ahead
