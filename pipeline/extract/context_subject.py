@@ -595,7 +595,7 @@ def subject_before(
         or own.endswith(_COUNT_VERB_ENDINGS)
         or (quote[-1:] == "个" and _THRESHOLD.match(after))
         or (pieces[-1].endswith("有") and not pieces[-1].endswith(("所有", "没有", "占有")))
-        or (pieces[-1].endswith(_COUNT_VERB_ENDINGS) and quote.endswith(_CLASSIFIERS))
+        or (quote[-1:] in _CLASSIFIER_SET and pieces[-1].endswith(_COUNT_VERB_ENDINGS))
     ) and (noun := forward_noun(after)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
         verb = own if own and _only_keep_verbs(own) else first_keep
@@ -794,7 +794,7 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
                 return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
             if (trend := _TREND.fullmatch(clause)) is not None and (got := clean_subject(trend.group(1))):
                 return got  # 工业投资持续恢复，同比增长10.2%: a trend clause names what the rate is of
-        most = _MOST.search(clause)
+        most = _MOST.search(clause) if ("最" in clause or "出现" in clause) else None
         if most and (got := _drop_compared_place(clean_subject(most.group(1) or most.group(2)))):
             return got  # 河南人口绝对增量最多，达到534.2万人 / 中部地区占全国人口的比重出现下跌，已降至
         step = _THRESHOLD_CLAUSE.search(clause) if "台阶" in clause else None
@@ -893,6 +893,7 @@ _COMPARISON_ONLY = re.compile(r"^比|(?<!占)比$|^(?:加快|放缓|回升|回�
 _NUMBER_SPLIT = re.compile(r"[\d０-９](?<![A-Za-z_.．\d][\d０-９])[\d０-９.．,，]*(?:[%％‰])?(?![A-Za-z\d])")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支款间栋艘架只头片块部件户")
+_CLASSIFIER_SET = frozenset(_CLASSIFIERS)
 _UNIT_RESIDUE = re.compile(
     # a threshold crossed (迈上4个万亿元台阶, 迈上5万亿台阶) is not a noun of its own
     r"^(?:个?(?:万亿|千亿|百亿|亿|万)[元级]?台阶|个方面|"
