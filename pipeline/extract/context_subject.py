@@ -161,7 +161,7 @@ def _list_items(head: str, size: int | None) -> list[str]:
 
 #: The noun after a number, up to its clause end: quotes and a year inside it are part of the
 #: phrase (53个“高效办成一件事”重点事项, 8成省份都完成了2021年经济增速目标).
-_FORWARD = re.compile(r"^(?:[^\d，,。；;：:、！？!?\n（()）]|(?:19|20)\d\d年){1,22}")
+_FORWARD = re.compile(r"^(?:[^\d，,。；;：:、！？!?\n（()）\[【]|(?:19|20)\d\d年){1,22}")
 
 
 def _area_lead(text: str) -> int:
@@ -298,7 +298,7 @@ _MEASURE_HEAD = re.compile(
 )
 
 #: Endings of an item that is a measure of its own (出口、固定资产投资分别增长: not 出口投资).
-_MEASURE_END = re.compile(r"(?:口|额|量|值|率|数|资|收|费|重|入|价|GDP|比|度)$")
+_MEASURE_END = re.compile(r"(?:口|额|量|值|率|数|资|收|费|重|入|价|GDP|比|度|次)$")
 
 
 def _parallel_heads(item: str, other: str) -> bool:

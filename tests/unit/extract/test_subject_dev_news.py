@@ -187,6 +187,8 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         ("落地建设肿瘤与代谢、闽台地区高发慢病病因流行病学2个重点实验室。", [("2个", "落地建设重点实验室")]),
         # a verb of work stripped as framing still counts the noun after (gwr_liaoning_2026_review_excerpt)
         ("高质量完成20件民生实事。", [("20件", "民生实事")]),
+        # a citation mark after the noun is no part of it (gwr_baoding_2021_excerpt)
+        ("持续开展散煤、扬尘、油品等7个“专项行动”[5]，", [("7个", "“专项行动”")]),
         # 在建 counts like 建成, with the noun of the item before
         ("建成过江通道4座、在建8座，", [("4座", "建成过江通道"), ("8座", "在建过江通道")]),
         # 居民 after a count is a noun, not the rank verb 居 (seed)
@@ -253,6 +255,11 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
             ],
         ),
         ("进出口分别增长5%和6%。", [("5%", "进口"), ("6%", "出口")]),
+        # 人次 is a measure of its own: no shared 收入 (gwr_liaoning_2026_review_excerpt)
+        (
+            "全省接待游客人次和旅游收入分别增长17.6%、16.8%。",
+            [("17.6%", "全省接待游客人次"), ("16.8%", "旅游收入")],
+        ),
         # an item that is a measure of its own keeps its name
         ("出口、固定资产投资分别增长5%、6%。", [("5%", "出口"), ("6%", "固定资产投资")]),
     ],
