@@ -86,6 +86,9 @@ _TAIL_WORDS = sorted(
         "（",  # 河南（9935.55万）: the value in brackets after a place
         "(",
         "去年同期",  # 占比由去年同期39.7%提高到43.8%
+        "折合",  # 实际使用外资8263亿元，折1162亿美元: the same amount in another currency
+        "折",
+        "兑",  # 人民币平均汇率为1美元兑7.1217元人民币
         "上月",  # 失业率由上月的18.4%上升至19.3%
         "上季度",
         "上年同期",
@@ -546,6 +549,8 @@ def subject_before(
     own = clean_subject(pieces[-1])
     first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
     first_keep = _keep_verb(first) if first else ""
+    if len(own) == 1 and own != "年":
+        own = ""  # 高, 或: a character left over from framing names nothing (年 of 年平均增长 stays)
     if own:
         own = _drop_compared_place(own)  # 广东省的18.6%, 高于江苏的19.2%: a place names no measure
         if own[-1:] == "排" and quote.startswith(("全国", "全省", "全市", "第")):

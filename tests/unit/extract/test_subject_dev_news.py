@@ -208,6 +208,18 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
             [("67.7%", "畜牧、蔬菜、果品三大产业占比"), ("3.1个百分点", "畜牧、蔬菜、果品三大产业占比")],
         ),
     ],
+    # a rate of exchange and an amount converted (兑, 折) measure what was named before
+    # (statcomm_national_2024_excerpt)
+    "conversions": [
+        (
+            "全年人民币平均汇率为1美元兑7.1217元人民币，比上年贬值1.1%。",
+            [("7.1217元", "人民币"), ("贬值1.1%", "人民币平均汇率")],
+        ),
+        (
+            "实际使用外资8263亿元，折1162亿美元。",
+            [("8263亿元", "实际使用外资"), ("1162亿美元", "实际使用外资")],
+        ),
+    ],
     "units_and_change_verbs": [
         # 由上月的…上升至: the base month and the verb are no part of the noun (news_national_gdp_2022h1)
         ("人口的失业率由上月的18.4%上升至19.3%。", [("18.4%", "人口的失业率"), ("19.3%", "人口的失业率")]),
