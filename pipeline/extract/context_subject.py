@@ -799,8 +799,8 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
                 return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
             if (trend := _TREND.fullmatch(clause)) is not None and (got := clean_subject(trend.group(1))):
                 return got  # 工业投资持续恢复，同比增长10.2%: a trend clause names what the rate is of
-        most = _MOST.search(clause) if ("最" in clause or "出现" in clause) else None
-        if most and (got := _drop_compared_place(clean_subject(most.group(1) or most.group(2)))):
+        most = _MOST.search(clause) if _MOST_HINT.search(clause) else None
+        if most and (got := _drop_compared_place(clean_subject(next(g for g in most.groups() if g)))):
             return got  # 河南人口绝对增量最多，达到534.2万人 / 中部地区占全国人口的比重出现下跌，已降至
         step = _THRESHOLD_CLAUSE.search(clause) if "台阶" in clause else None
         if step and (got := clean_subject(step.group(1))):
@@ -883,8 +883,12 @@ _TREND = re.compile(
 #: A clause with no figure naming its noun's rank or trend (河南人口绝对增量最多, 比重出现下跌).
 _MOST = re.compile(
     r"^(?:[^\d，,。；;]{0,6}最多的([^\d，,。；;]{2,10})"
-    r"|([^\d，,。；;]{2,20}?)(?:仍然|依然|也)?(?:最多|最大|最高|最快|出现(?:下跌|下降|增长|回升|回落)))$"
+    r"|([^\d，,。；;]{2,20}?)(?:仍然|依然|也)?(?:最多|最大|最高|最快|出现(?:下跌|下降|增长|回升|回落))"
+    # 其增速仍然明显领先于全省其他地区，达到9.6% / 增速与广州相同，均为9.9%
+    r"|([^\d，,。；;]{2,12}?)(?:仍然|依然|也)?(?:明显)?(?:领先于?|与[^\d，,。；;]{1,8}(?:相同|持平|相当))"
+    r"[^\d，,。；;]{0,12})$"
 )
+_MOST_HINT = re.compile("最|出现|领先|相同|持平|相当")
 #: A clause crossing a threshold written in words (连跨两个万亿元台阶): its noun before the verb.
 _THRESHOLD_CLAUSE = re.compile(
     r"([^，,。；;]{2,16}?)(?:连续迈上|迈上|连跨|跨上|站上|跨越)[^，,。；;\d]{0,8}台阶$"
@@ -895,7 +899,11 @@ _COMPARISON_ONLY = re.compile(r"^比|(?<!占)比$|^(?:加快|放缓|回升|回�
 
 # The digit comes first and the look-behind checks the character before it, so that ``re``
 # can skip ahead to digits in C instead of trying the look-behind at every position.
-_NUMBER_SPLIT = re.compile(r"[\d０-９](?<![A-Za-z_.．\d][\d０-９])[\d０-９.．,，]*(?:[%％‰])?(?![A-Za-z\d])")
+_NUMBER_SPLIT = re.compile(
+    r"[\d０-９](?<![A-Za-z_.．\d][\d０-９])[\d０-９.．,，]*(?:[%％‰])?(?![A-Za-z\d])"
+    # an age or age band (16-24岁人口, 60岁及以上) is part of the noun, not a figure before it
+    r"(?!岁|[-—~～至]\d{1,3}岁)"
+)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支款间栋艘架只头片块部件户")
 _CLASSIFIER_SET = frozenset(_CLASSIFIERS)

@@ -221,6 +221,12 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         ),
     ],
     "units_and_change_verbs": [
+        # an age band is part of the noun (news_national_gdp_2022h1, news_central_capitals_census_2020)
+        (
+            "16-24岁人口的失业率由上月的18.4%上升至19.3%。",
+            [("18.4%", "16-24岁人口的失业率"), ("19.3%", "16-24岁人口的失业率")],
+        ),
+        ("60岁及以上人口占比为12.84%。", [("12.84%", "60岁及以上人口占比")]),
         # 由上月的…上升至: the base month and the verb are no part of the noun (news_national_gdp_2022h1)
         ("人口的失业率由上月的18.4%上升至19.3%。", [("18.4%", "人口的失业率"), ("19.3%", "人口的失业率")]),
         # a range's start splits the noun off (news_central_capitals_census_2020)
@@ -323,6 +329,10 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
             [("534.2万人", "人口绝对增量"), ("5.68%", "人口绝对增量")],
         ),
         ("广东拥有全国最多的地级市数量，到达21个。", [("21个", "地级市数量")]),
+        # a clause leading others or level with another (news_fujian_cities_gdp_2022h1,
+        # news_top10_cities_gdp_2021)
+        ("但从上半年GDP来看，其增速仍然明显领先于全省其他地区，达到9.6%，仍保持在首位。", [("9.6%", "增速")]),
+        ("重庆的GDP总量与广州差距也不大，增速与广州相同，均为9.9%。", [("9.9%", "增速")]),
         ("郑州人口增量从15万跃升至超过20万；", [("15万", "人口增量"), ("超过20万", "人口增量")]),
         (
             "增量均小于省会城市人口增量——如长沙十年常住人口增加300万人，湖南同期增长不到75万；",
