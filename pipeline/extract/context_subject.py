@@ -4,7 +4,9 @@ Works on a short window (the clause before the number, at most ``LOOK_BACK`` cha
 so its cost does not grow with the document. Rules, in order:
 
 1. 分别 lists (A、B分别增长x、y; A和B分别…) give item i the i-th noun of the list, with the
-   shared head completed (城镇居民、农村居民人均可支配收入 -> 城镇居民人均可支配收入).
+   shared head completed (城镇居民、农村居民人均可支配收入 -> 城镇居民人均可支配收入; a
+   measure written once after the last item, 限上新能源汽车、节能家电零售额). The list may be
+   a clause back (…服务业，持续较快增长，同比分别增长) or one word for two (产销, 进出口).
 2. Otherwise the subject is the words between the previous number (or clause start) and
    this one, with framing stripped: time phrases, place names, connectives and verbs of
    level or change (实现, 达到, 增长, 比上年), keeping words that change what is counted
@@ -12,7 +14,19 @@ so its cost does not grow with the document. Rules, in order:
 3. A later item of a 、 list inherits the first item's counting verb (新增A350家、B141家).
 4. Nothing left (、增长34.9%) or a generic word left (数额, 增速): the previous figure's
    subject (plus the generic word when it adds meaning: 增速, 比重).
-5. Nothing before at all (98个重点项目竣工投产): the noun after the number.
+5. Nothing before at all (98个重点项目竣工投产), a verb of work or counting verbs alone
+   (抓好6条续建高铁, 全省新增8个), names listed before a count (航空、…、绿色石化4个集群)
+   or a list joiner (测试区及40多个大数据中心): the noun after the number, through quotes and
+   a year (53个“高效办成一件事”重点事项). N的X (以58.3%的增速位居首位): X.
+
+Words that name no measure are dropped or passed over: a place alone or a place compared with
+(广东省的18.6%, 高于江苏的19.2%), a rank's pool (跻身全国169个国新区, 位居省内), a threshold
+crossed (连续迈上4个万亿元台阶, whose count counts the 台阶), 以/目前/至少/上述. Words that stand
+for something named before are resolved: an anaphor (这一数据高出上海), a repeated verb
+(…发行超长期特别国债，…今年先发行), a generic stock word (总数, 总量, 规模), a bare verb of
+flow (上半年销售260万辆). A sentence of framing alone (分季度看，三季度同比增长4.9%) takes the
+subject of the last figure of the sentence before (``subject_from_previous``, called by the
+resolver only when nothing was found).
 
 Also: both ends of a move in a ranking (从全国第五提升到第三) rank what is named before
 从/由; a bare number after a colon or in a table cell takes the label before it
