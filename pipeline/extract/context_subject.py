@@ -627,6 +627,8 @@ def subject_before(
             lead = ""  # 过去两年平均: a time word, not a subject
         prev = lead or _previous_subject(pieces[:-1], prior)
         return prev + "两年平均" if prev else own
+    if own in _TOTAL_OF_ITEM and len(pieces) > 1 and (item := clean_subject(pieces[-2])):
+        own = item + own  # 引进“三类500强”项目1608个、总投资超1.6万亿元: the projects' total
     if own in _BARE_VERBS:
         # 同时发行1万亿元抗疫特别国债: what follows; 上半年销售260万辆，: what was named before
         own = own + noun if (noun := forward_noun(after)) else _said_of(own, pieces[:-1], prior)
@@ -854,6 +856,8 @@ def _said_of(got: str, pieces: list[str], prior: str) -> str:
     return noun + got if noun and noun not in _BARE_VERBS else got
 
 
+#: Totals said of the item counted just before (项目1608个、总投资…).
+_TOTAL_OF_ITEM = frozenset({"总投资", "总额", "总金额", "投资额", "总产值", "总面积"})
 #: Verbs of flow that name no noun of their own (上半年销售260万辆).
 _BARE_VERBS = frozenset({"销售", "生产", "发行", "成交", "接待", "发放", "交付"})
 
@@ -915,8 +919,9 @@ _COMPARISON_ONLY = re.compile(r"^比|(?<!占)比$|^(?:加快|放缓|回升|回�
 # can skip ahead to digits in C instead of trying the look-behind at every position.
 _NUMBER_SPLIT = re.compile(
     r"[\d０-９](?<![A-Za-z_.．\d][\d０-９])[\d０-９.．,，]*(?:[%％‰])?(?![A-Za-z\d])"
-    # an age or age band (16-24岁人口, 60岁及以上) is part of the noun, not a figure before it
-    r"(?!岁|[-—~～至]\d{1,3}岁)"
+    # an age or age band (16-24岁人口, 60岁及以上) and a ranked list's name (中国企业500强) are
+    # part of the noun, not figures before it
+    r"(?!岁|强|[-—~～至]\d{1,3}岁)"
 )
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支款间栋艘架只头片块部件户")

@@ -189,6 +189,11 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
         ("高质量完成20件民生实事。", [("20件", "民生实事")]),
         # a citation mark after the noun is no part of it (gwr_baoding_2021_excerpt)
         ("持续开展散煤、扬尘、油品等7个“专项行动”[5]，", [("7个", "“专项行动”")]),
+        # a total said of the item counted just before; N强 is part of a name (gwr_hunan_2026_excerpt)
+        (
+            "引进“三类500强”项目1608个、总投资超1.6万亿元。",
+            [("1608个", "引进“三类500强”项目"), ("超1.6万亿元", "引进“三类500强”项目总投资")],
+        ),
         # 在建 counts like 建成, with the noun of the item before
         ("建成过江通道4座、在建8座，", [("4座", "建成过江通道"), ("8座", "在建过江通道")]),
         # 居民 after a count is a noun, not the rank verb 居 (seed)
