@@ -582,7 +582,13 @@ def subject_before(
     elif "、" in own and quote.endswith(_CLASSIFIERS) and "等" not in own and (noun := forward_noun(after)):
         # 航空、机器人及智能制造、工业母机、绿色石化4个集群获评…: the names listed are the items counted
         own = (_keep_verb(own) or _count_verb_head(own)) + noun
-    elif "等" in own and "、" in own and len(own) - own.rfind("等") > 2 and quote.endswith(_CLASSIFIERS):
+    elif (
+        "等" in own
+        and "、" in own
+        and len(own) - own.rfind("等") > 2
+        and quote.endswith(_CLASSIFIERS)
+        and (own[0] == "、" or len(own) > 16)  # a list cut off by an earlier number, or a long one
+    ):
         own = own[own.rfind("等") + 1 :]  # 白洋淀上游生态环境保护、工业遗产保护等地方立法12部: a count of
     elif own[:1] in ("先", "再", "又") and len(own) <= 4 and (obj := _object_before(own[1:], prior)):
         own = obj  # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: what was issued
