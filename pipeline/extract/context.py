@@ -860,13 +860,7 @@ class ContextResolver:
             run = place_run(self.text, self._areas, bisect_left(self._a_start, pos), sent_start, size)
             if run is not None:
                 return run[index]
-        own_report = self.kind in ("gwr", "statcomm")
-        # 沈阳化工新材料、盘锦精细化工2个平台: a report's count of things named after places
-        items = own_report and "、" in window and count_at(self.text, pos)
-        # 宝鸡、延安等4个基地, 汕头、湛江等地…: places given as examples (read only where 等 or a list is)
-        examples = example_list(window, pos, items=items) if items or "等" in window else None
-        rank = self.text.startswith("第", pos)  # 跻身全国169个国新区第11位: 全国 is the ranking's scope
-        member = rank and ranks_member(after)  # 长三角…排名第三的城市，杭州…: the places before are scope
+        start = pos
         if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:
             pos -= len(window) - incl  # 包括广州、佛山在内的14个地级市: the places only illustrate
         # A report about its own area names other places in passing (漳州核电投运，…，工业投资
@@ -882,6 +876,12 @@ class ContextResolver:
                 return self._area_name(a, i)  # 仅次于湖北省的58.3%, 高于江苏的19.2%
         if own_report and (i < 0 or self._a_start[i] < sent_start):
             return self.area  # no place named in the sentence: the clause cannot name one either
+        # 沈阳化工新材料、盘锦精细化工2个平台: a report's count of things named after places
+        items = own_report and "、" in window and count_at(self.text, start)
+        # 宝鸡、延安等4个基地, 汕头、湛江等地…: places given as examples (read only where 等 or a list is)
+        examples = example_list(window, start, items=items) if items or "等" in window else None
+        rank = self.text.startswith("第", start)  # 跻身全国169个国新区第11位: 全国 is the ranking's scope
+        member = rank and ranks_member(after)  # 长三角…排名第三的城市，杭州…: the places before are scope
         if own_report:
             cut = clause_start(window)
             if _PREDICATE_OPENING.match(window, cut):  # …生产总值702356亿元，比上年增长5.0%
