@@ -939,7 +939,8 @@ class ContextResolver:
             # 《郑州市…》提出，到2022年全市), else the place its section is on (see paragraph_topics)
             near = nearest_of_level(self._areas, i, want, self._sent_start(a.start))
             topic = self._topics[bisect_right(self._para, a.start)] if self._topics else None
-            if near is None and topic is not None and level_of(topic) == want:
+            # the section's place; a municipality (上海：GDP突破4万亿 … 全市) is a city too
+            if near is None and topic and (level_of(topic) == want or (want == "city" and topic[-1] == "市")):
                 near = topic
             if near is not None:
                 return near
