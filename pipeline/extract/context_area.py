@@ -45,6 +45,10 @@ _MORE_REGIONS: dict[str, str] = {
     # 广东's 一核一带一区: 珠三角核心区, 沿海经济带 (东西两翼), 北部生态发展区
     "沿海经济带": "沿海经济带",
     "北部生态发展区": "北部生态发展区",
+    # 辽宁's 一圈一带两区 (with the coastal belt above)
+    "沈阳都市圈": "沈阳都市圈",
+    "辽西先导区": "辽西先导区",
+    "辽东绿色经济区": "辽东绿色经济区",
     # the cross-province zone of 上海, 江苏 and 浙江 (示范区 for short in their reports)
     "长三角生态绿色一体化发展示范区": "长三角生态绿色一体化发展示范区",
 }
