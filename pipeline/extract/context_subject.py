@@ -178,7 +178,8 @@ def _list_items(head: str, size: int | None) -> list[str]:
 
 #: The noun after a number, up to its clause end: quotes and a year inside it are part of the
 #: phrase (53个“高效办成一件事”重点事项, 8成省份都完成了2021年经济增速目标).
-_FORWARD = re.compile(r"^(?:[^\d，,。；;：:、！？!?\n（()）\[【]|(?:19|20)\d\d年){1,22}")
+_FORWARD = re.compile(r"^[^\d，,。；;：:、！？!?\n（()）\[【]{1,22}")
+_FORWARD_YEAR = re.compile(r"(?:19|20)\d\d年[^\d，,。；;：:、！？!?\n（()）\[【]{0,20}")
 
 
 def _area_lead(text: str) -> int:
@@ -450,13 +451,19 @@ def forward_noun(after: str) -> str:
         return ""
     # 100家以上特色企业和100个…, 80个乡镇近300万: the joiner or bound word is the next number's
     noun = m.group(0)
-    if after[m.end() : m.end() + 1].isdigit():
+    end = m.end()
+    for _ in range(2):  # 8成省份都完成了2021年经济增速目标: a year inside the noun
+        if after[end : end + 1] not in ("1", "2") or not (year := _FORWARD_YEAR.match(after, end)):
+            break
+        end = year.end()
+        noun = after[:end][:28]
+    if after[end : end + 1].isdigit():
         noun = noun.rstrip("和及与近约超逾")
     if noun in ("位", "名") or not _WORD_CHAR.search(noun):
         return ""  # 第三位: the rank's own classifier names nothing
     # 以27117.96亿元居于全国首位: a rank said of the number names nothing it measures
     # 5.5%是务实理性的: the number is what the words after say something of, not a count of them
-    return "" if noun.startswith(_NOT_NOUN_OPENINGS) else noun
+    return "" if noun[0] in _NOT_NOUN_FIRST and noun.startswith(_NOT_NOUN_OPENINGS) else noun
 
 
 #: Words after a number that open no noun it counts: bounds, 的, a copula, a rank, a comparison.
@@ -465,6 +472,7 @@ _NOT_NOUN_OPENINGS = (
     *("居于", "居全", "居首", "居第", "位居", "排名", "排在", "位列", "名列", "稳居", "领先"),
     *("力压", "超过", "高于", "低于"),
 )
+_NOT_NOUN_FIRST = frozenset(w[0] for w in _NOT_NOUN_OPENINGS)
 _RANGE_MARKS = frozenset(("~", "～", "-", "—", "–", "至", "到"))
 #: Verbs ending in 及 (累计惠及80个乡镇): not the 及 that joins list items.
 _JI_VERBS = ("惠及", "涉及", "普及", "波及", "顾及", "提及", "危及", "遍及")
@@ -565,28 +573,35 @@ def subject_before(
     first_keep = _keep_verb(first) if first else ""
     if len(own) == 1 and own != "年":
         own = ""  # 高, 或: a character left over from framing names nothing (年 of 年平均增长 stays)
-    if own:
+    if own and ((len(own) <= 9 and own[0] in PLACE_FIRST) or "于" in own or "超过" in own or "力压" in own):
         own = _drop_compared_place(own)  # 广东省的18.6%, 高于江苏的19.2%: a place names no measure
-        if own[-1:] == "排" and quote.startswith(("全国", "全省", "全市", "第")):
-            own = own[:-1]  # 发展增速排全国第四
+    if own[-1:] == "排" and quote.startswith(("全国", "全省", "全市", "第")):
+        own = own[:-1]  # 发展增速排全国第四
     if not own and len(pieces) > 1 and pieces[-1] in ("", "的") and pieces[-2].endswith(("从", "由")):
         own = clean_subject(pieces[-2])  # 倍差从2013年的1.76缩小到: the start year split the noun off
     elif not own and len(pieces) > 1 and pieces[-1] in _RANGE_MARKS:
         own = clean_subject(pieces[-2])  # 人口增量始终在12~18万之间: the range's start split the noun off
-    if own and own[0] in "这该此" and (ana := _ANAPHOR.match(own)):
+    if not own or (own[0] not in "这该此先再又" and quote[:1] != "第" and "、" not in own):
+        pass  # most subjects: none of the words that stand for or list something
+    elif own[0] in "这该此" and (ana := _ANAPHOR.match(own)):
         # 安徽省的GDP为9529.1亿元，这一数据高出上海70.24亿元: the figure before, and what is said of it
         prev = _previous_subject(pieces[:-1], prior)
         own = (prev + own[ana.end() :].lstrip("还也又")) if prev else own
-    elif quote[:1] == "第" and len(pieces) > 1 and (pool := _rank_pool(pieces[-2])):
+    elif (
+        quote[:1] == "第"
+        and len(pieces) > 1
+        and _POOL_HINT & set(pieces[-2])
+        and (pool := _rank_pool(pieces[-2]))
+    ):
         own = pool  # 长沙高新区综合实力跻身全国169个国新区第11位: the 169 are the pool, not the subject
-    elif "、" in own and quote.endswith(_CLASSIFIERS) and "等" not in own and (noun := forward_noun(after)):
+    elif "、" in own and quote[-1:] in _CLASSIFIER_SET and "等" not in own and (noun := forward_noun(after)):
         # 航空、机器人及智能制造、工业母机、绿色石化4个集群获评…: the names listed are the items counted
         own = (_keep_verb(own) or _count_verb_head(own)) + noun
     elif (
         "等" in own
         and "、" in own
         and len(own) - own.rfind("等") > 2
-        and quote.endswith(_CLASSIFIERS)
+        and quote[-1:] in _CLASSIFIER_SET
         and (own[0] == "、" or len(own) > 16)  # a list cut off by an earlier number, or a long one
     ):
         own = own[own.rfind("等") + 1 :]  # 白洋淀上游生态环境保护、工业遗产保护等地方立法12部: a count of
@@ -595,7 +610,7 @@ def subject_before(
     if (
         clause.endswith(("、", "和", "及"))
         and not clause.endswith(_JI_VERBS)
-        and quote.rstrip("以上多余左右").endswith(_CLASSIFIERS)
+        and quote.rstrip("以上多余左右")[-1:] in _CLASSIFIER_SET
     ):
         # 新增2个A、19个B / 6个企业品牌、2个区域品牌 / 测试区及40多个大数据中心 / 100家以上特色
         # 企业和100个以上行业级大模型: this number opens a new list item, its noun after it
@@ -617,10 +632,11 @@ def subject_before(
     if (
         not own
         or (own[-2:] in _KEEP_ENDS and _only_keep_verbs(own))
-        or own.endswith(_COUNT_VERB_ENDINGS)
+        or own[-2:] in _COUNT_ENDS
+        or own[-1:] == "等"
         or (quote[-1:] == "个" and _THRESHOLD.match(after))
         or (pieces[-1].endswith("有") and not pieces[-1].endswith(("所有", "没有", "占有")))
-        or (quote[-1:] in _CLASSIFIER_SET and pieces[-1].endswith(_COUNT_VERB_ENDINGS))
+        or (quote[-1:] in _CLASSIFIER_SET and pieces[-1][-2:] in _COUNT_ENDS)
     ) and (noun := forward_noun(after)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
         verb = own if own and _only_keep_verbs(own) else first_keep
@@ -805,9 +821,12 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
     own: it is passed over.
     """
     for i in range(len(pieces) - 1, -1, -1):
-        got = _drop_compared_place(clean_subject(pieces[i]))
+        got = clean_subject(pieces[i])
+        if got and ((len(got) <= 9 and got[0] in PLACE_FIRST) or "于" in got or "超过" in got):
+            got = _drop_compared_place(got)
         if got and GENERIC_SUBJECTS.get(got) != "" and got not in _STOCK_WORDS:
-            return _said_of(got, pieces[:i], prior)  # 总量位居全国第12，同比增长13.9%: skips 总量
+            # 总量位居全国第12，同比增长13.9%: skips 总量
+            return _said_of(got, pieces[:i], prior) if got in _BARE_VERBS else got
     for _ in range(depth):  # 一季度增长5.3%，二季度增长4.7%，三季度增长…: up to three clauses back
         prior = prior.rstrip("，,；;：:")
         if not prior:
@@ -821,7 +840,8 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
                 return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
             if (trend := _TREND.fullmatch(clause)) is not None and (got := clean_subject(trend.group(1))):
                 return got  # 工业投资持续恢复，同比增长10.2%: a trend clause names what the rate is of
-        most = _MOST.search(clause) if _MOST_HINT.search(clause) else None
+        hint = "最" in clause or "出现" in clause or "领先" in clause or "相" in clause or "持平" in clause
+        most = _MOST.search(clause) if hint else None
         if most and (got := _drop_compared_place(clean_subject(next(g for g in most.groups() if g)))):
             return got  # 河南人口绝对增量最多，达到534.2万人 / 中部地区占全国人口的比重出现下跌，已降至
         step = _THRESHOLD_CLAUSE.search(clause) if "台阶" in clause else None
@@ -838,7 +858,9 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
             # 固定资产投资均有6%以上的增长: the noun before the number was)
             return got
         for i in range(len(pieces) - 2, -1, -1):
-            got = _drop_compared_place(clean_subject(pieces[i]))
+            got = clean_subject(pieces[i])
+            if got and ((len(got) <= 9 and got[0] in PLACE_FIRST) or "于" in got or "超过" in got):
+                got = _drop_compared_place(got)
             if (
                 got
                 and not _COMPARISON_ONLY.search(got)
@@ -847,7 +869,7 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
             ):
                 if got.endswith("两年") and len(got) <= 4:
                     continue  # 两年平均增长5.2%: the basis of a rate, said of the noun before
-                return _said_of(got, pieces[:i], prior)
+                return _said_of(got, pieces[:i], prior) if got in _BARE_VERBS else got
     return ""
 
 
@@ -912,7 +934,6 @@ _MOST = re.compile(
     r"|([^\d，,。；;]{2,12}?)(?:仍然|依然|也)?(?:明显)?(?:领先于?|与[^\d，,。；;]{1,8}(?:相同|持平|相当))"
     r"[^\d，,。；;]{0,12})$"
 )
-_MOST_HINT = re.compile("最|出现|领先|相同|持平|相当")
 #: A clause crossing a threshold written in words (连跨两个万亿元台阶): its noun before the verb.
 _THRESHOLD_CLAUSE = re.compile(
     r"([^，,。；;]{2,16}?)(?:连续迈上|迈上|连跨|跨上|站上|跨越)[^，,。；;\d]{0,8}台阶$"
@@ -932,6 +953,8 @@ _NUMBER_SPLIT = re.compile(
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _CLASSIFIERS = tuple("个家项处所座条张台套辆名位批场届对种支款间栋艘架只头片块部件户")
 _CLASSIFIER_SET = frozenset(_CLASSIFIERS)
+#: Characters one of which a piece placing a rank in a pool holds (跻身, 位居, 排名, 位列).
+_POOL_HINT = frozenset("跻居排列")
 _UNIT_RESIDUE = re.compile(
     # a threshold crossed (迈上4个万亿元台阶, 迈上5万亿台阶) is not a noun of its own
     r"^(?:个?(?:万亿|千亿|百亿|亿|万)[元级]?台阶|个方面|"
@@ -972,3 +995,5 @@ _COUNT_VERB_ENDINGS: tuple[str, ...] = (
     "实现",
     "等",
 )
+#: The two-character endings above as a set (one probe per figure; 等 is tested alone).
+_COUNT_ENDS = frozenset(e for e in _COUNT_VERB_ENDINGS if len(e) == 2)
