@@ -194,6 +194,8 @@ _MONTH_LIST = re.compile(r"((?:1[0-2]|[1-9])(?:[、和](?:1[0-2]|[1-9]))+)(?:月
 _MONTH_LIST_SCAN = Anchored(_MONTH_LIST)  # tried only at digits (see ``anchored``)
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
+_LEAD_SPACES = " \u3000\t"
+_COMPARED = re.compile("[比较]")
 #: A sentence opening on the present (目前58.3%的增速…) leaves the past its paragraph had turned to.
 _NOW = ("目前", "当前", "如今", "现在", "眼下")
 #: An average over years (年均增长9.3%): over the reviewed span, whatever single year was named last.
@@ -240,6 +242,7 @@ class ContextResolver:
             self.kind = "statcomm"
         ref = parse_report_year(doc)  # metadata, else the page's dating clues (see context_year)
         self.ref_year = ref
+        self._ref_str = None if ref is None else str(ref)
         self.base_year: int | None = None  # the year a report looks back on
         if self.kind == "statcomm":
             m = _YEAR_IN.search(title or head)
@@ -637,7 +640,8 @@ class ContextResolver:
             period = period_in_span(period, role, window, after, quote)
         elif (
             period is not None
-            and (role == "from" or "年" in window)  # cheap guard: _within_span needs 年均 or 比…年
+            # cheap guard: _within_span needs a from role, 年均, or 比/较 + a year
+            and (role == "from" or "年均" in window or ("年" in window and _COMPARED.search(window)))
             and (span := self._paragraph_span(clean_start, para_start)) is not None
         ):
             period = self._within_span(period, span, role, window, after, quote)
@@ -699,7 +703,10 @@ class ContextResolver:
                     return self._m_period[i], self._m_start[i]
             else:
                 return self._m_period[i], self._m_start[i]
-        if self.text[sent_start : sent_start + 3].lstrip(" \u3000\t")[:1].isdigit():
+        first = self.text[sent_start : sent_start + 1]
+        if ("0" <= first <= "9" or first in _LEAD_SPACES) and self.text[sent_start : sent_start + 3].lstrip(
+            _LEAD_SPACES
+        )[:1].isdigit():
             # a news lead opening on its figure names the period after it (13151.38亿元，…，同比
             # 增长10%，今年前三季度，杭州经济…): the first time phrase later in the sentence
             k = bisect_right(self._m_start, pos)
@@ -749,7 +756,7 @@ class ContextResolver:
             j = bisect_left(self._actual, pos + 1) - 1
             if j < 0 or self._actual[j] <= sent_start:
                 return "target"  # ■ 2025年主要预期目标 / ●经济增长6%左右: the items are the goals
-        own_year = ref is not None and period == str(ref)
+        own_year = period is not None and period == self._ref_str
         if self.kind == "gwr" and (self._role_at(pos) == "plan" or (own_year and not self._estimated(pos))):
             # the plan part, or the report's own year wherever it is named (a digest with no part
             # headings: 居民医保人均财政补助标准提高30元 under 今年政府工作任务), unless its clause

@@ -350,7 +350,7 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
     token = Token("number", start, end, start, end, raw)
     if up:
         token.qualifier, token.q_start, token.pre_bound = "more_than", start - 1, True
-    if not is_cn and _after_broken_point(text, start):
+    if not is_cn and text[start - 1 : start] == " " and _after_broken_point(text, start):
         # 超2. 2万亿元: a decimal split by a stray space (text copied from a PDF); the tail alone
         # would publish 2万亿元 for 2.2万亿元
         token.skip = "decimal point followed by a space"
