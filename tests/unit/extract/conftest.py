@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import extract_figures
+from pipeline.extract.figure import Figure
 from pipeline.ingest import read_report
 
 REPO = Path(__file__).resolve().parents[3]
@@ -28,6 +29,20 @@ SOURCES = {
     "gwr_hunan_2026_excerpt": DEV_EXTRA / "gwr_hunan_2026_excerpt.txt",
     "news_provinces_gwr_2022_targets": DEV_EXTRA / "news_provinces_gwr_2022_targets.md",
 }
+
+
+def figures_by_quote(folder: Path, text: str, name: str = "case.txt") -> dict[str, Figure]:
+    """Write ``text`` as a report file in ``folder``, extract it, and key its figures by quote.
+
+    The first figure with a quote wins (a quote repeated later in the text is the same words).
+    """
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    doc = read_report(path)
+    found: dict[str, Figure] = {}
+    for f in extract_figures(doc).figures:
+        found.setdefault(doc.source_text[f.char_start : f.char_end], f)
+    return found
 
 
 @pytest.fixture

@@ -8,12 +8,9 @@ headings, and the only place named is where the congress sits (在北京开幕).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from pipeline.extract import extract_figures
-from pipeline.ingest import read_report
+from tests.unit.extract.conftest import figures_by_quote
 
 PAGE = """3月5日,十三屆全國人大一次會議在北京開幕。國務院總理李克強代表國務院,\
 向大會報告過去五年政府工作,對今年工作提出建議。
@@ -28,10 +25,7 @@ PAGE = """3月5日,十三屆全國人大一次會議在北京開幕。國務院�
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
-    path = Path(tmp_path_factory.mktemp("news")) / "national_2018_summary.txt"
-    path.write_text(PAGE, encoding="utf-8")
-    doc = read_report(path)
-    return {doc.source_text[f.char_start : f.char_end]: f for f in extract_figures(doc).figures}
+    return figures_by_quote(tmp_path_factory.mktemp("news"), PAGE, "national_2018_summary.txt")
 
 
 @pytest.mark.parametrize(

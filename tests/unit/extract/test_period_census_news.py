@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import extract_figures
 from pipeline.extract.context_period import scan_mentions
-from pipeline.ingest import read_report
+from tests.unit.extract.conftest import figures_by_quote
 
 PAGE = """---
 title: '中部六大省会人口PK，谁在逆袭？谁在垫底？'
@@ -26,10 +25,9 @@ date: Thu, 27 May 2021 10:00:00 GMT
 
 @pytest.fixture(scope="module")
 def periods(tmp_path_factory):
-    path = tmp_path_factory.mktemp("news") / "census.md"
-    path.write_text(PAGE, encoding="utf-8")
-    doc = read_report(path)
-    return {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    return {
+        q: f.period for q, f in figures_by_quote(tmp_path_factory.mktemp("news"), PAGE, "census.md").items()
+    }
 
 
 @pytest.mark.parametrize(

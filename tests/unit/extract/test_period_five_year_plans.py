@@ -8,12 +8,9 @@ a horizon in passing, which must not date the plan's own goals.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from pipeline.extract import extract_figures
-from pipeline.ingest import read_report
+from tests.unit.extract.conftest import figures_by_quote
 
 PAGE = """2026年江西省政府工作报告
 ——2026年1月27日在江西省第十四届人民代表大会第四次会议上
@@ -31,14 +28,9 @@ PAGE = """2026年江西省政府工作报告
 
 
 @pytest.fixture(scope="module")
-def figures(tmp_path_factory) -> dict[str, list[str | None]]:
-    path = Path(tmp_path_factory.mktemp("gwr")) / "jiangxi_2026_excerpt.txt"
-    path.write_text(PAGE, encoding="utf-8")
-    doc = read_report(path)
-    periods: dict[str, list[str | None]] = {}
-    for f in extract_figures(doc).figures:
-        periods.setdefault(doc.source_text[f.char_start : f.char_end], []).append(f.period)
-    return periods
+def figures(tmp_path_factory) -> dict[str, str | None]:
+    found = figures_by_quote(tmp_path_factory.mktemp("gwr"), PAGE, "jiangxi_2026_excerpt.txt")
+    return {quote: f.period for quote, f in found.items()}
 
 
 @pytest.mark.parametrize(
@@ -59,7 +51,7 @@ def figures(tmp_path_factory) -> dict[str, list[str | None]]:
     ],
 )
 def test_period(figures, quote, period, why):
-    assert figures[quote][0] == period, why
+    assert figures[quote] == period, why
 
 
 PLAN_NEWS = """中部省会竞逐数字经济新赛道
@@ -84,10 +76,7 @@ def test_a_goals_horizon_after_a_verb_is_its_period(tmp_path, quote, period):
     Only a verb of delay makes 到/至 a deadline that dates nothing (延长至明年3月底); before, any
     verb did, and the goals fell back to the publication date (2021M02) or the plan's span.
     """
-    path = tmp_path / "plans.txt"
-    path.write_text(PLAN_NEWS, encoding="utf-8")
-    doc = read_report(path)
-    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    got = {q: f.period for q, f in figures_by_quote(tmp_path, PLAN_NEWS, "plans.txt").items()}
     assert got[quote] == period
 
 
@@ -124,14 +113,10 @@ REVIEW = """2026年江苏省政府工作报告
 def test_five_year_review_levels_and_flows(tmp_path, quote, period, why):
     """Real sentences of the 2026 江苏省 report's 十四五 review (dev document gwr_jiangsu_2026_excerpt),
     and one of the 安徽省 report's (gwr_anhui_2026_review_excerpt)."""
-    path = tmp_path / "jiangsu.txt"
-    path.write_text(REVIEW, encoding="utf-8")
-    doc = read_report(path)
     got = {}
-    for f in extract_figures(doc).figures:  # by quote, or its start (the unit 列 may be read or not)
-        text = doc.source_text[f.char_start : f.char_end]
+    for text, f in figures_by_quote(tmp_path, REVIEW, "jiangsu.txt").items():
         got.setdefault(text, f.period)
-        got.setdefault(text[: len(quote)], f.period)
+        got.setdefault(text[: len(quote)], f.period)  # by quote, or its start (列 may be read or not)
     assert got[quote] == period, why
 
 
@@ -162,12 +147,7 @@ CITY_REVIEW = """2021年保定市政府工作报告
 )
 def test_city_five_year_review(tmp_path, quote, period, why):
     """Real sentences of the 2021 保定市 report's 十三五 review (dev document gwr_baoding_2021_excerpt)."""
-    path = tmp_path / "baoding.txt"
-    path.write_text(CITY_REVIEW, encoding="utf-8")
-    doc = read_report(path)
-    got = {}
-    for f in extract_figures(doc).figures:
-        got.setdefault(doc.source_text[f.char_start : f.char_end], f.period)
+    got = {q: f.period for q, f in figures_by_quote(tmp_path, CITY_REVIEW, "baoding.txt").items()}
     assert got[quote] == period, why
 
 
@@ -192,22 +172,16 @@ TRADITIONAL_REVIEW = """政府工作報告
 )
 def test_years_named_inside_a_review_keep_the_spans_measures(tmp_path, quote, period):
     """A real Traditional-script page (2017 宜宾市 report, from the search index's pages)."""
-    path = tmp_path / "yibin.txt"
-    path.write_text(TRADITIONAL_REVIEW, encoding="utf-8")
-    doc = read_report(path)
-    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    got = {q: f.period for q, f in figures_by_quote(tmp_path, TRADITIONAL_REVIEW, "yibin.txt").items()}
     assert got[quote] == period
 
 
 def test_a_year_framing_its_sentence_still_governs_the_next(tmp_path):
     """五年来…。2020年，… frames what follows (constructed from the 保定 review's wording)."""
-    path = tmp_path / "frame.txt"
-    path.write_text(
+    text = (
         "2021年保定市政府工作报告\n一、“十三五”时期和2020年工作回顾\n"
-        "五年来，我们不断加强生态文明建设。2020年，空气质量优良天数242天。PM2.5浓度下降8.5%。\n",
-        encoding="utf-8",
+        "五年来，我们不断加强生态文明建设。2020年，空气质量优良天数242天。PM2.5浓度下降8.5%。\n"
     )
-    doc = read_report(path)
-    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    got = {quote: f.period for quote, f in figures_by_quote(tmp_path, text, "frame.txt").items()}
     assert got["242天"] == "2020"
     assert got["下降8.5%"] == "2020"  # 2020年， framed the paragraph from there on

@@ -8,12 +8,9 @@ comparison bases that date nothing.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from pipeline.extract import extract_figures
-from pipeline.ingest import read_report
+from tests.unit.extract.conftest import figures_by_quote
 
 PAGE = """---
 title: '27省份一季度GDP出炉：广东稳居首位，安徽首超上海挤进十强'
@@ -30,10 +27,10 @@ date: Mon, 26 Apr 2021 12:01:40 GMT
 
 @pytest.fixture(scope="module")
 def periods(tmp_path_factory) -> dict[str, str | None]:
-    path = Path(tmp_path_factory.mktemp("news")) / "provinces_q1.md"
-    path.write_text(PAGE, encoding="utf-8")
-    doc = read_report(path)
-    return {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    return {
+        q: f.period
+        for q, f in figures_by_quote(tmp_path_factory.mktemp("news"), PAGE, "provinces_q1.md").items()
+    }
 
 
 @pytest.mark.parametrize(
@@ -58,12 +55,10 @@ def test_period(periods, quote, period, why):
 
 
 def test_a_span_in_a_title_frames_no_figure(tmp_path):
-    path = tmp_path / "decade.md"
-    path.write_text(PAGE.replace("27省份一季度GDP出炉", "浙江这十年：GDP连跨4个万亿级台阶"), encoding="utf-8")
-    doc = read_report(path)
-    first = extract_figures(doc).figures[0]
-    assert doc.source_text[first.char_start : first.char_end] == "27个"
-    assert first.period is None  # 一季度 comes after it; the title's 这十年 (2012-2021) dates nothing
+    page = PAGE.replace("27省份一季度GDP出炉", "浙江这十年：GDP连跨4个万亿级台阶")
+    found = figures_by_quote(tmp_path, page, "decade.md")
+    assert next(iter(found)) == "27个"
+    assert found["27个"].period is None  # 一季度 comes after it; the title's 这十年 (2012-2021) dates nothing
 
 
 @pytest.mark.parametrize(
@@ -90,10 +85,12 @@ def test_a_span_in_a_title_frames_no_figure(tmp_path):
     ],
 )
 def test_news_changes_and_the_present(tmp_path, title, date, page, quote, period):
-    path = tmp_path / "news.md"
-    path.write_text(f"---\ntitle: '{title}'\ndate: {date}\n---\n{page}", encoding="utf-8")
-    doc = read_report(path)
-    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    got = {
+        q: f.period
+        for q, f in figures_by_quote(
+            tmp_path, f"---\ntitle: '{title}'\ndate: {date}\n---\n{page}", "news.md"
+        ).items()
+    }
     assert got[quote] == period
 
 
@@ -107,10 +104,7 @@ def test_a_part_of_the_stories_year_opening_a_paragraph_narrows_the_story(tmp_pa
         "其中，高新制造发展较快，战略性新兴产业、高新技术产业增加值同比分别增长18.4%和15.4%。\n"
         "新产品快速增长，新能源汽车、工业机器人、集成电路产量同比分别增长373.3%、73.9%和37%。\n"
     )
-    path = tmp_path / "hangzhou.md"
-    path.write_text(page, encoding="utf-8")
-    doc = read_report(path)
-    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    got = {q: f.period for q, f in figures_by_quote(tmp_path, page, "hangzhou.md").items()}
     assert got["18.4%"] == "2021Q1-Q3"
     assert got["373.3%"] == "2021Q1-Q3"
 
@@ -140,12 +134,7 @@ date: Fri, 15 Jul 2022 10:00:00 GMT
 )
 def test_a_statistics_release(tmp_path, quote, period, why):
     """中国新闻周刊 via 新浪财经, 2022-07-15, on the first-half statistics (dev news_national_gdp_2022h1)."""
-    path = tmp_path / "release.md"
-    path.write_text(RELEASE, encoding="utf-8")
-    doc = read_report(path)
-    got = {}
-    for f in extract_figures(doc).figures:
-        got.setdefault(doc.source_text[f.char_start : f.char_end], f.period)
+    got = {q: f.period for q, f in figures_by_quote(tmp_path, RELEASE, "release.md").items()}
     assert got[quote] == period, why
 
 
@@ -156,10 +145,7 @@ def test_a_lead_opening_on_its_figure_takes_the_period_after_it(tmp_path):
         "13151.38亿元，按照可比价格计算，同比增长10%，今年前三季度，杭州经济实现两位数增长。\n"
         "全市新增就业12万人，完成全年目标的120%。\n"
     )
-    path = tmp_path / "lead.md"
-    path.write_text(page, encoding="utf-8")
-    doc = read_report(path)
-    got = {doc.source_text[f.char_start : f.char_end]: f.period for f in extract_figures(doc).figures}
+    got = {q: f.period for q, f in figures_by_quote(tmp_path, page, "lead.md").items()}
     assert got["13151.38亿元"] == "2021Q1-Q3"
     assert got["10%"] == "2021Q1-Q3"
     assert got["12万人"] == "2021"  # a sentence opening on words does not look ahead

@@ -8,12 +8,9 @@ become the area of the province's goal in the next clause; read as news, both we
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from pipeline.extract import extract_figures
-from pipeline.ingest import read_report
+from tests.unit.extract.conftest import figures_by_quote
 
 PAGE = """二、“十五五”时期主要目标和重大举措
 根据省委《关于制定国民经济和社会发展第十五个五年规划的建议》，省政府制定了《陕西省国民经济和社会发展第十五个五年规划纲要（草案）》，提请大会审查。
@@ -26,10 +23,7 @@ PAGE = """二、“十五五”时期主要目标和重大举措
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
-    path = Path(tmp_path_factory.mktemp("gwr")) / "shaanxi_goals_excerpt.txt"
-    path.write_text(PAGE, encoding="utf-8")
-    doc = read_report(path)
-    return {doc.source_text[f.char_start : f.char_end]: f for f in extract_figures(doc).figures}
+    return figures_by_quote(tmp_path_factory.mktemp("gwr"), PAGE, "shaanxi_goals_excerpt.txt")
 
 
 @pytest.mark.parametrize("quote", ["640个", "3500亿元以上", "10％", "100家以上", "6％左右"])
@@ -39,10 +33,10 @@ def test_the_years_tasks_are_targets_of_the_province(figures, quote):
 
 
 def test_news_without_delivery_words_is_still_news(tmp_path):
-    path = tmp_path / "news.txt"
-    path.write_text(PAGE.replace("，提请大会审查", ""), encoding="utf-8")
-    doc = read_report(path)
-    areas = {doc.source_text[f.char_start : f.char_end]: f.area for f in extract_figures(doc).figures}
+    areas = {
+        q: f.area
+        for q, f in figures_by_quote(tmp_path, PAGE.replace("，提请大会审查", ""), "news.txt").items()
+    }
     assert areas["100家以上"] == "西安市"  # news about several places carries a place through the sentence
 
 
@@ -68,8 +62,5 @@ def test_a_digest_without_part_headings_plans_its_own_year(tmp_path, quote, kind
     The digest has no 一、/二、 parts, so nothing marks where the review ends; figures of the
     report's own year are its plan unless their clause estimates a fact (预计今年…超过1170万人).
     """
-    path = tmp_path / "digest.txt"
-    path.write_text(DIGEST, encoding="utf-8")
-    doc = read_report(path)
-    kinds = {doc.source_text[f.char_start : f.char_end]: f.value_kind for f in extract_figures(doc).figures}
+    kinds = {q: f.value_kind for q, f in figures_by_quote(tmp_path, DIGEST, "digest.txt").items()}
     assert kinds[quote] == kind
