@@ -240,6 +240,8 @@ class ContextResolver:
             self.kind = "gwr"  # the body of a report, speaking to the congress
         elif any(w in probe for w in STATCOMM_MARKERS):
             self.kind = "statcomm"
+        #: A report about its own area (not news): read once per figure by the area rules.
+        self._own_report = self.kind in ("gwr", "statcomm")
         ref = parse_report_year(doc)  # metadata, else the page's dating clues (see context_year)
         self.ref_year = ref
         self._ref_str = None if ref is None else str(ref)
@@ -852,28 +854,30 @@ class ContextResolver:
         index: int | None,
         size: int | None,
     ) -> str | None:
-        # 分别 lists of places: 福州、龙岩、三明固定资产投资增速分别为…
-        slot = list_slot(window[clause_start(window) :], index, size) if "分别" in window else None
-        if slot:
-            names = list_areas(slot[0], slot[2])
-            if names:
-                return canonical_area(names[slot[1]])
-        elif index is not None and "分别" in window and (head := list_head_before(window, size)) is not None:
-            names = list_areas(head, size)  # 其次为江苏和北京，分别高出2.6个、2.5个百分点
-            if names:
-                return canonical_area(names[index])
-        if index is not None and size and "分别" in window[clause_start(window) :]:
-            # 北京、广州等一线城市成交均冲高回落，环比降幅分别高达41%和60%: the sentence's list
-            run = place_run(self.text, self._areas, bisect_left(self._a_start, pos), sent_start, size)
-            if run is not None:
-                return run[index]
+        if "分别" in window:  # the three list rules all need 分别 before the figure: one test for most
+            # 分别 lists of places: 福州、龙岩、三明固定资产投资增速分别为…
+            clause = window[clause_start(window) :]
+            slot = list_slot(clause, index, size)
+            if slot:
+                names = list_areas(slot[0], slot[2])
+                if names:
+                    return canonical_area(names[slot[1]])
+            elif index is not None and (head := list_head_before(window, size)) is not None:
+                names = list_areas(head, size)  # 其次为江苏和北京，分别高出2.6个、2.5个百分点
+                if names:
+                    return canonical_area(names[index])
+            if index is not None and size and "分别" in clause:
+                # 北京、广州等一线城市成交均冲高回落，环比降幅分别高达41%和60%: the sentence's list
+                run = place_run(self.text, self._areas, bisect_left(self._a_start, pos), sent_start, size)
+                if run is not None:
+                    return run[index]
         start = pos
         if window.endswith(("在内的", "在内")) and (incl := window.rfind("包括")) >= 0:
             pos -= len(window) - incl  # 包括广州、佛山在内的14个地级市: the places only illustrate
         # A report about its own area names other places in passing (漳州核电投运，…，工业投资
         # 增长6.1%): there a place governs only its own clause. News about several places
         # carries a place through the sentence and the paragraph.
-        own_report = self.kind in ("gwr", "statcomm")
+        own_report = self._own_report
         i = bisect_left(self._a_start, pos) - 1
         if not own_report and after[:1] == "的" and (owner := place_after_de(after)) is not None:
             return owner  # 距离10223.99亿元的湖南 (a report's 100亿元的宁德时代项目 names a firm)

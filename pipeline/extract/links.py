@@ -67,7 +67,8 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             a.qualifier, b.qualifier = "at_least", "at_most"
             a.link_id = b.link_id = link
             continue
-        if a.bare and not b.skip and _TIGHT_LIST.match(between):
+        tight = _TIGHT_LIST.match(between) is not None  # read up to three times below: matched once
+        if a.bare and not b.skip and tight:
             if _LIST_OPENER.search(clause_window(text, a.q_start, 16)):
                 _share_list_unit(a, b)  # 分别回落2.16和1.66个百分点: one unit, written at the end
             elif b.base_unit in _RATE_BASES and not b.mult and a.value < 100:
@@ -95,9 +96,9 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             _close_group(run, groups)
             run = []
             continue
-        if _TIGHT_LIST.match(between) and a.unit == "个" and b.base_unit == "percentage_point":
+        if tight and a.unit == "个" and b.base_unit == "percentage_point":
             _share_pp_unit(text, a, b)  # 分别高出2.6个、2.5个百分点: the unit is written once, at the end
-        if _TIGHT_LIST.match(between) and a.base_unit == b.base_unit:
+        if tight and a.base_unit == b.base_unit:
             if b.measure == a.measure or b.measure in ("growth_pct", "rate_pct"):
                 b.measure, b.growth_basis = a.measure, a.growth_basis
                 if not b.own_sign:
@@ -109,7 +110,8 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             run.append(i + 1)
             continue
         if (
-            _OWNER_LIST.match(between)
+            "的" in between  # cheap guard: an owner list ends on 的
+            and _OWNER_LIST.match(between)
             and a.base_unit == b.base_unit == "percent"
             and a.measure != b.measure
             and last_keyword(clause_window(text, b.q_start)) is None
