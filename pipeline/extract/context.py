@@ -114,6 +114,10 @@ class Context(NamedTuple):
     section: str | None
 
 
+_new_tuple = tuple.__new__
+#: The first characters group_area accepts (个, 的, 省, or nothing): other figures skip the call.
+_GROUP_AREA_FIRST = "个的省"
+
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _GROUP_END = re.compile(r"[。！？!?\n；;]")
 _TARGET = re.compile(
@@ -627,13 +631,16 @@ class ContextResolver:
         text = self.text
         sent_i = bisect_right(self._sent, clean_start)
         sent_start = self._sent[sent_i - 1] if sent_i else 0
-        win_start = max(sent_start, clean_start - LOOK_BACK)
+        win_start = clean_start - LOOK_BACK
+        if win_start < sent_start:  # max(), inlined: once per figure
+            win_start = sent_start
         i = bisect_right(self._para, clean_start)
         para_start = self._para[i - 1] if i else 0
         period, named_at = self._period(clean_start, sent_start, para_start)
         window = text[win_start:clean_start]
         after = text[clean_end : clean_end + 16]
-        role = change_role(window, after)
+        # change_role's own first test, made here: most windows name no change, and skip the call
+        role = change_role(window, after) if "从" in window or "由" in window else None
         while role == "to" and named_at > 0 and text[named_at - 1] in "从由":
             # 从上半年的4.7%下跌至3.80%: the start's period is not the end's (nor an earlier start's)
             period, named_at = self._period(named_at - 1, sent_start, para_start)
@@ -686,13 +693,20 @@ class ContextResolver:
             # phrase of its own is the story's year's, not the past span of an earlier sentence
             # nor nothing (为实现经济增长“5.5%左右”的预期目标，今年要…)
             period = str(self.ref_year)
-        return Context(  # positional: a keyword call to a named tuple costs more, once per figure
-            period,
-            kind,  # value_kind
-            role != "from" and self._is_estimate(clean_start, clean_end, sent_start, sent_i),  # is_estimate
-            group_area(after) or self._area(clean_start, sent_start, para_start, window, after, index, size),
-            subject,
-            self._section(clean_start),  # section
+        area = group_area(after) if after[:1] in _GROUP_AREA_FIRST else None  # group_area's own guard
+        sec = bisect_right(self._sec_starts, clean_start) - 1  # _section, inlined: once per figure
+        # the named tuple built by tuple.__new__: the same object as Context(...) without the
+        # Python-level __new__ of a named tuple, once per figure
+        return _new_tuple(
+            Context,
+            (
+                period,
+                kind,  # value_kind
+                role != "from" and self._is_estimate(clean_start, clean_end, sent_start, sent_i),
+                area or self._area(clean_start, sent_start, para_start, window, after, index, size),
+                subject,
+                self._sec_titles[sec] if sec >= 0 else None,  # section
+            ),
         )
 
     def _period(self, pos: int, sent_start: int, para_start: int) -> tuple[str | None, int]:
