@@ -780,13 +780,10 @@ def _split_numbers(clause: str) -> list[str]:
     if _NUM_CHARS.search(clause) is None:
         return [clause]  # most clauses hold no earlier number: nothing to split
     pieces = _NUMBER_SPLIT.split(clause)
-    return [pieces[0]] + [_drop_unit_residue(p).lstrip("、，, ") for p in pieces[1:]]
-
-
-def _drop_unit_residue(piece: str) -> str:
-    """``piece`` without the unit and bound words that open it (亿元以上, 个百分点)."""
-    m = _UNIT_RESIDUE.match(piece)  # every part is optional: it always matches, at 0 only
-    return piece[m.end() :] if m else piece
+    # each piece after a number without the unit and bound words that open it (亿元以上, 个百分点);
+    # every part of _UNIT_RESIDUE is optional, so it always matches (at 0 only): no None test
+    residue = _UNIT_RESIDUE.match
+    return [pieces[0]] + [p[residue(p).end() :].lstrip("、，, ") for p in pieces[1:]]
 
 
 def _strip_own(subject: str) -> str:
@@ -838,7 +835,7 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
         cut = clause_start(prior)
         clause, prior = prior[cut:], prior[:cut]
         if len(clause) <= 12:  # time phrases and topic clauses are short: most clauses skip both tests
-            if _LEAD.fullmatch(clause):
+            if _LEAD_START.match(clause) and _LEAD.fullmatch(clause):
                 continue  # 前11个月，全省…: a time phrase names no subject
             if clause[:1] in "在从就" and (topic := _TOPIC.fullmatch(clause)) is not None:
                 return topic.group(1)  # 在经济总量上，深圳稳居全国第三位: the clause names the topic
