@@ -4,8 +4,8 @@ Run: ``.venv/bin/python -m benchmarks.output_fingerprint [--json OUT] [--extra D
 Speed work on ``pipeline.extract`` must leave every output value as it was; the accuracy
 benchmark only scores the attributes it has gold for, so this script fingerprints all of
 them: every Figure field and every Skipped entry, in order, for each file of ``seeds/``,
-``tests/fixtures/corpus``, ``tests/fixtures/dev_extra`` and any ``--extra`` directory
-(default ``/tmp/unseen`` when it exists; its ``*.txt`` and ``*.md``). Floats are written
+``tests/fixtures/corpus``, ``tests/fixtures/dev_extra`` and any ``--extra`` directory (its
+``*.txt`` and ``*.md``: pages kept outside the repository). Floats are written
 with ``repr`` so that a change in the last bit shows. The canonical JSON can be written
 with ``--json`` to diff two runs file by file. A benchmark helper, not a test: exits 0.
 """
@@ -24,7 +24,6 @@ from pipeline.ingest import read_report
 
 REPO = Path(__file__).resolve().parent.parent
 DEV_DIRS = (REPO / "seeds", REPO / "tests" / "fixtures" / "corpus", REPO / "tests" / "fixtures" / "dev_extra")
-DEFAULT_EXTRA = Path("/tmp/unseen")
 
 
 def _canonical(value: object) -> object:
@@ -58,10 +57,9 @@ def main() -> None:
     """Print the per-file counts, the total and the sha256 of the canonical JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write the canonical JSON here")
-    parser.add_argument("--extra", type=Path, action="append", help="more directories (default /tmp/unseen)")
+    parser.add_argument("--extra", type=Path, action="append", default=[], help="more directories of pages")
     args = parser.parse_args()
-    extra = args.extra if args.extra is not None else [DEFAULT_EXTRA] if DEFAULT_EXTRA.is_dir() else []
-    records = [build_record(p) for p in list_files(extra)]
+    records = [build_record(p) for p in list_files(args.extra)]
     text = json.dumps(records, ensure_ascii=False, indent=0, sort_keys=True)
     if args.json:
         args.json.write_text(text, encoding="utf-8")
