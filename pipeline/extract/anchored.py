@@ -118,6 +118,24 @@ def start_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(sorted(items)) + "]")
 
 
+def nonempty_start_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    r"""A one-class regex of the characters a non-empty match of ``pattern`` can start with.
+
+    For a pattern that may also match empty (every part optional), where :func:`start_class`
+    gives up: text opening on none of these characters gets the empty match, no regex call.
+
+    >>> nonempty_start_class(re.compile(r"(?:多|余)?(?:万|亿)?(?:元|个)?")).pattern
+    '[万个亿余元多]'
+    """
+    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        items, _nullable = _first_of_sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except (_Unsupported, TypeError, ValueError, IndexError):
+        return None
+    return re.compile("[" + "".join(sorted(items)) + "]") if items else None
+
+
 def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """One character wherever ``pattern`` matches, found by ``re`` without leaving C.
 

@@ -37,9 +37,10 @@ subject of the rate after it; list bullets and 预计 open no subject.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
-from pipeline.extract.anchored import start_class
+from pipeline.extract.anchored import nonempty_start_class, start_class
 from pipeline.extract.context_area import PLACE_FIRST, place_length
 from pipeline.extract.context_vocab import (
     GENERIC_SUBJECTS,
@@ -571,7 +572,7 @@ def subject_before(
         if got:
             return got
     # 2. the words since the previous number in the clause
-    pieces = _split_numbers(clause) if _NUM_CHARS.search(clause) else [clause]
+    pieces = _split_numbers(clause) if _NUM_CHARS.search(clause) else (clause,)
     own = clean_subject(pieces[-1])
     first = _strip_own(clean_subject(pieces[0])) if len(pieces) > 1 else ""
     first_keep = _keep_verb(first) if first else ""
@@ -775,15 +776,19 @@ def _colon_label(prior: str, clause: str) -> str:
     return "" if _NUM_CHARS.search(label) else label
 
 
-def _split_numbers(clause: str) -> list[str]:
-    """The clause cut at its numbers (with their units): the texts between figures."""
+@lru_cache(maxsize=256)
+def _split_numbers(clause: str) -> tuple[str, ...]:
+    """The clause cut at its numbers (with their units): the texts between figures.
+
+    Cached: the figures of one list look back at the same earlier clause, one after another.
+    """
     if _NUM_CHARS.search(clause) is None:
-        return [clause]  # most clauses hold no earlier number: nothing to split
+        return (clause,)  # most clauses hold no earlier number: nothing to split
     pieces = _NUMBER_SPLIT.split(clause)
     # each piece after a number without the unit and bound words that open it (亿元以上, 个百分点);
     # every part of _UNIT_RESIDUE is optional, so it always matches (at 0 only): no None test
-    residue = _UNIT_RESIDUE.match
-    return [pieces[0]] + [p[residue(p).end() :].lstrip("、，, ") for p in pieces[1:]]
+    residue, opens = _UNIT_RESIDUE.match, _RESIDUE_OPENS
+    return (pieces[0], *((p[residue(p).end() :] if opens(p) else p).lstrip("、，, ") for p in pieces[1:]))
 
 
 def _strip_own(subject: str) -> str:
@@ -815,7 +820,7 @@ def subject_from_previous(window: str, prev_sentence: str) -> str | None:
 _CLAUSES = re.compile("[" + re.escape(_CLAUSE_STOPS) + "]")
 
 
-def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
+def _previous_subject(pieces: Sequence[str], prior: str, depth: int = 3) -> str:
     """Subject of the nearest earlier number in the clause, else of the earlier clause.
 
     In an earlier clause, a comparison (比1-6月加快, 增速比, 比疫情前) names no subject of its
@@ -874,7 +879,7 @@ def _previous_subject(pieces: list[str], prior: str, depth: int = 3) -> str:
     return ""
 
 
-def _said_of(got: str, pieces: list[str], prior: str) -> str:
+def _said_of(got: str, pieces: Sequence[str], prior: str) -> str:
     """``got``, or a bare verb of flow (销售, 生产) with the noun named before it.
 
     尤其是新能源汽车快速增长，上半年销售260万辆，同比增长120%: the sales are of 新能源汽车.
@@ -965,6 +970,9 @@ _UNIT_RESIDUE = re.compile(
     r"届|对|株|棵|篇|册|种|支|款|间|栋|列|趟|班|起|宗|笔|单|份|组|类|级|星|分|PF|[PET]FLOPS|[PET]F[Ll]ops)?"
     r"(?:/[年月日天人次])?(?:(?<=年)(?:以来|来))?(?:[及或]?以上|左右|[及或]?以[内下]|多|余)?)"
 )
+#: A piece opening on none of the characters a unit residue can start with has none to cut
+#: (most pieces open on the noun after a bare number): one C-level test instead of the big match.
+_RESIDUE_OPENS = (nonempty_start_class(_UNIT_RESIDUE) or re.compile("")).match
 #: The thresholds a count of 个 counts (连续迈上4个万亿元台阶): the noun after the number.
 _THRESHOLD = re.compile(r"(?:万亿|千亿|百亿|亿|万)[元级]?台阶")
 #: Endings of a verb that counts what follows the number (编制完成145个规划).
