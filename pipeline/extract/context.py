@@ -240,7 +240,7 @@ class ContextResolver:
             w in line for line in head.split("\n") if not _SENTENCE_MARK.search(line) for w in GWR_MARKERS
         ):
             self.kind = "gwr"  # named in the title or a heading line: news citing a report is not one
-        elif any(w in "\n" + self.text for w in GWR_DELIVERY_MARKERS):
+        elif self.text.startswith("各位代表") or any(w in self.text for w in GWR_DELIVERY_MARKERS):
             self.kind = "gwr"  # the body of a report, speaking to the congress
         elif any(w in probe for w in STATCOMM_MARKERS):
             self.kind = "statcomm"
@@ -357,7 +357,7 @@ class ContextResolver:
                 para_idx, para_year = p_start, None
             if s_start != sent_idx:
                 sent_idx, sent_year = s_start, None
-            if frame[0] == s_start and len(carry_pos) == frame[1] and not is_sub_of(m, carry_val[-1]):
+            if frame[0] == s_start and len(carry_pos) == frame[1] and not _is_sub_of(m, carry_val[-1]):
                 # 今年一季度，…，经过二季度后，…: a sentence naming two periods frames no paragraph
                 carry_pos.pop()
                 carry_val.pop()
@@ -997,7 +997,7 @@ class ContextResolver:
         return self._sec_titles[i] if i >= 0 else None
 
 
-def is_sub_of(m: Mention, period: str | None) -> bool:
+def _is_sub_of(m: Mention, period: str | None) -> bool:
     """True when mention ``m`` repeats the frame ``period`` rather than naming another period."""
     return m.sub is not None and period is not None and period[4:] == m.sub and m.kind in ("sub", "rel")
 
