@@ -31,6 +31,18 @@ SOURCES = {
 }
 
 
+def case_params(cases: dict[str, list[tuple]], *, with_group: bool = False) -> list:
+    """``pytest.param`` per case of a table grouped by source, with ids ``<group>-<i>``.
+
+    ``with_group`` passes the group name as the first argument (tests that name their source).
+    """
+    return [
+        pytest.param(*((group,) if with_group else ()), *case, id=f"{group.split('.')[0]}-{i}")
+        for group, group_cases in cases.items()
+        for i, case in enumerate(group_cases)
+    ]
+
+
 def figures_by_quote(folder: Path, text: str, name: str = "case.txt") -> dict[str, Figure]:
     """Write ``text`` as a report file in ``folder``, extract it, and key its figures by quote.
 

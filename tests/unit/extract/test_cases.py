@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.extract.conftest import SOURCES
+from tests.unit.extract.conftest import SOURCES, case_params
 
 F = tuple  # (quote, value, unit, measure, qualifier)
 
@@ -283,13 +283,7 @@ def _same(got: list[F], expected: list[F]) -> bool:
     return True
 
 
-def _params():
-    for source, cases in CASES.items():
-        for i, (sentence, expected) in enumerate(cases):
-            yield pytest.param(source, sentence, expected, id=f"{source}-{i}")
-
-
-@pytest.mark.parametrize(("source", "sentence", "expected"), list(_params()))
+@pytest.mark.parametrize(("source", "sentence", "expected"), case_params(CASES, with_group=True))
 def test_real_sentence(extract_text, source, sentence, expected):
     got = _rows(extract_text(sentence))
     assert _same(got, expected), f"{sentence}\n got: {got}\n expected: {expected}"

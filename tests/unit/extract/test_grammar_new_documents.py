@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.extract.conftest import case_params
+
 DEV_EXTRA = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "dev_extra"
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
@@ -125,13 +127,7 @@ GAPS: list[tuple[str, str, list[str | None]]] = [
 ]
 
 
-def _params():
-    for source, cases in CASES.items():
-        for i, (sentence, expected) in enumerate(cases):
-            yield pytest.param(source, sentence, expected, id=f"{source.split('.')[0]}-{i}")
-
-
-@pytest.mark.parametrize(("source", "sentence", "expected"), list(_params()))
+@pytest.mark.parametrize(("source", "sentence", "expected"), case_params(CASES, with_group=True))
 def test_real_sentence(extract_text, source, sentence, expected):
     got = [
         (f.quote, f.value, f.unit, f.base_unit, f.measure, f.qualifier) for f in extract_text(sentence).figures

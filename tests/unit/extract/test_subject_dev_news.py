@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.extract.conftest import case_params
+
 #: (text, [(quote, subject), ...]) grouped by construction.
 CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
     # the noun after a count runs to the clause end, through quotes and a year
@@ -347,13 +349,7 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
 }
 
 
-def _params():
-    for group, cases in CASES.items():
-        for i, (text, expected) in enumerate(cases):
-            yield pytest.param(text, expected, id=f"{group}-{i}")
-
-
-@pytest.mark.parametrize(("text", "expected"), list(_params()))
+@pytest.mark.parametrize(("text", "expected"), case_params(CASES))
 def test_subject_of_each_figure(extract_text, text, expected):
     got = [(f.quote, f.subject) for f in extract_text(text).figures]
     assert got == expected

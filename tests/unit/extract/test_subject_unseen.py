@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.extract.conftest import case_params
+
 #: (text, [(quote, subject), ...]) grouped by the construction they test.
 CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     # a list bullet and an estimate word (预计, 初步预计) open no subject; is_estimate carries 预计
@@ -87,13 +89,7 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
 }
 
 
-def _params():
-    for group, cases in CASES.items():
-        for i, (text, expected) in enumerate(cases):
-            yield pytest.param(text, expected, id=f"{group}-{i}")
-
-
-@pytest.mark.parametrize(("text", "expected"), list(_params()))
+@pytest.mark.parametrize(("text", "expected"), case_params(CASES))
 def test_subject_of_each_figure(extract_text, text, expected):
     got = [(f.quote, f.subject) for f in extract_text(text).figures]
     assert got == expected
