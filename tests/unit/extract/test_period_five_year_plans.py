@@ -185,3 +185,15 @@ def test_a_year_framing_its_sentence_still_governs_the_next(tmp_path):
     got = {quote: f.period for quote, f in figures_by_quote(tmp_path, text, "frame.txt").items()}
     assert got["242天"] == "2020"
     assert got["下降8.5%"] == "2020"  # 2020年， framed the paragraph from there on
+
+
+def test_a_gap_after_an_average_is_over_the_span(tmp_path):
+    """2026 安徽省 report (dev gwr_anhui_2026_review_excerpt): a gap against the nation said of a 年均
+    rate is over the span, while one said of a level reached is the end year (保定, above)."""
+    text = (
+        "2026年安徽省政府工作报告\n一、“十四五”时期发展回顾\n"
+        "五年来，全省地区生产总值年均增长5.7%、高于全国0.3个百分点。\n"
+    )
+    found = figures_by_quote(tmp_path, text, "anhui.txt")
+    assert found["5.7%"].period == "2021-2025"
+    assert found["0.3个百分点"].period == "2021-2025"

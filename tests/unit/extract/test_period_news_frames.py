@@ -149,3 +149,17 @@ def test_a_lead_opening_on_its_figure_takes_the_period_after_it(tmp_path):
     assert got["13151.38亿元"] == "2021Q1-Q3"
     assert got["10%"] == "2021Q1-Q3"
     assert got["12万人"] == "2021"  # a sentence opening on words does not look ahead
+
+
+def test_a_sentence_naming_two_periods_frames_no_paragraph(tmp_path):
+    """福建 city news, 2022 (corpus news_fujian_cities_gdp_2022h1): 今年一季度，…，经过二季度后，…
+    compares two periods, so the next sentence is back in the story's first half."""
+    page = (
+        "---\ntitle: '福建最新GDP排名出炉：泉州总量最大，宁德增速最快'\n"
+        "date: Tue, 26 Jul 2022 10:00:00 GMT\n---\n"
+        "今年上半年，泉州GDP总量仍保持领先。\n"
+        "今年一季度，泉州GDP以百亿元领先于福州，经过二季度后，泉州领先“身位”拉大，与福州间的GDP差距扩大到接近200亿元。"
+        "尽管泉州的体量仍超过福州，但福州的增速达到5.4%，超过全省平均水平。\n"
+    )
+    found = figures_by_quote(tmp_path, page, "fujian.md")
+    assert found["5.4%"].period == "2022H1"
