@@ -196,10 +196,14 @@ def _is_topic(before: str) -> bool:
 #: 7、8、9三个月 / 7、8、9月份: a list of months whose figures follow as a 分别 list, one each.
 _MONTH_LIST = re.compile(r"((?:1[0-2]|[1-9])(?:[、和](?:1[0-2]|[1-9]))+)(?:月份?|[两三四五六七八九十]个月)")
 _MONTH_LIST_SCAN = Anchored(_MONTH_LIST)  # tried only at digits (see ``anchored``)
+_LEAD_PARAGRAPHS = 2  # a news story's lead: its dateline or first paragraph and the next
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
 _LEAD_SPACES = " \u3000\t"
 _COMPARED = re.compile("[比较]")
+#: A paragraph opening on these is background (近年，湖南大力发展数字经济，2020年湖南…): a year
+#: it names dates its own paragraph, never the story.
+_BACKGROUND_OPENINGS = ("近年", "近些年", "近几年", "这些年", "多年来", "长期以来")
 #: A sentence opening on the present (目前58.3%的增速…) leaves the past its paragraph had turned to.
 _NOW = ("目前", "当前", "如今", "现在", "眼下")
 #: An average over years (年均增长9.3%): over the reviewed span, whatever single year was named last.
@@ -345,6 +349,7 @@ class ContextResolver:
         top_i = 0
         set_para = -1
         news_scoped = False
+        lead_end = self._lead_end() if self.kind == "other" else len(text)
         frame = (-1, 0)  # (sentence start, carry count) of a news paragraph's opening frame
         for m in mentions:
             while top_i < len(top_starts) and top_starts[top_i] <= m.start:
@@ -362,6 +367,8 @@ class ContextResolver:
                 carry_pos.pop()
                 carry_val.pop()
                 frame = (-1, 0)
+            if p_start >= lead_end:
+                news_scoped = True  # past the lead, a paragraph's period is its own
             scope = scope_val[-1]
             scope_year = year_of(scope)
             if m.kind == "rel" and m.rel not in ("今年", "去年", "明年", "本年"):
@@ -421,8 +428,10 @@ class ContextResolver:
             elif period is not None and sent_year is None:
                 sent_year = year_of(period)
             # near the paragraph's start, or in the heading that opens it (（三）关于“十五五”…。)
-            opening = (m.start - p_start <= _OPENING or (p_start in head_starts and s_start == p_start)) and (
-                set_para != p_start
+            opening = (
+                (m.start - p_start <= _OPENING or (p_start in head_starts and s_start == p_start))
+                and set_para != p_start
+                and not text.startswith(_BACKGROUND_OPENINGS, p_start)
             )
             if opening and cumulative:
                 if self.kind == "other":
@@ -469,6 +478,24 @@ class ContextResolver:
         self._carry_pos = carry_pos
         self._carry_val = carry_val
         self._mentions: list[Mention] = mentions
+
+    def _lead_end(self) -> int:
+        """Where a news story's lead ends: after its first two paragraphs of sentences.
+
+        A story states its period in its title or its lead, which may open on a one-line
+        dateline (10月18日，三季度经济运行“成绩单”出炉。). A period opening a later paragraph
+        (根据2021年上半年武汉经济数据，…) dates that paragraph only, never the rest of the story;
+        byline and source lines without a sentence do not count.
+        """
+        text, seen, pos = self.text, 0, 0
+        while pos < len(text):
+            end = self._para_end(pos)
+            if "。" in text[pos:end]:
+                seen += 1
+                if seen == _LEAD_PARAGRAPHS:
+                    return end
+            pos = end
+        return len(text)
 
     def _title_period(self) -> str | None:
         """The period a news title names (27省份一季度GDP出炉): the story's until the text says otherwise.

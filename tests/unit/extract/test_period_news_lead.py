@@ -1,0 +1,51 @@
+"""A news story's period comes from its title or its lead, never from a later paragraph.
+
+Sentences are real (21世纪经济报道, 2021-09-24, on 长沙's party-congress report and the digital
+economies of central China's capitals; 新浪财经, 2021-10-18, on the third-quarter figures). A
+story that states a period in its lead (前三季度) keeps it for undated figures further down; a
+period opening a later paragraph (根据2021年上半年武汉经济数据，…) or a background paragraph
+(近年，…2020年…) dates that paragraph only, so undated background figures after it get none.
+"""
+
+from __future__ import annotations
+
+from tests.unit.extract.conftest import figures_by_quote
+
+DIGITAL = """---
+title: '中部省会竞逐数字经济新赛道，长沙未来五年数字经济占GDP比重要超45%'
+date: Fri, 24 Sep 2021 09:40:57 GMT
+---
+9月22日上午，中国共产党长沙市第十四次代表大会在长沙开幕。报告提出，未来5年，长沙要实力更强，经济总量达1.7万亿元。
+近年，湖南大力发展数字经济，2020年湖南以数字化和产业化双轮驱动，数字经济规模达1.15万亿元。
+长沙高新区综合实力更是跻身全国169个国新区第11位。
+根据2021年上半年武汉经济数据，武汉市GDP比去年同期增长28.6%，比2019年同期增长3.5%。
+在新基建领域，武汉已累计建成5G站点33479个，并计划在今年建成“双千兆”城市。
+"""
+
+RESULTS = """---
+title: '4.9%！三季度GDP同比增速放缓，经济结构持续优化'
+date: Mon, 18 Oct 2021 08:00:00 GMT
+---
+10月18日，三季度经济运行“成绩单”出炉。
+前三季度，国内生产总值（GDP）82.31万亿元，同比增长9.8%。
+国家统计局新闻发言人表示，我国经济发展表现出了强大的韧性和活力。
+全国城镇新增就业1045万人，完成全年目标的95.0%。
+"""
+
+
+def test_a_later_paragraph_dates_only_itself(tmp_path):
+    found = figures_by_quote(tmp_path, DIGITAL, "digital.md")
+    assert found["28.6%"].period == "2021H1"  # the paragraph's own opening period
+    assert found["33479个"].period is None  # the next paragraph names none, and the story has none
+
+
+def test_a_background_opening_dates_only_its_paragraph(tmp_path):
+    found = figures_by_quote(tmp_path, DIGITAL, "digital.md")
+    assert found["1.15万亿元"].period == "2020"  # 近年，…2020年湖南…: the year holds in its paragraph
+    assert found["第11位"].period is None  # …but is not the story's
+
+
+def test_the_lead_sets_the_story_period(tmp_path):
+    found = figures_by_quote(tmp_path, RESULTS, "results.md")
+    assert found["9.8%"].period == "2021Q1-Q3"  # a dateline, then the lead's 前三季度
+    assert found["1045万人"].period == "2021Q1-Q3"  # undated figures further down keep the story's
