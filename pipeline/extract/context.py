@@ -196,6 +196,9 @@ def _is_topic(before: str) -> bool:
 #: 7、8、9三个月 / 7、8、9月份: a list of months whose figures follow as a 分别 list, one each.
 _MONTH_LIST = re.compile(r"((?:1[0-2]|[1-9])(?:[、和](?:1[0-2]|[1-9]))+)(?:月份?|[两三四五六七八九十]个月)")
 _MONTH_LIST_SCAN = Anchored(_MONTH_LIST)  # tried only at digits (see ``anchored``)
+#: A change in a population census's counts (人口增量为152.67万, 增长5.68%, 减少约80万): over the
+#: ten years since the census before, not the census year alone.
+_CENSUS_CHANGE = re.compile(r"(?:增量|增加|增长|减少|净增|增幅)(?![至到])")
 _LEAD_PARAGRAPHS = 2  # a news story's lead: its dateline or first paragraph and the next
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
@@ -478,6 +481,9 @@ class ContextResolver:
         self._carry_pos = carry_pos
         self._carry_val = carry_val
         self._mentions: list[Mention] = mentions
+        #: Population censuses named (七普 -> 2020) and where: their changes span the decade.
+        self._census_at = {m.start: m.year for m in mentions if m.rel == CENSUS and m.year % 10 == 0}
+        self._census_years = set(self._census_at.values())
 
     def _lead_end(self) -> int:
         """Where a news story's lead ends: after its first two paragraphs of sentences.
@@ -691,6 +697,8 @@ class ContextResolver:
             # of its year: the change is over the year, so its unnamed start is the same part of
             # the year before (news on a whole year may compare with any earlier year)
             period = year_earlier(period)
+        if self._census_years and period is not None and len(period) == 4:
+            period = self._census_change(period, named_at, window, quote, after)
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period
         index, size = group if group else (None, None)
@@ -735,6 +743,23 @@ class ContextResolver:
                 self._sec_titles[sec] if sec >= 0 else None,  # section
             ),
         )
+
+    def _census_change(self, period: str, named_at: int, window: str, quote: str, after: str) -> str:
+        """A change in a population census's counts is over the decade since the census before.
+
+        七普数据显示，…河南人口绝对增量最多，达到534.2万人，增长5.68%: 2011-2020, as the census
+        compares with the one ten years earlier; the census's stocks (已降至25.83%) stay in its
+        year, and so does a change dated by a year of its own (2020年GDP增长3.6%).
+        """
+        year = int(period)
+        if year not in self._census_years or (named_at >= 0 and named_at not in self._census_at):
+            return period
+        # the change may be named a clause back (增量最多，达到534.2万人), in the quote (减少约80万)
+        # or after it (10个省辖市的常住人口也保持了正增长)
+        words = window + quote + after[: _first_break(after)]
+        if not _CENSUS_CHANGE.search(words) or "人口" not in words:
+            return period
+        return f"{year - 9}-{year}"
 
     def _period(self, pos: int, sent_start: int, para_start: int) -> tuple[str | None, int]:
         """The governing period, and where it was named in the figure's own sentence (else -1)."""
@@ -1022,6 +1047,12 @@ class ContextResolver:
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1
         return self._sec_titles[i] if i >= 0 else None
+
+
+def _first_break(text: str) -> int:
+    """Where the clause that ``text`` continues ends (its length when no break follows)."""
+    m = _CLAUSE_BREAK.search(text)
+    return m.start() if m else len(text)
 
 
 def _is_sub_of(m: Mention, period: str | None) -> bool:

@@ -3,7 +3,8 @@ of the central provinces' capitals; dev document news_central_capitals_census_20
 
 A census names its reference year (七普 = 2020); a paragraph opening on a year long past
 (2016年，…) is history that governs its own paragraph, not the story's period; 过去10年 with
-Arabic digits is a span like 过去十年.
+Arabic digits is a span like 过去十年. A change in the census's counts (人口增量, 增长5.68%,
+减少约80万) is over the ten years since the census before, while its stocks stay in its year.
 """
 
 from __future__ import annotations
@@ -40,6 +41,36 @@ def periods(tmp_path_factory):
 )
 def test_census_news(periods, quote, period):
     assert periods[quote] == period
+
+
+CHANGES = """---
+title: '中部六大省会人口PK，谁在逆袭？谁在垫底？'
+date: Thu, 27 May 2021 10:00:00 GMT
+---
+七普数据公布后，郑州的进击之势引发热议。
+1260万常住人口，不仅使郑州一举反超南阳、周口，跻身河南人口第一大市，更力压武汉，成为新晋中部人口第一大城。
+最新七普数据显示，中部地区占全国人口的比重出现下跌，已降至25.83%，内部人口流向明显分化。
+其中，河南人口绝对增量最多，达到534.2万人，增长5.68%；
+另一个需要关注的分化现象是，河南除省会郑州外，还有10个省辖市的常住人口也保持了正增长。
+山西人口整体减少约80万，太原人口增加了110.25万。
+"""
+
+
+@pytest.mark.parametrize(
+    ("quote", "period"),
+    [
+        ("1260万", "2020"),  # the census's stock, in the lead that names it
+        ("25.83%", "2020"),  # …and a share it gives
+        ("534.2万人", "2011-2020"),  # an increment of the census: since the census before
+        ("5.68%", "2011-2020"),  # …and its growth
+        ("10个", "2011-2020"),  # places whose population grew: the change is named after the count
+        ("减少约80万", "2011-2020"),  # the change named in the quote itself
+        ("110.25万", "2011-2020"),
+    ],
+)
+def test_a_census_change_spans_the_decade(tmp_path, quote, period):
+    found = figures_by_quote(tmp_path, CHANGES, "census_changes.md")
+    assert found[quote].period == period
 
 
 @pytest.mark.parametrize(
