@@ -204,6 +204,11 @@ _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for 
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
 _LEAD_SPACES = " \u3000\t"
 _COMPARED = re.compile("[比较]")
+#: The base of a comparison stated with its value (相比2020年广东GDP总量110760.94亿元的数据,
+#: 比2020年的73129亿元增加了…): that value is the base year's. A change verb between the year and
+#: the figure (比2020年增长8%) makes the figure the change, dated by the sentence as before.
+_BASE_WITH_VALUE = re.compile(r"(?:相比|对比|比|较)((?:19|20)\d{2})年(?!同期|以来)[^，,；;。：:比较]{0,12}$")
+_CHANGE_VERB = re.compile(r"[增减提降升上下回扩缩多少高低涨跌翻超]")
 #: A paragraph opening on these is background (近年，湖南大力发展数字经济，2020年湖南…): a year
 #: it names dates its own paragraph, never the story.
 _BACKGROUND_OPENINGS = ("近年", "近些年", "近几年", "这些年", "多年来", "长期以来")
@@ -697,6 +702,13 @@ class ContextResolver:
             # of its year: the change is over the year, so its unnamed start is the same part of
             # the year before (news on a whole year may compare with any earlier year)
             period = year_earlier(period)
+        if (
+            "年" in window
+            and (base := _BASE_WITH_VALUE.search(window)) is not None
+            and not _CHANGE_VERB.search(window, base.end(1) + 1)
+            and not _CHANGE_VERB.match(quote)  # 比2020年分别下降65.3%: the quote itself is the change
+        ):
+            period = base.group(1)
         if self._census_years and period is not None and len(period) == 4:
             period = self._census_change(period, named_at, window, quote, after)
         if quote.endswith("周年"):
