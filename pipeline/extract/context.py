@@ -709,6 +709,9 @@ class ContextResolver:
             and not _CHANGE_VERB.match(quote)  # 比2020年分别下降65.3%: the quote itself is the change
         ):
             period = base.group(1)
+        if period is None and self.kind == "other" and _says_now(text, sent_start, clean_start):
+            # news: 数据显示，目前，东莞有19万家工业企业: a stock said of the present is the page's year's
+            period = self._ref_str  # None when the page has no date
         if self._census_years and period is not None and len(period) == 4:
             period = self._census_change(period, named_at, window, quote, after)
         if quote.endswith("周年"):
@@ -1059,6 +1062,11 @@ class ContextResolver:
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1
         return self._sec_titles[i] if i >= 0 else None
+
+
+def _says_now(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` (a sentence up to a figure) speaks of the present (目前, 当前)."""
+    return any(w in text[start:end] for w in _NOW)
 
 
 def _first_break(text: str) -> int:

@@ -49,3 +49,17 @@ def test_the_lead_sets_the_story_period(tmp_path):
     found = figures_by_quote(tmp_path, RESULTS, "results.md")
     assert found["9.8%"].period == "2021Q1-Q3"  # a dateline, then the lead's 前三季度
     assert found["1045万人"].period == "2021Q1-Q3"  # undated figures further down keep the story's
+
+
+def test_a_stock_said_of_the_present_is_the_pages_year(tmp_path):
+    page = """---
+title: '东莞加入GDP万亿俱乐部 广东万亿城市追平江苏'
+date: Wed, 05 Jan 2022 08:00:00 GMT
+---
+经济第一大省广东又多了一个GDP万亿城市，万亿城市数量追平了江苏。
+改革开放后，东莞逐渐发展成为全球最大的制造业基地之一，被称为“世界工厂”。
+数据显示，目前，东莞有19万家工业企业、1.1万家规上工业企业、7400多家国家高新技术企业。
+"""
+    found = figures_by_quote(tmp_path, page, "dongguan.md")
+    assert found["19万家"].period == "2022"  # 目前 in a page dated 2022-01-05, with no period in scope
+    assert found["7400多家"].period == "2022"
