@@ -228,6 +228,7 @@ REGIONS: dict[str, str] = {
 OWN_AREA_WORDS: dict[str, str] = {
     "全国": "全国",
     "我国": "全国",
+    "中国内地": "全国",  # 中国内地GDP万亿俱乐部城市增至24个: the nation without Hong Kong and Macao
     "全省": "@province",
     "我省": "@province",
     "本省": "@province",
