@@ -269,6 +269,8 @@ class ContextResolver:
             self.base_year = ref - 1
         self.area = canonical_area(doc.area)
         self.area_level = level_of(self.area)
+        #: The quantity a news title is about (粤苏鲁…GDP总量相加超30万亿元 -> GDP), else None.
+        self._topic = _title_topic(title) if self.kind == "other" else None
 
     def _init_sections(self) -> None:
         """Heading offsets: the document's own, or headings detected from the text."""
@@ -729,6 +731,10 @@ class ContextResolver:
         if subject is None and sent_start and clean_start - sent_start < LOOK_BACK:
             # 分季度看，三季度同比增长4.9%: a sentence naming no subject measures what the one before did
             subject = subject_from_previous(window, text[max(0, sent_start - LOOK_BACK) : sent_start])
+        if self._topic is not None and (subject is None or _is_place_only(subject)):
+            # news on GDP: 其中广东以28498.79亿元居第一位 names no quantity, 玉环市排名第二位 only a
+            # place: what is measured is the quantity the story's title is about
+            subject = self._topic
         kind = self._value_kind(clean_start, sent_start, period, named_at, after)
         if self.kind == "other":
             kind, period = self._news_goal(kind, period, named_at, quote, window, clean_start, sent_start)
@@ -1062,6 +1068,25 @@ class ContextResolver:
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1
         return self._sec_titles[i] if i >= 0 else None
+
+
+#: Headline quantities a news title may be about, longest first where one contains another.
+_TOPIC = re.compile(
+    r"GDP|地区生产总值|生产总值|经济总量|人均可支配收入|可支配收入|常住人口|人口|一般公共预算收入|财政收入"
+    r"|社会消费品零售总额|社零|进出口总额|进出口|外贸|固定资产投资|工业增加值|数字经济"
+)
+
+
+def _title_topic(title: str) -> str | None:
+    """The first headline quantity a news title names (广东GDP十强进阶 -> GDP), else None."""
+    m = _TOPIC.search(title)
+    return m.group() if m else None
+
+
+def _is_place_only(subject: str) -> bool:
+    """True when a subject is nothing but place names (玉环市, 江苏省昆山市): it names no quantity."""
+    areas = scan_areas(subject)
+    return sum(a.end - a.start for a in areas) == len(subject) > 0  # mentions never overlap
 
 
 def _says_now(text: str, start: int, end: int) -> bool:

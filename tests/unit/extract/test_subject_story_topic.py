@@ -1,0 +1,46 @@
+"""A news figure whose clause names no quantity measures what the story's title is about.
+
+Sentences are real (news on the first-quarter 2022 GDP of China's provinces; 中国经济周刊 on the
+2021 county income ranking): 其中广东以28498.79亿元居第一位 and 玉环市排名第二位 name a place and a
+value, not the quantity; the title (…一季度GDP…) does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.context import _is_place_only, _title_topic
+from tests.unit.extract.conftest import figures_by_quote
+
+PAGE = """---
+title: '31省份一季度GDP出炉：广东江苏山东居前三'
+date: Fri, 29 Apr 2022 08:00:00 GMT
+---
+一季度GDP总量排名前五的省份依次为广东、江苏、山东、浙江、河南，其中广东以28498.79亿元居第一位。
+"""
+
+
+def test_a_clause_naming_no_quantity_takes_the_titles(tmp_path):
+    found = figures_by_quote(tmp_path, PAGE, "provinces.md")
+    assert found["28498.79亿元"].subject == "GDP"
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("粤苏鲁经济领跑全国，GDP总量相加超30万亿元", "GDP"),
+        ("中部六大省会人口PK，谁在逆袭？谁在垫底？", "人口"),
+        ("浙江这十年：城乡居民人均可支配收入连续多年领跑", "人均可支配收入"),
+        ("书记市长拜年", None),
+    ],
+)
+def test_title_topic(title, topic):
+    assert _title_topic(title) == topic
+
+
+@pytest.mark.parametrize(
+    ("subject", "place_only"),
+    [("玉环市", True), ("江苏省昆山市", True), ("昆山市人均GDP", False), ("依旧", False)],
+)
+def test_place_only_subjects(subject, place_only):
+    assert _is_place_only(subject) is place_only
