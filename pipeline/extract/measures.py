@@ -60,6 +60,8 @@ _LEVEL_COPULA = re.compile(r"^[^，,。；;\d]{0,4}(?:分别|均|依次)?为[^�
 _COMPARE_PP = re.compile(
     r"(?:(?:(?<![提升])高出?|(?<![降减])低)|(?:高|低|快|慢|优)于[^，。；、\d%％]{0,8}?(?:约|近|超过?)?)了?$"
 )
+#: A bracketed list's measure named after it (江西（6.9%）、…7省份的增速超过或等于6%).
+_AFTER_LIST_RATE = re.compile(r"的(?:增速|增幅|增长率|涨幅)")
 _GDP_GOAL = re.compile(r"(?:GDP|生产总值|经济)[^，。；]{0,4}目标")
 #: Each contains 均 (see classify_growth_basis); 年均浓度, 年平均气温 name a level, not a rate per year.
 _AVG = re.compile(r"(?:年均|年平均)(?!浓度|气温|降水|值|水平)|平均每年")
@@ -159,11 +161,37 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
             return "rate_pct", 1  # 5、6月份连续回落，分别为5.9%、5.5%: after a trend, the values are levels
         if kind is None and "目标" in sentence and _GDP_GOAL.search(sentence):
             return "growth_pct", 1  # GDP目标平均值为6.4%，中位数为6.5%: a goal for output is a growth rate
+        if kind is None and text[start - 1 : start] in "（(" and text[end : end + 1] in "）)":
+            kind = _bracketed_list_keyword(text, start, end)
     if kind is None:
         return "rate_pct", 1
     if kind in ("to", "rate"):
         return "rate_pct", 1
     return "growth_pct", -1 if kind == "neg" else 1
+
+
+def _bracketed_list_keyword(text: str, start: int, end: int) -> str | None:
+    """The keyword of a list of places with their values in brackets (广东（3.3%）、江苏（4.6%）).
+
+    Such a list names its measure after it (江西（6.9%）、…7省份的增速超过6%) or in the sentence
+    before (…增速有所放缓。其中，广东（3.3%）、…低于全国水平).
+
+    >>> _bracketed_list_keyword("增速有所放缓。其中，广东（3.3%）低于全国水平。", 13, 17)
+    'pos'
+    >>> _bracketed_list_keyword("江西（6.9%）、海南（6%）7省份的增速超过6%。", 3, 7)
+    'pos'
+    >>> _bracketed_list_keyword("城镇化率较高。其中，广东（74.2%）居首。", 13, 18) is None
+    True
+    """
+    stop = text.find("。", end)
+    after = _AFTER_LIST_RATE.search(text, end, stop if stop >= 0 else len(text))
+    if after is not None:
+        return "pos"
+    sentence_start = start - len(sentence_window(text, start))
+    if sentence_start <= 0 or text[sentence_start - 1] not in "。；;":
+        return None
+    # 增速有所放缓。其中，广东（3.3%）: values of the growth rate named before, whatever its trend
+    return "pos" if last_keyword(sentence_window(text, sentence_start - 1)) in ("pos", "neg") else None
 
 
 def classify_pp_sign(text: str, start: int) -> int:
