@@ -743,11 +743,12 @@ class ContextResolver:
             and self.kind == "other"
             and self.ref_year is not None
             and _is_goal_value(after)
-            and (period is None or self._past(period))
+            and (period is None or self._past(period) or _refines(self._ref_str, period))
         ):
             # news: 过去两年平均增长5.1%。5.5%左右的增长目标…: the value of a goal with no time
             # phrase of its own is the story's year's, not the past span of an earlier sentence
-            # nor nothing (为实现经济增长“5.5%左右”的预期目标，今年要…)
+            # nor nothing (为实现经济增长“5.5%左右”的预期目标，今年要…), nor the part of the year
+            # a story is on (一季度… 还能否实现5.5%左右的增速目标: the year's goal)
             period = str(self.ref_year)
         area = group_area(after) if after[:1] in _GROUP_AREA_FIRST else None  # group_area's own guard
         sec = bisect_right(self._sec_starts, clean_start) - 1  # _section, inlined: once per figure

@@ -63,3 +63,17 @@ date: Wed, 05 Jan 2022 08:00:00 GMT
     found = figures_by_quote(tmp_path, page, "dongguan.md")
     assert found["19万家"].period == "2022"  # 目前 in a page dated 2022-01-05, with no period in scope
     assert found["7400多家"].period == "2022"
+
+
+def test_the_years_goal_in_a_story_on_part_of_the_year(tmp_path):
+    page = """---
+title: '28省份一季度GDP出炉'
+date: Wed, 27 Apr 2022 08:00:00 GMT
+---
+今年一季度，全国GDP同比增长4.8%，增速实属不易。
+从各省最近的举动来看，确保二季度GDP增速，已成为各地迫切的现实挑战。
+在超预期因素的影响下，中国经济增长还能否实现5.5%左右的增速目标，成为舆论关注的焦点。
+"""
+    found = figures_by_quote(tmp_path, page, "provinces.md")
+    assert found["4.8%"].period == "2022Q1"  # the story's quarter
+    assert found["5.5%左右"].period == "2022"  # …but the goal is the year's
