@@ -731,6 +731,8 @@ class ContextResolver:
         if subject is None and sent_start and clean_start - sent_start < LOOK_BACK:
             # 分季度看，三季度同比增长4.9%: a sentence naming no subject measures what the one before did
             subject = subject_from_previous(window, text[max(0, sent_start - LOOK_BACK) : sent_start])
+        if subject is not None and subject[:1] in "、，,；;.%）)0123456789":
+            subject = _trim_list_residue(subject)
         if self._topic is not None and (subject is None or _is_place_only(subject)):
             # news on GDP: 其中广东以28498.79亿元居第一位 names no quantity, 玉环市排名第二位 only a
             # place: what is measured is the quantity the story's title is about
@@ -1084,10 +1086,34 @@ def _title_topic(title: str) -> str | None:
     return m.group() if m else None
 
 
+#: The tail of the list item before a subject cut from inside a list (.4%）、四川, 、安徽及上海).
+_LIST_RESIDUE = re.compile(r"(?:[\d.]*%?[）)])?[、，,；;]+|[\d.]*%?[）)][、，,；;]*")
+
+
+def _trim_list_residue(subject: str) -> str | None:
+    """A subject cut from inside a list, without the tail of the item before (.4%）、四川 -> 四川).
+
+    >>> _trim_list_residue(".4%）、四川"), _trim_list_residue("、安徽及上海"), _trim_list_residue("5G基站")
+    ('四川', '安徽及上海', '5G基站')
+    """
+    m = _LIST_RESIDUE.match(subject)
+    return subject if m is None else subject[m.end() :] or None
+
+
+#: Words that open a list of places and their values (还包括内蒙古（5.8%）、…, 其中常熟市2例).
+_LIST_LEADS = ("还包括", "包括", "其中", "以及", "还有", "而")
+
+
 def _is_place_only(subject: str) -> bool:
-    """True when a subject is nothing but place names (玉环市, 江苏省昆山市): it names no quantity."""
-    areas = scan_areas(subject)
-    return sum(a.end - a.start for a in areas) == len(subject) > 0  # mentions never overlap
+    """True when a subject is nothing but places (玉环市, 江苏省昆山市, 安徽及上海): it names no quantity."""
+    for lead in _LIST_LEADS:
+        if subject.startswith(lead):
+            subject = subject[len(lead) :]  # 还包括内蒙古（5.8%）、黑龙江（5.4%）: the list's places
+            break
+    covered = [c in "、和及与" for c in subject]
+    for a in scan_areas(subject):  # a mention's end may reach past a name written without 省/市
+        covered[a.start : a.end] = [True] * len(covered[a.start : a.end])
+    return bool(subject) and all(covered) and not all(c in "、和及与" for c in subject)
 
 
 def _says_now(text: str, start: int, end: int) -> bool:

@@ -40,7 +40,25 @@ def test_title_topic(title, topic):
 
 @pytest.mark.parametrize(
     ("subject", "place_only"),
-    [("玉环市", True), ("江苏省昆山市", True), ("昆山市人均GDP", False), ("依旧", False)],
+    [
+        ("玉环市", True),
+        ("江苏省昆山市", True),
+        ("四川", True),
+        ("安徽及上海", True),
+        ("还包括内蒙古", True),
+        ("昆山市人均GDP", False),
+        ("依旧", False),
+        ("、", False),
+    ],
 )
 def test_place_only_subjects(subject, place_only):
     assert _is_place_only(subject) is place_only
+
+
+def test_items_of_a_bracketed_list_take_the_titles_quantity(tmp_path):
+    page = PAGE.replace(
+        "一季度GDP总量排名前五的省份依次为广东、江苏、山东、浙江、河南，其中广东以28498.79亿元居第一位。",
+        "增速超过全国水平的有21个省份，除了上述7个省份，还包括内蒙古（5.8%）、黑龙江（5.4%）、四川（5.3%）。",
+    )
+    found = figures_by_quote(tmp_path, page, "provinces_list.md")
+    assert [found[q].subject for q in ("5.8%", "5.4%", "5.3%")] == ["GDP", "GDP", "GDP"]
