@@ -34,7 +34,10 @@ CN_DIGITS: dict[str, int] = {
 
 #: Words that, right before a time phrase, make it a comparison base (比上年, 较去年同期),
 #: not the period the figure describes.
-COMPARISON_BEFORE: tuple[str, ...] = ("比", "较", "同", "与", "于", "相比", "对比", "相较", "相较于", "超过")
+COMPARISON_BEFORE: tuple[str, ...] = (
+    "比", "较", "同", "与", "于", "相比", "对比", "相较", "相较于", "超过",
+    "创",  # 当月增速创今年新高, 创2019年以来新高: a record, not the figure's period
+)
 #: Words ending in 于 that introduce a topic or a cause, not a comparison: 关于“十五五”时期的目标
 #: is about that span (高于2019年 is still a comparison).
 TOPIC_YU: tuple[str, ...] = ("关于", "对于", "由于", "基于", "鉴于", "属于", "处于", "位于", "在于", "终于")

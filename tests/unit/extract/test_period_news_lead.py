@@ -77,3 +77,16 @@ date: Wed, 27 Apr 2022 08:00:00 GMT
     found = figures_by_quote(tmp_path, page, "provinces.md")
     assert found["4.8%"].period == "2022Q1"  # the story's quarter
     assert found["5.5%左右"].period == "2022"  # …but the goal is the year's
+
+
+def test_a_record_names_no_period(tmp_path):
+    page = """---
+title: '深圳上半年GDP出炉'
+date: Wed, 27 Jul 2022 08:00:00 GMT
+---
+深圳上半年GDP同比增长3%。
+值得一提的是，今年6月份，深圳的市场销售快速反弹，社会消费品零售总额同比增长13.0%，当月增速创今年新高；限额以上单位商品零售额增长26.4%，比5月份提升23.6个百分点。
+"""
+    found = figures_by_quote(tmp_path, page, "shenzhen.md")
+    assert found["13.0%"].period == "2022M06"
+    assert found["26.4%"].period == "2022M06"  # 创今年新高 is a record, not a new period
