@@ -442,6 +442,8 @@ class ContextResolver:
                 (m.start - p_start <= _OPENING or (p_start in head_starts and s_start == p_start))
                 and set_para != p_start
                 and not text.startswith(_BACKGROUND_OPENINGS, p_start)
+                # news: 2021年一季度、上半年、前三季度，安徽GDP均超越上海: a list of periods frames nothing
+                and not (self.kind == "other" and "、" in (text[m.start - 1 : m.start], text[m.end : m.end + 1]))
             )
             if opening and cumulative:
                 if self.kind == "other":
