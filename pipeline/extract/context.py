@@ -437,13 +437,16 @@ class ContextResolver:
                 frame = (s_start, len(carry_pos))
             elif period is not None and sent_year is None:
                 sent_year = year_of(period)
+            # news: 2021年一季度、上半年、前三季度，安徽GDP均超越上海: a list of periods frames
+            # nothing (一、过去五年… is a numbered heading, not a list)
+            after_item = len(resolved) > 1 and resolved[-2][1] + 1 == m.start and text[m.start - 1] == "、"
+            listed = self.kind == "other" and (after_item or text[m.end : m.end + 1] == "、")
             # near the paragraph's start, or in the heading that opens it (（三）关于“十五五”…。)
             opening = (
                 (m.start - p_start <= _OPENING or (p_start in head_starts and s_start == p_start))
                 and set_para != p_start
                 and not text.startswith(_BACKGROUND_OPENINGS, p_start)
-                # news: 2021年一季度、上半年、前三季度，安徽GDP均超越上海: a list of periods frames nothing
-                and not (self.kind == "other" and _in_list(text, m.start, m.end))
+                and not listed
             )
             if opening and cumulative:
                 if self.kind == "other":
@@ -1116,11 +1119,6 @@ def _is_place_only(subject: str) -> bool:
     for a in scan_areas(subject):  # a mention's end may reach past a name written without 省/市
         covered[a.start : a.end] = [True] * len(covered[a.start : a.end])
     return bool(subject) and all(covered) and not all(c in "、和及与" for c in subject)
-
-
-def _in_list(text: str, start: int, end: int) -> bool:
-    """True when the phrase at ``text[start:end]`` is an item of a list (一季度、上半年、前三季度)."""
-    return text[start - 1 : start] == "、" or text[end : end + 1] == "、"
 
 
 def _says_now(text: str, start: int, end: int) -> bool:
