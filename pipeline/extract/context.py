@@ -60,6 +60,7 @@ from pipeline.extract.context_period import (
     CENSUS,
     PREVIOUS_MONTH,
     SAME_PERIOD_LAST_YEAR,
+    YEARS_LATER,
     Mention,
     change_role,
     format_period,
@@ -381,7 +382,10 @@ class ContextResolver:
                 news_scoped = True  # past the lead, a paragraph's period is its own
             scope = scope_val[-1]
             scope_year = year_of(scope)
-            if m.kind == "rel" and m.rel not in ("今年", "去年", "明年", "本年"):
+            if m.rel in YEAR_ANAPHORS or m.rel == YEARS_LATER:
+                # 2001年，中国加入WTO…。这一年，安徽GDP仅有3502.8亿元: the year just named
+                context_year = sent_year or para_year or _last_year(resolved, p_start) or scope_year
+            elif m.kind == "rel" and m.rel not in ("今年", "去年", "明年", "本年"):
                 context_year = sent_year or scope_year  # 全年, 年末: the year in scope
             else:
                 context_year = sent_year or para_year or scope_year
@@ -1119,6 +1123,20 @@ def _is_place_only(subject: str) -> bool:
     for a in scan_areas(subject):  # a mention's end may reach past a name written without 省/市
         covered[a.start : a.end] = [True] * len(covered[a.start : a.end])
     return bool(subject) and all(covered) and not all(c in "、和及与" for c in subject)
+
+
+#: Words that point back to the year just named (2001年，…。这一年，…; 同年，…).
+YEAR_ANAPHORS = ("这一年", "那一年", "同年")
+
+
+def _last_year(resolved: list[tuple[int, int, str | None]], since: int) -> int | None:
+    """The single year last named at or after ``since`` (the paragraph's start), else None."""
+    for start, _end, period in reversed(resolved[-6:]):
+        if start < since:
+            return None
+        if period is not None and len(period) == 4:
+            return int(period)
+    return None
 
 
 def _says_now(text: str, start: int, end: int) -> bool:

@@ -43,7 +43,7 @@ _PATTERN = re.compile(
             rf"(?P<y>(?:19|20)\d{{2}})年(?:{_SUB}|(?P<ymd>\d{{1,2}}月\d{{1,2}}[日号]))?(?P<ysince>以?来)?",
             # relative years
             r"(?P<twoyears>今明两年)",
-            rf"(?P<rel>今年|去年|明年|本年|当年|全年|年末|年底|年初)(?:{_SUB})?(?P<relsince>以来)?",
+            rf"(?P<rel>今年|去年|明年|本年|当年|全年|年末|年底|年初|这一年|那一年|同年)(?:{_SUB})?(?P<relsince>以来)?",
             # the month before the one in scope: 6月份…由上月的95.6%下降至95.4%
             r"(?P<prevmonth>上个?月(?!份?以来))",
             # five-year plans: “十三五”, 十四五时期
@@ -51,6 +51,8 @@ _PATTERN = re.compile(
             # 过去五年, 五年来, 这五年, 今后五年, 近三年, 一年来
             rf"(?P<past>(?:过去|这)的?([{_CN}]|10|[1-9])年|近([{_CN}]|10|[1-9])年来?|([{_CN}])年来)",
             rf"(?P<ahead>(?:今后|未来)([{_CN}]|10|[1-9])年)",
+            # N years after the year just named: 2001年，…。20年后，安徽GDP超过4万亿元
+            rf"(?<![\d{_CN}年])(?P<later>([{_CN}]|[1-9]\d?)年后)(?![来续期])",
             # a census names its reference year: 七普, 第七次全国人口普查 (2020), 四经普 (2018)
             r"(?P<census>第([五六七八])次(?:全国)?人口普查|(?<![\d十])([五六七八])普(?![通遍及惠])"
             r"|第([一二三四五六])次(?:全国)?经济普查|([一二三四五六])经普)",
@@ -72,6 +74,8 @@ def _cn_int(text: str) -> int:
 
 #: ``Mention.rel`` of a census named as the source of its sentence's figures (七普数据显示).
 CENSUS = "census"
+#: ``Mention.rel`` of N years after the year just named (2001年，…。20年后，…); ``year`` holds N.
+YEARS_LATER = "years later"
 #: Reference years of the economic censuses (第一次…第六次全国经济普查); population censuses
 #: fall every ten years on a year ending in 0 (第五次 2000 … 第七次 2020).
 _ECONOMIC_CENSUS = {1: 2004, 2: 2008, 3: 2013, 4: 2018, 5: 2023, 6: 2028}
@@ -281,6 +285,9 @@ def scan_mentions(text: str) -> list[Mention]:
             out.append(Mention(start, end, "rel", rel=PREVIOUS_MONTH))
         elif m.group("census"):
             out.append(Mention(start, end, "year", census_year(m), rel=CENSUS))
+        elif m.group("later"):
+            n = m.group(m.re.groupindex["later"] + 1)
+            out.append(Mention(start, end, "rel", int(n) if n.isdigit() else CN_DIGITS[n], rel=YEARS_LATER))
         elif m.group("ahead"):
             out.append(Mention(start, end, "ahead", _cn_int(m.group(m.re.groupindex["ahead"] + 1))))
         elif m.group("sub"):
@@ -370,9 +377,11 @@ def resolve(mention: Mention, *, ref_year: int | None, context_year: int | None)
     if kind in ("range", "fyp"):
         return format_period(mention.year, year2=mention.year2)
     if kind == "rel":
+        if mention.rel == YEARS_LATER:  # 20年后: counted from the year just named, if any
+            return None if context_year is None else str(context_year + (mention.year or 0))
         if mention.rel in ("今年", "去年", "明年", "本年"):
             base = ref_year
-        else:  # 全年, 当年, 年末...: the governing year
+        else:  # 全年, 当年, 年末, 这一年...: the governing year
             base = context_year if context_year is not None else ref_year
             return format_period(base, mention.sub)
         return None if base is None else format_period(base + (mention.year or 0), mention.sub)
