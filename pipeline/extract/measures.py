@@ -60,8 +60,10 @@ _LEVEL_COPULA = re.compile(r"^[^，,。；;\d]{0,4}(?:分别|均|依次)?为[^�
 _COMPARE_PP = re.compile(
     r"(?:(?:(?<![提升])高出?|(?<![降减])低)|(?:高|低|快|慢|优)于[^，。；、\d%％]{0,8}?(?:约|近|超过?)?)了?$"
 )
+#: How far back a list of values may name its keyword (a sentence of 20 places and their rates).
+_LIST_REACH = 240
 #: A bracketed list's measure named after it (江西（6.9%）、…7省份的增速超过或等于6%).
-_AFTER_LIST_RATE = re.compile(r"的(?:增速|增幅|增长率|涨幅)")
+_AFTER_LIST_RATE = re.compile(r"的[^，。；、\d%]{0,6}?(?:增速|增幅|增长率|涨幅)")
 _GDP_GOAL = re.compile(r"(?:GDP|生产总值|经济)[^，。；]{0,4}目标")
 #: Each contains 均 (see classify_growth_basis); 年均浓度, 年平均气温 name a level, not a rate per year.
 _AVG = re.compile(r"(?:年均|年平均)(?!浓度|气温|降水|值|水平)|平均每年")
@@ -163,6 +165,8 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
             return "growth_pct", 1  # GDP目标平均值为6.4%，中位数为6.5%: a goal for output is a growth rate
         if kind is None and text[start - 1 : start] in "（(" and text[end : end + 1] in "）)":
             kind = _bracketed_list_keyword(text, start, end)
+        elif kind is None and (text[end : end + 1] == "、" or "%、" in sentence):
+            kind = _list_keyword(text, start, end)
     if kind is None:
         return "rate_pct", 1
     if kind in ("to", "rate"):
@@ -183,14 +187,33 @@ def _bracketed_list_keyword(text: str, start: int, end: int) -> str | None:
     >>> _bracketed_list_keyword("城镇化率较高。其中，广东（74.2%）居首。", 13, 18) is None
     True
     """
+    return _list_keyword(text, start, end)
+
+
+def _list_keyword(text: str, start: int, end: int) -> str | None:
+    """The keyword of a long list of values (苏州达到10.9%、北京为10.7%、南京为10.2%).
+
+    A list names its measure after it (江西10.2%、…、湖北12.9%的GDP增速均高于全国), or before it,
+    possibly past the usual look-back, or in the sentence before (…增速居首。此外，苏州达到10.9%、…),
+    positive whatever its trend (增速有所放缓。其中，广东（3.3%）、…).
+
+    >>> _list_keyword("GDP增速居十强首位。此外，苏州达到10.9%、北京为10.7%", 26, 31)
+    'pos'
+    >>> _list_keyword("江西10.2%、安徽10.2%的GDP增速均高于全国。", 9, 14)
+    'pos'
+    >>> _list_keyword("城镇化率较高。其中，广州达到86.5%、深圳为99.5%", 21, 26) is None
+    True
+    """
     stop = text.find("。", end)
-    after = _AFTER_LIST_RATE.search(text, end, stop if stop >= 0 else len(text))
-    if after is not None:
+    if _AFTER_LIST_RATE.search(text, end, stop if stop >= 0 else len(text)) is not None:
         return "pos"
-    sentence_start = start - len(sentence_window(text, start))
+    sentence = sentence_window(text, start, _LIST_REACH)
+    kind = last_keyword(sentence)
+    if kind is not None:
+        return kind
+    sentence_start = start - len(sentence)
     if sentence_start <= 0 or text[sentence_start - 1] not in "。；;":
         return None
-    # 增速有所放缓。其中，广东（3.3%）: values of the growth rate named before, whatever its trend
     return "pos" if last_keyword(sentence_window(text, sentence_start - 1)) in ("pos", "neg") else None
 
 

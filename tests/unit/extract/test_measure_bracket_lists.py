@@ -33,3 +33,16 @@ def test_a_bracketed_list_of_growth_rates(figures, quote, value):
 
 def test_a_bracketed_list_of_levels_stays_a_rate(figures):
     assert figures["86.5%"].measure == "rate_pct"  # the sentence before names a rate, not a growth
+
+
+def test_a_long_list_keeps_the_growth_named_before(tmp_path):
+    page = """---
+title: '中国GDP前十强城市，迎来新变局！'
+date: Sat, 15 Jan 2022 08:00:00 GMT
+---
+2021年前三季度，武汉GDP同比增长16.1%，增速位居十强城市中的首位。此外，苏州达到10.9%、北京为10.7%、南京为10.2%，成都、杭州也达到10%。
+2021年，江西10.2%、安徽10.2%、江苏10.2%、山东9.9%、重庆9.9%、河南9.1%、浙江8.5%、福建8.0%、湖南7.7%、湖北12.9%的GDP增速均高于全国。
+"""
+    found = figures_by_quote(tmp_path, page, "top10.md")
+    assert [found[q].measure for q in ("10.9%", "10.7%", "10%")] == ["growth_pct"] * 3
+    assert found["8.0%"].measure == "growth_pct"  # far down a list whose keyword follows it
