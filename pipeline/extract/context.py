@@ -742,6 +742,9 @@ class ContextResolver:
             subject = subject_from_previous(window, text[max(0, sent_start - LOOK_BACK) : sent_start])
         if subject is not None and subject[:1] in "、，,；;.%）)0123456789":
             subject = _trim_list_residue(subject)
+        if subject is not None and ("第" in quote or quote[:1] == "前"):
+            # 增速暂居全国[第一] -> 增速; 稳居全国第一 after 依旧 names nothing: the title's quantity
+            subject = _RANK_TAIL.sub("", subject) or None
         if self._topic is not None and (subject is None or _is_place_only(subject)):
             # news on GDP: 其中广东以28498.79亿元居第一位 names no quantity, 玉环市排名第二位 only a
             # place: what is measured is the quantity the story's title is about
@@ -1109,6 +1112,13 @@ def _trim_list_residue(subject: str) -> str | None:
     return subject if m is None else subject[m.end() :] or None
 
 
+#: What a rank's subject may end on that is not what is ranked: the verb of ranking, its scope
+#: and adverbs (增速暂居全国第一, 居全国各省区市第2位, 依旧稳居全国第一, 即便是排名第10位).
+_RANK_TAIL = re.compile(
+    r"(?:(?:[暂稳仍依旧继续均也都还已更即便是则]|依旧|依然|仍然|即便是?)*"
+    r"(?:位居|居于|稳居|居|位列|排名|排在|排|名列|跻身|挺进|进入|升至|跃居|跃升至?)?"
+    r"(?:全国|全省|全市|全球|世界|各省区市|各省份|省内|国内|同类城市中|城市中)*)$"
+)
 #: Words that open a list of places and their values (还包括内蒙古（5.8%）、…, 其中常熟市2例).
 _LIST_LEADS = ("还包括", "包括", "其中", "以及", "还有", "而")
 

@@ -62,3 +62,18 @@ def test_items_of_a_bracketed_list_take_the_titles_quantity(tmp_path):
     )
     found = figures_by_quote(tmp_path, page, "provinces_list.md")
     assert [found[q].subject for q in ("5.8%", "5.4%", "5.3%")] == ["GDP", "GDP", "GDP"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "subject"),
+    [
+        # 中新社, 2021-11-01: the verb of ranking, its scope and an adverb are not what is ranked
+        ("前三季度，湖北GDP同比增长18.7%，增速暂居全国第一。", "全国第一", "增速"),
+        # 21世纪经济报道, 2022-01-22: an adverb alone names nothing; the title's quantity does
+        ("从GDP总量来看，广东依旧稳居全国第一，为124369.67亿元。", "全国第一", "GDP"),
+    ],
+)
+def test_a_ranks_subject_is_what_is_ranked(tmp_path, sentence, quote, subject):
+    page = PAGE.split("---\n")
+    page[-1] = sentence + "\n"
+    assert figures_by_quote(tmp_path, "---\n".join(page), "ranks.md")[quote].subject == subject
