@@ -745,6 +745,8 @@ class ContextResolver:
         if subject is not None and ("第" in quote or quote[:1] == "前"):
             # 增速暂居全国[第一] -> 增速; 稳居全国第一 after 依旧 names nothing: the title's quantity
             subject = _RANK_TAIL.sub("", subject) or None
+        if self._topic is not None and subject is not None:
+            subject = _with_topic(subject, self._topic, quote)
         if self._topic is not None and (subject is None or _is_place_only(subject)):
             # news on GDP: 其中广东以28498.79亿元居第一位 names no quantity, 玉环市排名第二位 only a
             # place: what is measured is the quantity the story's title is about
@@ -1110,6 +1112,37 @@ def _trim_list_residue(subject: str) -> str | None:
     """
     m = _LIST_RESIDUE.match(subject)
     return subject if m is None else subject[m.end() :] or None
+
+
+#: Nouns of a threshold crossed (突破万亿元大关, 4万亿元量级): where the figure stands, not what it measures.
+_THRESHOLD_NOUNS = ("大关", "关口", "台阶", "量级", "门槛", "梯队")
+#: A growth rate named without its quantity (江西增速, 省份增速, 增速实属不易): in a story about one
+#: quantity, that quantity's growth. What may stand before it: places, time and filler words.
+_BARE_GROWTH = re.compile(r"^(?:[^增]{0,8}?)(增速|增幅)")
+_GROWTH_FILLERS = re.compile(
+    r"省份|省|城市|地区|各|全国|其|今年|去年|前三季度|一季度|上半年|使得|的|同期|也|均"
+)
+
+
+def _with_topic(subject: str, topic: str, quote: str = "5%") -> str | None:
+    """A subject that names a threshold or a bare growth rate, told with the story's quantity.
+
+    >>> _with_topic("大关", "GDP"), _with_topic("江西增速", "GDP"), _with_topic("工业增加值增速", "GDP")
+    (None, 'GDP增速', '工业增加值增速')
+    >>> _with_topic("增速", "GDP"), _with_topic("省份增速比上半年提高", "GDP")
+    ('增速', '省份增速比上半年提高')
+    """
+    if subject.endswith(_THRESHOLD_NOUNS):
+        return None  # 初步预计2021年突破万亿元大关: the title's quantity, below
+    m = _BARE_GROWTH.match(subject) if quote.endswith(("%", "％")) else None  # rates only, not 12个
+    if m is None or topic in subject or "比" in subject[m.end(1) :]:
+        return subject  # 增速比上半年提升: a change of the rate, named on its own terms
+    prefix = subject[: m.start(1)]
+    rest = _GROWTH_FILLERS.sub("", prefix)
+    # only a place's growth (江西增速, 省份增速): a bare 增速 may be the clause before's quantity's
+    if prefix == rest == "" or (rest and not _is_place_only(rest)):
+        return subject
+    return topic + m.group(1)
 
 
 #: What a rank's subject may end on that is not what is ranked: the verb of ranking, its scope

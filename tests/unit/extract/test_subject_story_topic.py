@@ -77,3 +77,22 @@ def test_a_ranks_subject_is_what_is_ranked(tmp_path, sentence, quote, subject):
     page = PAGE.split("---\n")
     page[-1] = sentence + "\n"
     assert figures_by_quote(tmp_path, "---\n".join(page), "ranks.md")[quote].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "subject"),
+    [
+        # 上海证券报, 2021-10-27: a province's growth in a story on GDP is GDP growth
+        (
+            "海南、北京紧随其后，增速分别为12.8%、10.7%。浙江、山西、江苏、安徽、江西增速也均超过10%。",
+            "超过10%",
+            "GDP增速",
+        ),
+        # 新浪财经, 2022-02-11: a threshold crossed is where GDP stands, not what is measured
+        ("常德市也终于在2021年突破4千亿元大关。", "突破4千亿元", "GDP"),
+    ],
+)
+def test_a_bare_growth_or_threshold_takes_the_titles_quantity(tmp_path, sentence, quote, subject):
+    page = PAGE.split("---\n")
+    page[-1] = sentence + "\n"
+    assert figures_by_quote(tmp_path, "---\n".join(page), "topic.md")[quote].subject == subject
