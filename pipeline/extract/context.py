@@ -715,6 +715,7 @@ class ContextResolver:
             period = year_earlier(period)
         if (
             "年" in window
+            and ("比" in window or "较" in window)  # cheap guard: most windows compare nothing
             and (base := _BASE_WITH_VALUE.search(window)) is not None
             and not _CHANGE_VERB.search(window, base.end(1) + 1)
             and not _CHANGE_VERB.match(quote)  # 比2020年分别下降65.3%: the quote itself is the change
