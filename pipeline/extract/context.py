@@ -200,6 +200,8 @@ _MONTH_LIST_SCAN = Anchored(_MONTH_LIST)  # tried only at digits (see ``anchored
 #: A change in a population census's counts (人口增量为152.67万, 增长5.68%, 减少约80万): over the
 #: ten years since the census before, not the census year alone.
 _CENSUS_CHANGE = re.compile(r"(?:增量|增加|增长|减少|净增|增幅)(?![至到])")
+#: A month's end framing what follows (6月末，…存款余额…。…贷款余额…).
+_END_FRAMES = ("末，", "末,", "底，", "底,")
 _LEAD_PARAGRAPHS = 2  # a news story's lead: its dateline or first paragraph and the next
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
@@ -431,8 +433,15 @@ class ContextResolver:
                     sent_year = year_of(period)
                 carry_pos.append(m.start)
                 carry_val.append(period)
-            elif self.kind == "other" and period is not None and m.start - p_start <= _OPENING and (
-                text[m.end : m.end + 1] in "，,"
+            elif (
+                self.kind == "other"
+                and period is not None
+                and (text[m.end : m.end + 1] in "，," or text[m.end : m.end + 2] in _END_FRAMES)
+                and (
+                    m.start - p_start <= _OPENING
+                    # 统计显示，6月末，…: a frame opening a later sentence, the paragraph's first period
+                    or (m.start - s_start <= _OPENING and (len(resolved) < 2 or resolved[-2][0] < p_start))
+                )
             ):
                 # news: 6月份，… / 上半年，… framing a paragraph governs its later sentences
                 sent_year = sent_year or year_of(period)

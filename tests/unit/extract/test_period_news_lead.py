@@ -119,3 +119,17 @@ date: Thu, 27 Jan 2022 08:00:00 GMT
     found = figures_by_quote(tmp_path, page, "anhui.md")
     assert found["3502.8亿元"].period == "2001"  # 这一年: the year the sentence before named
     assert found["超过4万亿元"].period == "2021"  # 20年后: twenty years after it
+
+
+def test_a_month_end_frames_the_paragraphs_later_sentences(tmp_path):
+    page = """---
+title: '深圳上半年GDP出炉'
+date: Wed, 27 Jul 2022 08:00:00 GMT
+---
+深圳上半年GDP同比增长3%。
+上半年，深圳进出口总额增长1.4%。
+此外，金融对实体经济支持力度也在不断加大。统计显示，6月末，深圳金融机构（含外资）本外币存款余额119663.05亿元，同比增长10.9%。金融机构（含外资）本外币贷款余额82155.84亿元，同比增长11.6%。
+"""
+    found = figures_by_quote(tmp_path, page, "shenzhen.md")
+    assert found["119663.05亿元"].period == "2022M06"
+    assert found["82155.84亿元"].period == "2022M06"  # the next sentence's parallel stock
