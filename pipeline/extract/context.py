@@ -118,8 +118,9 @@ _new_tuple = tuple.__new__
 #: The first characters group_area accepts (个, 的, 省, or nothing): other figures skip the call.
 _GROUP_AREA_FIRST = "个的省"
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _GROUP_END = re.compile(r"[。！？!?\n；;]")
+#: The ends of a clause group that end no sentence: a sentence ends at 。！？!? or a line break.
+_GROUP_ONLY_END = "；;"
 _TARGET = re.compile(
     "|".join(map(re.escape, sorted(TARGET_WORDS, key=len, reverse=True)))
     + r"|(?<![主重需纲摘概提简首紧必只想不])要(?![求素点件闻务领害紧塞])"
@@ -215,8 +216,9 @@ class ContextResolver:
         self.doc = doc
         text = doc.clean_text
         self.text = text
-        self._sent = [m.end() for m in _SENTENCE_END.finditer(text)]
         self._group = [m.end() for m in _GROUP_END.finditer(text)]
+        # every sentence end also ends a clause group: one scan of the text finds both
+        self._sent = [end for end in self._group if text[end - 1] not in _GROUP_ONLY_END]
         self._para = [m.end() for m in re.finditer("\n", text)]
         self._period_years: dict[str | None, tuple[int | None, int | None]] = {}
         #: Goals met so far in a news text (figures are described in text order): value -> period.

@@ -40,7 +40,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pipeline.extract.anchored import nonempty_start_class, start_class
+from pipeline.extract.anchored import nonempty_start_class, start_class, word_alternation
 from pipeline.extract.context_area import PLACE_FIRST, place_length
 from pipeline.extract.context_vocab import (
     GENERIC_SUBJECTS,
@@ -140,7 +140,7 @@ _TAIL_WORDS = sorted(
 )
 _TAIL_REV = re.compile(
     "(?:"
-    + "|".join(re.escape(w[::-1]) for w in _TAIL_WORDS)
+    + word_alternation(w[::-1] for w in _TAIL_WORDS)  # the longest word first, as a trie
     + r"|年\d\d(?:91|02)|度季[一二三四]|年半[上下]|份?月\d{1,2}|[，,、 “”])+"
 )
 #: Characters that can end a trailing word (the first of each reversed alternative of
@@ -160,9 +160,7 @@ def clause_start(text: str) -> int:
     return m.end() if m else 0
 
 
-_KEEP_HEAD = re.compile(
-    "^(?:" + "|".join(map(re.escape, sorted(SUBJECT_KEEP_VERBS, key=len, reverse=True))) + ")"
-)
+_KEEP_HEAD = re.compile("^" + word_alternation(SUBJECT_KEEP_VERBS))  # the longest verb first, as a trie
 _KEEP_VERBS = frozenset(SUBJECT_KEEP_VERBS)  # membership tests, several per figure
 _KEEP_ENDS = frozenset(v[-2:] for v in SUBJECT_KEEP_VERBS)  # a quick test before _only_keep_verbs
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
