@@ -192,3 +192,42 @@ class Anchored:
             return self.pattern.search(text, pos, end)
         hit = self.finder.search(text, pos, end)
         return None if hit is None else self.pattern.match(text, hit.start(), end)
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    r"""Regex source matching, at a position, the longest of ``words`` that is written there.
+
+    The same matches as ``"|".join(sorted(map(re.escape, words), key=len, reverse=True))``
+    (an ordered alternation tries the longest word first), built as a trie so that ``re``
+    does not try each word in turn: words sharing a first character share one branch, and
+    words of one character that open no longer word fold into one class. Inside a larger
+    pattern it backtracks to the shorter words at a position as the plain alternation does.
+    No capturing group is added.
+
+    >>> word_alternation(["个", "个月", "个百分点", "元", "%", "亿元"])
+    '(?:个(?:百分点|月|)|亿元|[%元])'
+    >>> re.fullmatch(word_alternation(["ab", "a", "b"]) + "+", "aab") is not None
+    True
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        if not word:
+            raise ValueError("an empty word matches everywhere")
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of a word
+
+    def emit(node: dict[str, dict]) -> str:
+        chars = sorted(ch for ch in node if ch)
+        branches = [re.escape(ch) + emit(node[ch]) for ch in chars if set(node[ch]) != {""}]
+        leaves = [re.escape(ch) for ch in chars if set(node[ch]) == {""}]  # a word ends with the character
+        if len(leaves) > 1:
+            branches.append("[" + "".join(leaves) + "]")
+        else:
+            branches += leaves
+        if "" in node:
+            branches.append("")  # a word ends here: tried after every longer one
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)

@@ -119,8 +119,9 @@ _new_tuple = tuple.__new__
 #: The first characters group_area accepts (个, 的, 省, or nothing): other figures skip the call.
 _GROUP_AREA_FIRST = "个的省"
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _GROUP_END = re.compile(r"[。！？!?\n；;]")
+#: The ends of a clause group that end no sentence: a sentence ends at 。！？!? or a line break.
+_GROUP_ONLY_END = "；;"
 _TARGET = re.compile(
     "|".join(map(re.escape, sorted(TARGET_WORDS, key=len, reverse=True)))
     + r"|(?<![主重需纲摘概提简首紧必只想不])要(?![求素点件闻务领害紧塞])"
@@ -230,8 +231,9 @@ class ContextResolver:
         self.doc = doc
         text = doc.clean_text
         self.text = text
-        self._sent = [m.end() for m in _SENTENCE_END.finditer(text)]
         self._group = [m.end() for m in _GROUP_END.finditer(text)]
+        # every sentence end also ends a clause group: one scan of the text finds both
+        self._sent = [end for end in self._group if text[end - 1] not in _GROUP_ONLY_END]
         self._para = [m.end() for m in re.finditer("\n", text)]
         self._period_years: dict[str | None, tuple[int | None, int | None]] = {}
         #: Goals met so far in a news text (figures are described in text order): value -> period.
@@ -281,7 +283,7 @@ class ContextResolver:
         sections = list(doc.sections)
         self._sec_starts = [s.clean_start for s in sections]
         self._sec_titles = [s.title for s in sections]
-        #: Per section: its heading announces goals (see _under_goal_heading); read once here.
+        #: Per section: its heading announces goals, not a review of them (see _value_kind); read once here.
         self._sec_goal = [
             bool(_GOAL_HEADING.search(t)) and not _GOAL_HEADING_REVIEW.search(t) for t in self._sec_titles
         ]
@@ -761,7 +763,8 @@ class ContextResolver:
             # news on GDP: 其中广东以28498.79亿元居第一位 names no quantity, 玉环市排名第二位 only a
             # place: what is measured is the quantity the story's title is about
             subject = self._topic
-        kind = self._value_kind(clean_start, sent_start, period, named_at, after)
+        sec = bisect_right(self._sec_starts, clean_start) - 1  # _section, inlined: once per figure
+        kind = self._value_kind(clean_start, sent_start, period, named_at, after, sec)
         if self.kind == "other":
             kind, period = self._news_goal(kind, period, named_at, quote, window, clean_start, sent_start)
         if (
@@ -777,7 +780,6 @@ class ContextResolver:
             # a story is on (一季度… 还能否实现5.5%左右的增速目标: the year's goal)
             period = str(self.ref_year)
         area = group_area(after) if after[:1] in _GROUP_AREA_FIRST else None  # group_area's own guard
-        sec = bisect_right(self._sec_starts, clean_start) - 1  # _section, inlined: once per figure
         # the named tuple built by tuple.__new__: the same object as Context(...) without the
         # Python-level __new__ of a named tuple, once per figure
         return _new_tuple(
@@ -835,7 +837,10 @@ class ContextResolver:
             return self._carry_val[j], -1
         return self._scope_value(self._scope_pos, self._scope_val, pos), -1
 
-    def _value_kind(self, pos: int, sent_start: int, period: str | None, named_at: int, after: str) -> str:
+    def _value_kind(
+        self, pos: int, sent_start: int, period: str | None, named_at: int, after: str, sec: int
+    ) -> str:
+        """Target or actual; ``sec`` is the index of the section ``pos`` is in (-1: none), as in describe."""
         if after[:1] in _GOAL_OPENERS and _is_goal_value(after):
             return "target"
         i = bisect_left(self._target, pos + 1) - 1
@@ -867,13 +872,18 @@ class ContextResolver:
             and ref is not None
             and start_year is not None
             and start_year >= ref
-            and self._under_goal_heading(pos)
+            and sec >= 0
+            and self._sec_under_goal[sec]  # _under_goal_heading(pos), with the section describe found
         ):
             j = bisect_left(self._actual, pos + 1) - 1
             if j < 0 or self._actual[j] <= sent_start:
                 return "target"  # ■ 2025年主要预期目标 / ●经济增长6%左右: the items are the goals
         own_year = period is not None and period == self._ref_str
-        if self.kind == "gwr" and (self._role_at(pos) == "plan" or (own_year and not self._estimated(pos))):
+        # _role_at(pos), inlined (the first part starts at 0, so the bisect is never 0): once per figure
+        if self.kind == "gwr" and (
+            self._roles[bisect_right(self._role_starts, pos) - 1] == "plan"
+            or (own_year and not self._estimated(pos))
+        ):
             # the plan part, or the report's own year wherever it is named (a digest with no part
             # headings: 居民医保人均财政补助标准提高30元 under 今年政府工作任务), unless its clause
             # estimates a fact of the year (预计今年高校毕业生超过1170万人)
@@ -1086,11 +1096,6 @@ class ContextResolver:
         if want == "city" and self.area and self.area.endswith("市"):
             return self.area
         return self.area if want == self.area_level else None
-
-    def _under_goal_heading(self, pos: int) -> bool:
-        """True when the nearest heading above ``pos`` announces goals, not a review of them."""
-        i = bisect_right(self._sec_starts, pos) - 1
-        return i >= 0 and self._sec_under_goal[i]
 
     def _section(self, pos: int) -> str | None:
         i = bisect_right(self._sec_starts, pos) - 1

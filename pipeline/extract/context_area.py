@@ -159,6 +159,11 @@ _SUPERLATIVE_AFTER = re.compile(r"[^，,。；;：:、\n]{0,6}?最")
 #: Comparison verbs of ``A高出B N``: B is the yardstick (这一数据高出上海70.24亿元 is 安徽's).
 _MORE_REFERENCE_BEFORE = ("高出", "超出", "超越", "赶超", "领先")
 _REFERENCE_BEFORE = AREA_REFERENCE_BEFORE + _MORE_REFERENCE_BEFORE
+#: The characters the words above end (or, after a place, open) with: one set test rules out the
+#: tuple of words for most places, which touch none of them.
+_REFERENCE_BEFORE_LAST = frozenset(word[-1] for word in _REFERENCE_BEFORE)
+_SHARE_VERB_LAST = frozenset(word[-1] for word in _SHARE_VERB_BEFORE)
+_REFERENCE_AFTER_FIRST = frozenset(word[0] for word in AREA_REFERENCE_AFTER)
 #: 全国 opening an honour or institution title (全国文明城市, 全国重点实验室, 全国双拥模范城): the
 #: title is awarded by the nation, the count of them belongs to the place that holds them.
 _NATIONAL_TITLE_AFTER = (
@@ -294,10 +299,16 @@ def scan_areas(text: str) -> list[AreaMention]:
             examples.pop()
         before = text[max(0, start - 2) : start]
         after = text[end : end + 4]
+        last, first = before[-1:], after[:1]  # most places touch no reference word: a set test first
         reference = (
-            (before.endswith(_REFERENCE_BEFORE) and not before.endswith(_CONJUNCTIONS_BEFORE))
+            (
+                last in _REFERENCE_BEFORE_LAST
+                and before.endswith(_REFERENCE_BEFORE)
+                and not before.endswith(_CONJUNCTIONS_BEFORE)
+            )
             or (
-                after.startswith(AREA_REFERENCE_AFTER)
+                first in _REFERENCE_AFTER_FIRST
+                and after.startswith(AREA_REFERENCE_AFTER)
                 and not _PERIOD_AFTER.match(after)
                 and not (after[:1] == "第" and _INDUSTRY_AFTER.match(after))
                 and not after.startswith("平均每")  # 郑州平均每年要比武汉多增加14万人: an adverb
@@ -305,7 +316,11 @@ def scan_areas(text: str) -> list[AreaMention]:
             or (level == "own" and _SUPERLATIVE_AFTER.match(text, end) is not None)  # 全国最多的地级市,
             # 是全省经济增长最快的地区: a superlative's scope; a named place before 最 is the one that
             # leads (深圳最高，增速达到9.9%)
-            or (before.endswith(_SHARE_VERB_BEFORE) and _SHARE_AFTER.match(_skip_own(text, end)) is not None)
+            or (
+                last in _SHARE_VERB_LAST
+                and before.endswith(_SHARE_VERB_BEFORE)
+                and _SHARE_AFTER.match(_skip_own(text, end)) is not None
+            )
             or (name == "全国" and after.startswith(_NATIONAL_TITLE_AFTER))
             or (bool(examples) and examples[-1][0] < start)  # 包括…在内的14个地级市, 除省会郑州外
             or (level == "own" and prev is not None and prev.reference and prev.end == start)  # 湖南全省

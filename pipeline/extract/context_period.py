@@ -132,14 +132,21 @@ def _iter_matches(text: str) -> Iterator[re.Match[str]]:
     """
     last_end = 0
     n = len(text)
+    # _PATTERN_SCAN.search, inlined (one Python call less per anchor): its finder, then the match
+    finder = _PATTERN_SCAN.finder
+    find, match = (finder or _PATTERN).search, _PATTERN.match
     for a in _ANCHOR.finditer(text):
         p = a.start()
         if p < last_end:
             continue
         pos = max(last_end, p - _BEFORE_ANCHOR)
         while True:
-            m = _PATTERN_SCAN.search(text, pos, min(n, p + _AFTER_ANCHOR))
-            if m is None or m.start() > p:
+            end = min(n, p + _AFTER_ANCHOR)
+            hit = find(text, pos, end)
+            if hit is None or hit.start() > p:
+                break
+            m = match(text, hit.start(), end) if finder is not None else hit
+            if m is None:  # never: the finder saw the pattern match here
                 break
             yield m
             last_end = pos = m.end()

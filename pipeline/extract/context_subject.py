@@ -40,7 +40,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pipeline.extract.anchored import nonempty_start_class, start_class
+from pipeline.extract.anchored import nonempty_start_class, start_class, word_alternation
 from pipeline.extract.context_area import PLACE_FIRST, place_length
 from pipeline.extract.context_vocab import (
     GENERIC_SUBJECTS,
@@ -140,7 +140,7 @@ _TAIL_WORDS = sorted(
 )
 _TAIL_REV = re.compile(
     "(?:"
-    + "|".join(re.escape(w[::-1]) for w in _TAIL_WORDS)
+    + word_alternation(w[::-1] for w in _TAIL_WORDS)  # the longest word first, as a trie
     + r"|年\d\d(?:91|02)|度季[一二三四]|年半[上下]|份?月\d{1,2}|[，,、 “”])+"
 )
 #: Characters that can end a trailing word (the first of each reversed alternative of
@@ -160,9 +160,7 @@ def clause_start(text: str) -> int:
     return m.end() if m else 0
 
 
-_KEEP_HEAD = re.compile(
-    "^(?:" + "|".join(map(re.escape, sorted(SUBJECT_KEEP_VERBS, key=len, reverse=True))) + ")"
-)
+_KEEP_HEAD = re.compile("^" + word_alternation(SUBJECT_KEEP_VERBS))  # the longest verb first, as a trie
 _KEEP_VERBS = frozenset(SUBJECT_KEEP_VERBS)  # membership tests, several per figure
 _KEEP_ENDS = frozenset(v[-2:] for v in SUBJECT_KEEP_VERBS)  # a quick test before _only_keep_verbs
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
@@ -478,6 +476,10 @@ _NOT_NOUN_OPENINGS = (
     *("力压", "超过", "高于", "低于"),
 )
 _NOT_NOUN_FIRST = frozenset(w[0] for w in _NOT_NOUN_OPENINGS)
+#: Last characters of a clause that opens a new list item at the number (A、19个B, 测试区及40多个).
+_LIST_JOINERS = frozenset(("、", "和", "及"))
+#: Last characters of 包括…在内(的), which only illustrates the noun after the number.
+_INCLUDING_ENDS = frozenset(("的", "内"))
 _RANGE_MARKS = frozenset(("~", "～", "-", "—", "–", "至", "到"))
 #: Verbs ending in 及 (累计惠及80个乡镇): not the 及 that joins list items.
 _JI_VERBS = ("惠及", "涉及", "普及", "波及", "顾及", "提及", "危及", "遍及")
@@ -548,16 +550,17 @@ def subject_before(
         clause, prior = window[cut:], window[:cut]
     else:
         clause, prior = window, ""
-    # 1. 分别 lists
-    slot = list_slot(clause, index, size) if "分别" in clause else None
-    if slot:
-        got = list_subject(*slot)
-        if got:
-            return got
-    elif index is not None and size and "分别" in clause and (head := list_head_before(window, size)):
-        got = list_subject(head, index, size)  # 其次为江苏和北京，分别…: the list is the clause before
-        if got:
-            return got
+    # 1. 分别 lists (one test for the clauses that have none)
+    if "分别" in clause:
+        slot = list_slot(clause, index, size)
+        if slot:
+            got = list_subject(*slot)
+            if got:
+                return got
+        elif index is not None and size and (head := list_head_before(window, size)):
+            got = list_subject(head, index, size)  # 其次为江苏和北京，分别…: the list is the clause before
+            if got:
+                return got
     # a rank that moves (从全国第五提升到第三, 由全国第12位跃升至第9位): both ends rank what is named
     # before 从/由; the words after it are scope and verb
     if "第" in quote[:4] and ("从" in clause or "由" in clause) and (move := _RANK_MOVE.search(clause)):
@@ -612,35 +615,36 @@ def subject_before(
         own = own[own.rfind("等") + 1 :]  # 白洋淀上游生态环境保护、工业遗产保护等地方立法12部: a count of
     elif own[:1] in ("先", "再", "又") and len(own) <= 4 and (obj := _object_before(own[1:], prior)):
         own = obj  # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: what was issued
+    tail = clause[-1:]  # the character before the number: most clauses end on none that matters below
     if (
-        clause.endswith(("、", "和", "及"))
+        tail in _LIST_JOINERS
         and not clause.endswith(_JI_VERBS)
         and quote.rstrip("以上多余左右")[-1:] in _CLASSIFIER_SET
     ):
         # 新增2个A、19个B / 6个企业品牌、2个区域品牌 / 测试区及40多个大数据中心 / 100家以上特色
         # 企业和100个以上行业级大模型: this number opens a new list item, its noun after it
         own = "" if len(pieces) > 1 or forward_noun(after) else own
-    if after[:1] == "的" and not own and place_length(after[1:6]):
-        # 全国排名第9位，距离10223.99亿元的湖南: the place's value of what was measured before
-        return _previous_subject(pieces[:-1], prior) or None
-    # 以5%的能耗, 汕尾以14.3%的GDP增速, 聚集了六成的人口: the noun after 的 is what is measured
-    if (
-        after[:1] == "的"
-        and (not own or _weak_lead(own) or clause.endswith(("、", "和", "以及")))
-        and (noun := _noun_after_de(after))
-    ):
-        # 6.4%的GDP、8.6%的税收 / 六成的人口以及八成的经济总量: a list of N的X, each its own noun
-        return noun
-    if clause.endswith(("在内的", "在内")) and "包括" in clause:
+    if after[:1] == "的":  # the two N的X rules below (one test for the numbers without 的 after)
+        if not own and place_length(after[1:6]):
+            # 全国排名第9位，距离10223.99亿元的湖南: the place's value of what was measured before
+            return _previous_subject(pieces[:-1], prior) or None
+        # 以5%的能耗, 汕尾以14.3%的GDP增速, 聚集了六成的人口: the noun after 的 is what is measured
+        if (not own or _weak_lead(own) or clause.endswith(("、", "和", "以及"))) and (
+            noun := _noun_after_de(after)
+        ):
+            # 6.4%的GDP、8.6%的税收 / 六成的人口以及八成的经济总量: a list of N的X, each its own noun
+            return noun
+    if tail in _INCLUDING_ENDS and clause.endswith(("在内的", "在内")) and "包括" in clause:
         own = ""  # 包括广州、佛山在内的14个地级市: the list only illustrates the noun after
     # the noun after the number is read only when the words before leave room for it
+    own_end = own[-2:]
     if (
         not own
-        or (own[-2:] in _KEEP_ENDS and _only_keep_verbs(own))
-        or own[-2:] in _COUNT_ENDS
-        or own[-1:] == "等"
+        or (own_end in _KEEP_ENDS and _only_keep_verbs(own))
+        or own_end in _COUNT_ENDS
+        or own_end[-1:] == "等"
         or (quote[-1:] == "个" and _THRESHOLD.match(after))
-        or (pieces[-1].endswith("有") and not pieces[-1].endswith(("所有", "没有", "占有")))
+        or (tail == "有" and pieces[-1].endswith("有") and not pieces[-1].endswith(("所有", "没有", "占有")))
         or (quote[-1:] in _CLASSIFIER_SET and pieces[-1][-2:] in _COUNT_ENDS)
     ) and (noun := forward_noun(after)):
         # 5. 开展13个新基建基地建设比拼 / 新增9家智能工厂: the noun after the number is counted
@@ -788,7 +792,8 @@ def _split_numbers(clause: str) -> tuple[str, ...]:
     # each piece after a number without the unit and bound words that open it (亿元以上, 个百分点);
     # every part of _UNIT_RESIDUE is optional, so it always matches (at 0 only): no None test
     residue, opens = _UNIT_RESIDUE.match, _RESIDUE_OPENS
-    return (pieces[0], *((p[residue(p).end() :] if opens(p) else p).lstrip("、，, ") for p in pieces[1:]))
+    pieces[1:] = [(p[residue(p).end() :] if opens(p) else p).lstrip("、，, ") for p in pieces[1:]]
+    return tuple(pieces)
 
 
 def _strip_own(subject: str) -> str:

@@ -10,11 +10,14 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from pipeline.extract.anchored import word_alternation
 from schemas.vocab import RATE_DENOMINATORS, UNITS
 
-_WORDS = "|".join(re.escape(word) for word in sorted(UNITS, key=len, reverse=True))
-_DENOMS = "|".join(re.escape(word) for word in sorted(RATE_DENOMINATORS, key=len, reverse=True))
 #: A unit word, optionally a rate such as 元/人 or 部/百人 (the denominator is kept in the unit).
+#: The longest word written at the number wins; the words are a trie (``word_alternation``), read
+#: once per number, so ``re`` does not try each of the hundred words in turn.
+_WORDS = word_alternation(UNITS)
+_DENOMS = word_alternation(RATE_DENOMINATORS)
 UNIT_RE = re.compile(rf"(?P<word>{_WORDS})(?:[/／](?P<per>{_DENOMS}))?")
 
 
