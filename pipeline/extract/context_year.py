@@ -12,9 +12,10 @@ order of trust, each read once per document:
    delivered early in the year after the one it reviews (see :func:`parse_report_season_year`);
 4. dated paths of the addresses in the page (``/2021-03/``, ``/202103/``, ``/2021/03/``,
    ``/20210305/``): the most frequent year, the latest on a tie;
-5. the report's own headings: a review of year Y (2025年工作回顾, 2025年和“十四五”时期工作
-   回顾) is delivered in Y+1; the year's plan (2026年工作安排, 关于2026年工作, 2026年主要预期
-   目标) names the report's year;
+5. a national plenary session named by term and session (十四届全国人大一次会议 → 2023,
+   see :func:`parse_session_year`), then the report's own headings: a review of year Y
+   (2025年工作回顾, 2025年和“十四五”时期工作回顾) is delivered in Y+1; the year's plan
+   (2026年工作安排, 关于2026年工作, 2026年主要预期目标) names the report's year;
 6. the year's place in a five-year plan or an anniversary, said of the text's own year
    (今年是“十四五”开局之年 → 2021, 今年是新中国成立70周年 → 2019) or of the year under
    review (过去的一年是“十三五”收官之年 → 2020, so the text speaks from 2021); see
@@ -91,6 +92,41 @@ _SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _PAST_YEAR = re.compile(r"(?:刚刚|刚)?过去的" + _YEAR + "年(?![前上下一二三四1-9０-９]|末|底)")
 
 
+#: A plenary session of the national congress or of the national CPPCC, named by its term and
+#: session: 第十四届全国人民代表大会第一次会议, 十四届全国人大一次会议, 全国政协十四届二次会议,
+#: 政协第十三届全国委员会第五次会议. Standing-committee sessions (常委会第十次会议) are many a year.
+_CN_NUM = "[一二三四五六七八九十]"
+_NATIONAL_SESSION = re.compile(
+    rf"第?({_CN_NUM}{{1,3}})届全国人(?:民代表)?大(?:会)?第?({_CN_NUM}{{1,2}})次会议"
+    rf"|全国(?:人大|政协)({_CN_NUM}{{1,3}})届({_CN_NUM}{{1,2}})次会议"
+    rf"|政协第?({_CN_NUM}{{1,3}})届全国委员会第?({_CN_NUM}{{1,2}})次会议"
+)
+
+
+def parse_session_year(text: str) -> int | None:
+    """The year of the latest national plenary session the text names, else None.
+
+    Both bodies have met once a year, in spring, since their sixth terms began in 1983, and
+    each term lasts five years: session k of term N falls in 1983 + 5·(N − 6) + (k − 1). A
+    national report is delivered at such a session, so news of it names its year this way
+    even when no date survives on the page.
+
+    >>> parse_session_year("在十四届全国人大一次会议上，国务院总理作政府工作报告")
+    2023
+    >>> parse_session_year("第十三届全国人民代表大会第五次会议"), parse_session_year("全国政协十四届二次会议")
+    (2022, 2024)
+    >>> parse_session_year("十四届全国人大常委会第十次会议") is None
+    True
+    """
+    years = []
+    for m in _NATIONAL_SESSION.finditer(text):
+        term, session = [g for g in m.groups() if g]
+        n, k = parse_number(term), parse_number(session)
+        if n is not None and k is not None and 6 <= n <= 30 and 1 <= k <= 5:
+            years.append(1983 + 5 * (int(n) - 6) + int(k) - 1)
+    return max(years, default=None)
+
+
 def parse_report_year(doc: Document) -> int | None:
     """The report's year: its metadata, else the best dating clue in the page (see module doc).
 
@@ -130,7 +166,9 @@ def parse_report_year(doc: Document) -> int | None:
         machine = parse_link_year(probe)
     if machine is not None:
         return machine
-    own = parse_heading_year(text)
+    own = parse_session_year(text)
+    if own is None:
+        own = parse_heading_year(text)
     if own is None:
         own = parse_past_year(text)
     if own is not None:

@@ -311,3 +311,14 @@ SEASON = {
 @pytest.mark.parametrize(("text", "year"), _cases(SEASON))
 def test_report_season_year(text: str, year: int | None) -> None:
     assert parse_report_season_year(text) == year
+
+
+def test_an_undated_national_page_is_dated_by_its_session(tmp_path):
+    from tests.unit.extract.conftest import figures_by_quote
+
+    page = (
+        "3月5日，十四届全国人大一次会议在北京开幕。国务院总理李克强作政府工作报告。\n"
+        "报告提出，今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人左右。\n"
+    )
+    found = figures_by_quote(tmp_path, page, "national_session.txt")
+    assert found["5%左右"].period == "2023"  # the 14th congress's first session meets in 2023
