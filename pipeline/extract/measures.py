@@ -163,31 +163,17 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
             return "rate_pct", 1  # 5、6月份连续回落，分别为5.9%、5.5%: after a trend, the values are levels
         if kind is None and "目标" in sentence and _GDP_GOAL.search(sentence):
             return "growth_pct", 1  # GDP目标平均值为6.4%，中位数为6.5%: a goal for output is a growth rate
-        if kind is None and text[start - 1 : start] in "（(" and text[end : end + 1] in "）)":
-            kind = _bracketed_list_keyword(text, start, end)
-        elif kind is None and (text[end : end + 1] == "、" or "%、" in sentence):
+        if kind is None and (
+            (text[start - 1 : start] in "（(" and text[end : end + 1] in "）)")  # 广东（3.3%）、江苏（4.6%）
+            or text[end : end + 1] == "、"
+            or "%、" in sentence
+        ):
             kind = _list_keyword(text, start, end)
     if kind is None:
         return "rate_pct", 1
     if kind in ("to", "rate"):
         return "rate_pct", 1
     return "growth_pct", -1 if kind == "neg" else 1
-
-
-def _bracketed_list_keyword(text: str, start: int, end: int) -> str | None:
-    """The keyword of a list of places with their values in brackets (广东（3.3%）、江苏（4.6%）).
-
-    Such a list names its measure after it (江西（6.9%）、…7省份的增速超过6%) or in the sentence
-    before (…增速有所放缓。其中，广东（3.3%）、…低于全国水平).
-
-    >>> _bracketed_list_keyword("增速有所放缓。其中，广东（3.3%）低于全国水平。", 13, 17)
-    'pos'
-    >>> _bracketed_list_keyword("江西（6.9%）、海南（6%）7省份的增速超过6%。", 3, 7)
-    'pos'
-    >>> _bracketed_list_keyword("城镇化率较高。其中，广东（74.2%）居首。", 13, 18) is None
-    True
-    """
-    return _list_keyword(text, start, end)
 
 
 def _list_keyword(text: str, start: int, end: int) -> str | None:
@@ -203,6 +189,8 @@ def _list_keyword(text: str, start: int, end: int) -> str | None:
     'pos'
     >>> _list_keyword("城镇化率较高。其中，广州达到86.5%、深圳为99.5%", 21, 26) is None
     True
+    >>> _list_keyword("增速有所放缓。其中，广东（3.3%）低于全国水平。", 13, 17)  # values in brackets
+    'pos'
     """
     stop = text.find("。", end)
     if _AFTER_LIST_RATE.search(text, end, stop if stop >= 0 else len(text)) is not None:

@@ -92,30 +92,31 @@ date: Wed, 27 Jul 2022 08:00:00 GMT
     assert found["26.4%"].period == "2022M06"  # 创今年新高 is a record, not a new period
 
 
-def test_a_list_of_periods_frames_no_paragraph(tmp_path):
-    page = """---
-title: 'GDP晋级4万亿却仍旧无缘十强，安徽：再等等'
-date: Mon, 07 Feb 2022 08:00:00 GMT
----
-全国31个省份的2021年经济数据已全部出炉。GDP处于四万亿区间的省份共有6个，安徽首次位列其中。
-根据安徽省统计局数据，2021年安徽GDP达到42959.2亿元，同比增长8.3%。
-2021年一季度、上半年、前三季度，安徽GDP均超越上海，位居全国十强。
-有媒体统计，在工信部公布的3批共4762家专精特新“小巨人”企业名单中，合肥的专精特新企业数量多达61家。
-"""
-    found = figures_by_quote(tmp_path, page, "anhui.md")
-    assert found["4762家"].period == "2021"  # the story's year: the list above framed nothing
-
-
-def test_this_year_and_years_later_count_from_the_year_just_named(tmp_path):
-    page = """---
+#: 时代周报 (2022-01-27) on 安徽's 2021 GDP: the title and lead of the page, for the tests below.
+ANHUI_LEAD = """---
 title: 'GDP晋级4万亿却仍旧无缘十强，安徽：再等等'
 date: Thu, 27 Jan 2022 08:00:00 GMT
 ---
 全国31个省份的2021年经济数据已全部出炉。GDP处于四万亿区间的省份共有6个，安徽首次位列其中。
 根据安徽省统计局数据，2021年安徽GDP达到42959.2亿元，同比增长8.3%。
-这在20年前是不敢想象的事情。
-2001年，中国加入WTO，经济发展进入了新阶段。这一年，安徽GDP仅有3502.8亿元，排在全国第14位。20年后，安徽GDP超过4万亿元，增长了12倍。
 """
+
+
+def test_a_list_of_periods_frames_no_paragraph(tmp_path):
+    page = ANHUI_LEAD + (
+        "2021年一季度、上半年、前三季度，安徽GDP均超越上海，位居全国十强。\n"
+        "有媒体统计，在工信部公布的3批共4762家专精特新“小巨人”企业名单中，合肥的专精特新企业数量多达61家。\n"
+    )
+    found = figures_by_quote(tmp_path, page, "anhui.md")
+    assert found["4762家"].period == "2021"  # the story's year: the list above framed nothing
+
+
+def test_this_year_and_years_later_count_from_the_year_just_named(tmp_path):
+    page = ANHUI_LEAD + (
+        "这在20年前是不敢想象的事情。\n"
+        "2001年，中国加入WTO，经济发展进入了新阶段。这一年，安徽GDP仅有3502.8亿元，排在全国第14位。"
+        "20年后，安徽GDP超过4万亿元，增长了12倍。\n"
+    )
     found = figures_by_quote(tmp_path, page, "anhui.md")
     assert found["3502.8亿元"].period == "2001"  # 这一年: the year the sentence before named
     assert found["超过4万亿元"].period == "2021"  # 20年后: twenty years after it
