@@ -79,14 +79,20 @@ date: Wed, 27 Apr 2022 08:00:00 GMT
     assert found["5.5%左右"].period == "2022"  # …but the goal is the year's
 
 
-def test_a_record_names_no_period(tmp_path):
-    page = """---
+#: 界面新闻 (2022-07-27) on 深圳's first half: a title and a one-line lead, for the tests below.
+SHENZHEN_LEAD = """---
 title: '深圳上半年GDP出炉'
 date: Wed, 27 Jul 2022 08:00:00 GMT
 ---
 深圳上半年GDP同比增长3%。
-值得一提的是，今年6月份，深圳的市场销售快速反弹，社会消费品零售总额同比增长13.0%，当月增速创今年新高；限额以上单位商品零售额增长26.4%，比5月份提升23.6个百分点。
 """
+
+
+def test_a_record_names_no_period(tmp_path):
+    page = SHENZHEN_LEAD + (
+        "值得一提的是，今年6月份，深圳的市场销售快速反弹，社会消费品零售总额同比增长13.0%，"
+        "当月增速创今年新高；限额以上单位商品零售额增长26.4%，比5月份提升23.6个百分点。\n"
+    )
     found = figures_by_quote(tmp_path, page, "shenzhen.md")
     assert found["13.0%"].period == "2022M06"
     assert found["26.4%"].period == "2022M06"  # 创今年新高 is a record, not a new period
@@ -123,14 +129,11 @@ def test_this_year_and_years_later_count_from_the_year_just_named(tmp_path):
 
 
 def test_a_month_end_frames_the_paragraphs_later_sentences(tmp_path):
-    page = """---
-title: '深圳上半年GDP出炉'
-date: Wed, 27 Jul 2022 08:00:00 GMT
----
-深圳上半年GDP同比增长3%。
-上半年，深圳进出口总额增长1.4%。
-此外，金融对实体经济支持力度也在不断加大。统计显示，6月末，深圳金融机构（含外资）本外币存款余额119663.05亿元，同比增长10.9%。金融机构（含外资）本外币贷款余额82155.84亿元，同比增长11.6%。
-"""
+    page = SHENZHEN_LEAD + (
+        "上半年，深圳进出口总额增长1.4%。\n"
+        "此外，金融对实体经济支持力度也在不断加大。统计显示，6月末，深圳金融机构（含外资）本外币存款余额"
+        "119663.05亿元，同比增长10.9%。金融机构（含外资）本外币贷款余额82155.84亿元，同比增长11.6%。\n"
+    )
     found = figures_by_quote(tmp_path, page, "shenzhen.md")
     assert found["119663.05亿元"].period == "2022M06"
     assert found["82155.84亿元"].period == "2022M06"  # the next sentence's parallel stock
