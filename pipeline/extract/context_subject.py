@@ -858,6 +858,13 @@ def _previous_subject(pieces: Sequence[str], prior: str, depth: int = 3) -> str:
         step = _THRESHOLD_CLAUSE.search(clause) if "台阶" in clause else None
         if step and (got := clean_subject(step.group(1))):
             return got  # 全省地区生产总值连跨两个万亿元台阶，年均增长5.7%: the noun that crossed
+        # a whole clause (not one cut by the look-back window) with no figure of its own
+        if cut and len(clause) <= 20 and not _NUM_CHARS.search(clause):
+            crossed = _CROSSED.fullmatch(clause)
+            if crossed and (got := clean_subject(crossed.group(1))):
+                return got  # 规模以上工业总产值突破万亿，达10051.6亿元
+            if (got := clean_subject(clause)) and len(got) <= 10 and _MEASURE_NOUN.search(got):
+                return got  # 特别是工业投资，增势强劲，增长达50.8%: the topic clause's noun
         pieces = _split_numbers(clause)
         if (
             pieces[-1][:1] == "的"
@@ -934,8 +941,17 @@ _TOPIC = re.compile(r"(?:在|从|就)([^\d，,。；;：:、]{2,10}?)(?:上|方�
 #: A clause stating a trend with no figure (工业投资持续恢复, 消费市场稳步回升): its noun is the
 #: subject of the rate in the next clause.
 _TREND = re.compile(
-    r"([^\d]{2,8}?)(?:持续|稳步|稳定|快速|较快|明显|继续|逐步|加快|迅猛|大幅|强劲|高速)"
+    r"([^\d]{2,8}?)(?:实现)?(?:持续|稳步|稳定|快速|较快|明显|继续|逐步|加快|迅猛|大幅度?|强劲|高速)"
     r"(?:恢复|回升|增长|向好|改善|好转|攀升|扩大|提升)(?:态势)?"
+)
+#: A clause with no figure of its own that names a noun crossing a threshold (规模以上工业总产值突破万亿,
+#: 达10051.6亿元): the figures after it measure that noun.
+_CROSSED = re.compile(
+    r"([^\d，,。；;]{2,14}?)(?:突破|跨越|迈上|跃上|站上|超过)[一二两三四五六七八九十百千万亿]+"
+)
+#: A topic clause that is a measure noun alone (特别是工业投资，增势强劲，增长达50.8%).
+_MEASURE_NOUN = re.compile(
+    r"(?:投资|产值|总值|总额|增加值|收入|出口|进口|进出口|消费|零售额|产量|销量|利润|营收)$"
 )
 #: A clause with no figure naming its noun's rank or trend (河南人口绝对增量最多, 比重出现下跌).
 _MOST = re.compile(

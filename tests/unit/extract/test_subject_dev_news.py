@@ -345,6 +345,14 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {
             "增量均小于省会城市人口增量——如长沙十年常住人口增加300万人，湖南同期增长不到75万；",
             [("300万人", "如长沙十年常住人口"), ("不到75万", "如长沙十年常住人口")],
         ),
+        # a clause with no figure that crosses a threshold or is a measure noun alone names the
+        # figures after it (news_suzhou_gdp_2022q1, news_shenzhen_gdp_2022h1)
+        (
+            "作为工业大市，苏州一季度规模以上工业总产值突破万亿，达10051.6亿元，同比增长9.6%。",
+            [(q, "规模以上工业总产值") for q in ("突破万亿", "10051.6亿元", "9.6%")],
+        ),
+        ("投资结构持续优化，特别是工业投资，增势强劲，增长达50.8%。", [("50.8%", "工业投资")]),
+        ("其中，出口实现大幅度增长，增长了7.1%。", [("7.1%", "出口")]),
     ],
 }
 
