@@ -624,6 +624,17 @@ def _finish_bounds(text: str, token: Token) -> Token:
         token.qualifier, s = pre
         token.q_start = s
         token.pre_bound = True
+    elif (
+        text[s - 1 : s] == "了"
+        and text[s - 2 : s - 1] in PRE_LAST_CHARS
+        and (done := match_pre_qualifier(text, s - 1)) is not None
+        and s - 1 - done[1] >= 2
+    ):
+        # 突破了2千亿元大关, 超过了1万亿元: a two-character verb of bound, done (了 inside the
+        # quote); a single 超 before 了 ends another verb (被上海反超了255.65亿元)
+        token.qualifier, s = done
+        token.q_start = s
+        token.pre_bound = True
     elif text[s - 1 : s] == "有":
         # 至少已有27个省份: the bound word governs across 有 (not quoted)
         have = _BOUND_HAVE.search(text, max(0, s - 6), s)

@@ -111,6 +111,15 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
     "gwr_national_2020.txt": [
         ("必须稳住上亿市场主体，", [("上亿", 1, "亿", "count", "level", "more_than")]),
     ],
+    "news_hunan_cities_gdp_2021.md": [
+        # a two-character verb of bound, done (突破了), still bounds
+        ("益阳市以全省第四的GDP增速，突破了2千亿元大关，",
+         [("全省第四", 4, None, "rank", "rank", "exact"), ("突破了2千亿元", 2000, "亿元", "yuan", "level", "exceeds")]),
+    ],
+    "news_anhui_gdp_2021_targets.md": [
+        # …while a single 超 before 了 ends another verb (反超)
+        ("安徽GDP被上海反超了255.65亿元。", [("255.65亿元", 255.65, "亿元", "yuan", "level", "exact")]),
+    ],
 }
 
 _PATHS = {
