@@ -134,6 +134,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "处": ("place", "1"),
     "所": ("place", "1"),
     "座": ("place", "1"),
+    "省份": ("place", "1"),  # 17省份超过同期全国水平: a headline count of provinces without 个
     **{word: ("count", "1") for word in (
         "条", "批", "次", "场", "起", "宗", "例", "轮", "笔", "单", "组", "对", "集",
         "列",  # trains run (开行超万列)

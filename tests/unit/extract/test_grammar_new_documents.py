@@ -116,6 +116,11 @@ CASES: dict[str, list[tuple[str, list[F]]]] = {
         ("益阳市以全省第四的GDP增速，突破了2千亿元大关，",
          [("全省第四", 4, None, "rank", "rank", "exact"), ("突破了2千亿元", 2000, "亿元", "yuan", "level", "exceeds")]),
     ],
+    "news_provinces_gdp_2021q1q3.md": [
+        # a headline count of provinces without 个
+        ("从两年平均增速来看，有17省份超过同期全国5.2%的平均水平。",
+         [("17省份", 17, "省份", "place", "level", "exact"), ("5.2%", 5.2, "%", "percent", "growth_pct", "exact")]),
+    ],
     "news_anhui_gdp_2021_targets.md": [
         # …while a single 超 before 了 ends another verb (反超)
         ("安徽GDP被上海反超了255.65亿元。", [("255.65亿元", 255.65, "亿元", "yuan", "level", "exact")]),
