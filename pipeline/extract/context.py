@@ -511,6 +511,7 @@ class ContextResolver:
         #: Population censuses named (七普 -> 2020) and where: their changes span the decade.
         self._census_at = {m.start: m.year for m in mentions if m.rel == CENSUS and m.year % 10 == 0}
         self._census_years = set(self._census_at.values())
+        self._census_strs = frozenset(str(y) for y in self._census_years)
 
     def _lead_end(self) -> int:
         """Where a news story's lead ends: after its first two paragraphs of sentences.
@@ -735,7 +736,7 @@ class ContextResolver:
         if period is None and self.kind == "other" and _says_now(text, sent_start, clean_start):
             # news: 数据显示，目前，东莞有19万家工业企业: a stock said of the present is the page's year's
             period = self._ref_str  # None when the page has no date
-        if self._census_years and period is not None and len(period) == 4:
+        if period in self._census_strs:  # a census year: most figures are of no census year
             period = self._census_change(period, named_at, window, quote, after)
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period
