@@ -512,6 +512,10 @@ class ContextResolver:
         self._census_at = {m.start: m.year for m in mentions if m.rel == CENSUS and m.year % 10 == 0}
         self._census_years = set(self._census_at.values())
         self._census_strs = frozenset(str(y) for y in self._census_years)
+        #: A story about census results (中部六大省会人口PK, 七普数据公布): the census governs its
+        #: figures even where a sentence does not name it.
+        title = self.doc.title or ""
+        self._census_story = self.kind == "other" and ("普" in title or "人口" in title)
 
     def _lead_end(self) -> int:
         """Where a news story's lead ends: after its first two paragraphs of sentences.
@@ -737,7 +741,7 @@ class ContextResolver:
             # news: 数据显示，目前，东莞有19万家工业企业: a stock said of the present is the page's year's
             period = self._ref_str  # None when the page has no date
         if period in self._census_strs:  # a census year: most figures are of no census year
-            period = self._census_change(period, named_at, window, quote, after)
+            period = self._census_change(period, named_at, window, quote, after, para_start, clean_start)
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period
         index, size = group if group else (None, None)
@@ -795,16 +799,26 @@ class ContextResolver:
             ),
         )
 
-    def _census_change(self, period: str, named_at: int, window: str, quote: str, after: str) -> str:
+    def _census_in(self, start: int, end: int) -> bool:
+        """True when a population census is named in ``text[start:end]``."""
+        return any(start <= p < end for p in self._census_at)
+
+    def _census_change(
+        self, period: str, named_at: int, window: str, quote: str, after: str, para_start: int, pos: int
+    ) -> str:
         """A change in a population census's counts is over the decade since the census before.
 
         七普数据显示，…河南人口绝对增量最多，达到534.2万人，增长5.68%: 2011-2020, as the census
         compares with the one ten years earlier; the census's stocks (已降至25.83%) stay in its
-        year, and so does a change dated by a year of its own (2020年GDP增长3.6%).
+        year, and so does a change dated by a year of its own (2020年GDP增长3.6%). The census must
+        be named in the figure's paragraph or be what the story is about: a report that mentions
+        it elsewhere keeps its year's population change (全市常住人口增加5.2万人) in that year.
         """
         year = int(period)
         if year not in self._census_years or (named_at >= 0 and named_at not in self._census_at):
             return period
+        if named_at < 0 and not self._census_story and not self._census_in(para_start, pos):
+            return period  # a report that mentions the census: its year's changes stay its year's
         # the change may be named a clause back (增量最多，达到534.2万人), in the quote (减少约80万)
         # or after it (10个省辖市的常住人口也保持了正增长)
         words = window + quote + after[: _first_break(after)]

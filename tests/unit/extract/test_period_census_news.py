@@ -80,3 +80,16 @@ def test_a_census_change_spans_the_decade(tmp_path, quote, period):
 def test_a_census_names_its_year(text, year):
     (mention,) = scan_mentions(text)
     assert mention.year == year
+
+
+def test_a_report_mentioning_the_census_keeps_its_years_change(tmp_path):
+    # a 2021 report's review of 2020 (the forms of 2021年保定市政府工作报告), which elsewhere says the
+    # census was taken (开展第七次全国人口普查, as the 2020 national report does)
+    page = (
+        "2021年政府工作报告\n各位代表：\n"
+        "刚刚过去的2020年，我们统筹疫情防控和经济社会发展。\n"
+        "全市常住人口增加5.2万人，城镇化率提高到62.3%。\n"
+        "圆满完成第七次全国人口普查。\n"
+    )
+    found = figures_by_quote(tmp_path, page, "report_2021.txt")
+    assert found["5.2万人"].period == "2020"  # the census is named in another paragraph
