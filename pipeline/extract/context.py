@@ -145,7 +145,7 @@ _TARGET_SCAN = Anchored(_TARGET)  # tried only where a target word can start (se
 #: measured against expectations (超预期) or against the goal (比目标值高出2.9个百分点, 与目标值相差,
 #: 高于预期目标): the figure is an actual comparison, not what the goal sets.
 _TARGET_BLOCK = re.compile(
-    r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期|预期寿命"
+    r"(?:共同|经过|在各方|各方)努力|努力下|超预期|好于预期|低于预期|符合预期|预期寿命|(?:市场|外界|机构|普遍)预期"
     r"|(?:比|与|[高低]于|超[出过]|(?:完成|实现)了?)(?:全年|年度|年初|预期|原定)*目标"
 )
 _ACTUAL = re.compile("|".join(map(re.escape, sorted(ACTUAL_WORDS, key=len, reverse=True))))
