@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import extract_figures
+from pipeline.extract.context import Context, ContextResolver
 from pipeline.extract.figure import Figure
 from pipeline.ingest import read_report
+from pipeline.ingest.document import Document
 
 REPO = Path(__file__).resolve().parents[3]
 CORPUS = REPO / "tests" / "fixtures" / "corpus"
@@ -41,6 +43,18 @@ def case_params(cases: dict[str, list[tuple]], *, with_group: bool = False) -> l
         for group, group_cases in cases.items()
         for i, case in enumerate(group_cases)
     ]
+
+
+def describe_at(
+    doc: Document, resolver: ContextResolver, anchor: str, quote: str, group: tuple[int, int] | None = None
+) -> Context:
+    """Context of the figure ``quote`` inside the first ``anchor`` of ``doc``'s clean text."""
+    at = doc.clean_text.find(anchor)
+    assert at >= 0, f"anchor {anchor!r} not in {doc.file_name}"
+    inner = anchor.find(quote)
+    assert inner >= 0, f"quote {quote!r} not in anchor"
+    start = at + inner
+    return resolver.describe(start, start + len(quote), group=group)
 
 
 def figures_by_quote(folder: Path, text: str, name: str = "case.txt") -> dict[str, Figure]:

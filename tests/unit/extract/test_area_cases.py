@@ -14,7 +14,7 @@ from pipeline.extract.context import ContextResolver
 from pipeline.extract.figure import Figure
 from pipeline.ingest import read_report
 from pipeline.ingest.document import Document
-from tests.unit.extract.conftest import CORPUS, DEV_EXTRA, SOURCES
+from tests.unit.extract.conftest import CORPUS, DEV_EXTRA, SOURCES, describe_at
 
 AREA_SOURCES = {
     **SOURCES,
@@ -40,13 +40,7 @@ def resolver(source: str) -> tuple[Document, ContextResolver]:
 
 def area_of(source: str, anchor: str, quote: str) -> str | None:
     """Area the resolver gives the figure ``quote`` inside the first ``anchor`` of ``source``."""
-    doc, described = resolver(source)
-    at = doc.clean_text.find(anchor)
-    assert at >= 0, f"anchor {anchor!r} not in {source}"
-    inner = anchor.find(quote)
-    assert inner >= 0, f"quote {quote!r} not in anchor"
-    start = at + inner
-    return described.describe(start, start + len(quote)).area
+    return describe_at(*resolver(source), anchor, quote).area
 
 
 @cache

@@ -17,7 +17,7 @@ from pipeline.extract import extract_figures
 from pipeline.extract.context import Context, ContextResolver
 from pipeline.ingest import read_report
 from pipeline.ingest.document import Document
-from tests.unit.extract.conftest import SOURCES
+from tests.unit.extract.conftest import SOURCES, describe_at
 
 #: Documents used only by these context cases, beside the shared ones.
 _SOURCES = SOURCES
@@ -30,13 +30,7 @@ def _resolver(source: str) -> tuple[Document, ContextResolver]:
 
 
 def _describe(source: str, anchor: str, quote: str, group: tuple[int, int] | None = None) -> Context:
-    doc, resolver = _resolver(source)
-    at = doc.clean_text.find(anchor)
-    assert at >= 0, f"anchor {anchor!r} not in {source}"
-    inner = anchor.find(quote)
-    assert inner >= 0, f"quote {quote!r} not in anchor"
-    start = at + inner
-    return resolver.describe(start, start + len(quote), group=group)
+    return describe_at(*_resolver(source), anchor, quote, group)
 
 
 def _check(ctx: Context, expected: dict[str, object]) -> None:
