@@ -1154,13 +1154,15 @@ _GROWTH_FILLERS = re.compile(
 )
 
 
-def _with_topic(subject: str, topic: str, quote: str = "5%") -> str | None:
+def _with_topic(subject: str, topic: str, quote: str) -> str | None:
     """A subject that names a threshold or a bare growth rate, told with the story's quantity.
 
-    >>> _with_topic("大关", "GDP"), _with_topic("江西增速", "GDP"), _with_topic("工业增加值增速", "GDP")
-    (None, 'GDP增速', '工业增加值增速')
-    >>> _with_topic("增速", "GDP"), _with_topic("省份增速比上半年提高", "GDP")
-    ('增速', '省份增速比上半年提高')
+    >>> _with_topic("大关", "GDP", "突破万亿元"), _with_topic("江西增速", "GDP", "10%")
+    (None, 'GDP增速')
+    >>> _with_topic("工业增加值增速", "GDP", "5%"), _with_topic("增速", "GDP", "5%")
+    ('工业增加值增速', '增速')
+    >>> _with_topic("省份增速比上半年提高", "GDP", "5%"), _with_topic("地级市增速", "GDP", "12个")
+    ('省份增速比上半年提高', '地级市增速')
     """
     if subject.endswith(_THRESHOLD_NOUNS):
         return None  # 初步预计2021年突破万亿元大关: the title's quantity, below
