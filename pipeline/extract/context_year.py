@@ -27,7 +27,9 @@ order of trust, each read once per document:
    (2021年前三季度) is a fact of that year, not a deadline;
 9. a text that names years only as comparison bases speaks from after the latest one: the
    year after it, or N years after it when it gives an N-year average (比2019年1-7月增长20.5%，
-   两年平均增长9.8% → 2021).
+   两年平均增长9.8% → 2021);
+10. a text that names no year at all takes the year its file name carries
+    (2026_浙江省_政府工作报告.txt), see :func:`parse_file_name_year`.
 
 A year the text calls the one just past (刚刚过去的2021年) dates it to the year after, with the
 same trust as its headings (5).
@@ -61,6 +63,7 @@ _OWN_URL = re.compile(
 _URL_DATE = re.compile(r"/" + _YEAR + r"[-/_]?(?:0[1-9]|1[0-2])(?:[-_]?(?:0[1-9]|[12]\d|3[01]))?(?=[/_.-])")
 _ADDRESS = re.compile(r"(?:https?:)?//[^\s\"'<>()]+|(?:href|src)\s*=\s*[\"']?/[^\s\"'<>]+", re.I)
 #: A year named as a goal or deadline: 到2025年, 至2035年, 2035年远景目标, 2025年前, 2025年底前.
+_FILE_NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])" + _YEAR + r"(?![0-9A-Za-z])")
 _REVIEW_HEADING = re.compile(_YEAR + r"年[^。，,；\n]{0,14}?工作回顾")
 _PLAN_HEADING = re.compile(
     r"关于"
@@ -180,10 +183,29 @@ def parse_report_year(doc: Document) -> int | None:
     if year is None:
         year = parse_latest_fact_year(text)
     if year is None:
-        return parse_base_year(text)
+        year = parse_base_year(text)
+        return year if year is not None else parse_file_name_year(doc.file_name)
     if "今年" not in text and _LOOK_BACK.search(text):
         return year + 1  # a look-back (过去五年) names years up to the last one it reviews
     return year
+
+
+def parse_file_name_year(file_name: str) -> int | None:
+    """The year a report's file name carries (2026_浙江省_政府工作报告.txt, gwr_x_2026_excerpt.txt).
+
+    The last resort, for a text that names no year at all (an excerpt of the year's goals that
+    says only 今年): whoever saved the file usually named its year, though a news file may carry
+    its data's year rather than the writer's, so any year in the text outranks it. A year must
+    stand apart from letters and digits, so hash-like names (a2019f) carry none; of several, the
+    latest.
+
+    >>> parse_file_name_year("2026_浙江省_政府工作报告.txt"), parse_file_name_year("gwr_hb_2026.html")
+    (2026, 2026)
+    >>> parse_file_name_year("000_809e7810154ce7d6.txt") is None, parse_file_name_year("plan_2016-2020.md")
+    (True, 2020)
+    """
+    years = [int(m.group(1)) for m in _FILE_NAME_YEAR.finditer(file_name)]
+    return max(years) if years else None
 
 
 def parse_heading_year(text: str) -> int | None:

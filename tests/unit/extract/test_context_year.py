@@ -322,3 +322,36 @@ def test_an_undated_national_page_is_dated_by_its_session(tmp_path):
     )
     found = figures_by_quote(tmp_path, page, "national_session.txt")
     assert found["5%左右"].period == "2023"  # the 14th congress's first session meets in 2023
+
+
+#: The 2026 targets of gwr_shandong_2026_goals_excerpt (tests/fixtures/dev_extra), cut before the
+#: paragraph names any year: a goals excerpt that says only 今年 and 全年.
+_UNDATED_GOALS = (
+    "做好今年工作，必须坚持稳中求进、提质增效，重点抓好以下十个方面：\n"
+    "积极扩大有效投资。推进2000个省级重点项目、完成投资9800亿元以上，"
+    "力争全年完成交通投资2300亿元、能源投资2100亿元、水利投资900亿元。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "period"),
+    [
+        ("2026_山东省_政府工作报告.txt", "2026"),
+        ("gwr_shandong_2026_goals.txt", "2026"),
+        ("goals_excerpt.txt", None),  # no year anywhere: the period stays empty
+        ("000_809e7810154ce7d6.txt", None),  # a hash-like name carries no year
+    ],
+)
+def test_a_text_with_no_year_takes_its_file_names_year(tmp_path, name, period):
+    from tests.unit.extract.conftest import figures_by_quote
+
+    found = figures_by_quote(tmp_path, _UNDATED_GOALS, name)
+    assert found["2300亿元"].period == period
+    assert found["2300亿元"].value_kind == "target"
+
+
+def test_a_year_in_the_text_outranks_the_file_name(tmp_path):
+    from tests.unit.extract.conftest import figures_by_quote
+
+    found = figures_by_quote(tmp_path, "今年是“十五五”开局之年。" + _UNDATED_GOALS, "2021_report.txt")
+    assert found["2300亿元"].period == "2026"  # the plan's first year dates the text, not the name
