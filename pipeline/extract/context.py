@@ -771,7 +771,9 @@ class ContextResolver:
         sec = bisect_right(self._sec_starts, clean_start) - 1  # _section, inlined: once per figure
         kind = self._value_kind(clean_start, sent_start, period, named_at, after, sec)
         if self.kind == "other":
-            kind, period = self._news_goal(kind, period, named_at, quote, window, clean_start, sent_start)
+            kind, period = self._news_goal(
+                kind, period, named_at, quote, window, clean_start, sent_start, para_start
+            )
         if (
             named_at < 0
             and self.kind == "other"
@@ -915,7 +917,15 @@ class ContextResolver:
         return bool(_ESTIMATE.search(window, clause_start(window)))
 
     def _news_goal(
-        self, kind: str, period: str | None, named_at: int, quote: str, window: str, pos: int, sent_start: int
+        self,
+        kind: str,
+        period: str | None,
+        named_at: int,
+        quote: str,
+        window: str,
+        pos: int,
+        sent_start: int,
+        para_start: int,
     ) -> tuple[str, str | None]:
         """Goals in news on a work report: what the report sets out, restated goals, the budget.
 
@@ -927,8 +937,18 @@ class ContextResolver:
         sentence with no time phrase of its own, is that goal, of its period. The fiscal
         quantities of the report's own year (今年…财政支出超过26万亿元) are the budget it
         lays out, a plan, unless a completion word (已) or a running total (以来) says otherwise.
+
+        A story on part of the year (1-2月份, 一季度) that restates the year's plan (中国定下5.5%
+        左右增速, 财政支出规模比去年扩大2万亿元以上) gives the plan the whole year when neither
+        the sentence nor the paragraph names the part: the part came from the story's lead.
         """
         key = _BOUND.sub("", quote)
+        if named_at < 0 and _refines(self._ref_str, period) and not self._carried(pos, para_start):
+            year = self._ref_str
+            kind, year_period = self._news_goal(
+                kind, year, named_at, quote, window, pos, sent_start, para_start
+            )
+            return (kind, year_period) if kind == "target" else (kind, period)
         if kind == "target":
             if _HAS_UNIT.search(key):
                 self._goals.setdefault(key, period)
@@ -950,6 +970,11 @@ class ContextResolver:
             if _BUDGET_PLAN.search(clause):
                 return "target", period
         return kind, period
+
+    def _carried(self, pos: int, para_start: int) -> bool:
+        """True when a period named earlier in the paragraph governs ``pos`` (see ``_period``)."""
+        j = bisect_right(self._carry_pos, pos) - 1
+        return j >= 0 and self._carry_pos[j] >= para_start
 
     def _past(self, period: str | None) -> bool:
         """True when ``period`` ends before the report's year."""

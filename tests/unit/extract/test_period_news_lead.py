@@ -9,6 +9,8 @@ period opening a later paragraph (根据2021年上半年武汉经济数据，…
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.extract.conftest import figures_by_quote
 
 DIGITAL = """---
@@ -137,3 +139,28 @@ def test_a_month_end_frames_the_paragraphs_later_sentences(tmp_path):
     found = figures_by_quote(tmp_path, page, "shenzhen.md")
     assert found["119663.05亿元"].period == "2022M06"
     assert found["82155.84亿元"].period == "2022M06"  # the next sentence's parallel stock
+
+
+#: 观察者网 via 新浪财经, 2022-03-17 (dev news_national_investment_2022m01_02): a story on January–
+#: February that restates the year's plan from the work report. The last paragraph follows the
+#: Ministry of Finance's monthly release, which names the months itself.
+PART_YEAR_PLAN = """---
+title: '1-2月中国经济“成绩单”亮眼，专家解读如何延续势头？'
+date: Thu, 17 Mar 2022 08:00:00 GMT
+---
+3月15日，1-2月份国民经济“成绩单”如约出炉，多项数据好于市场预期。
+在经济下行压力下，中国定下5.5%左右增速传递出怎样的信号？1-2月份的亮眼“成绩单”是否可以持续？
+财政支出规模比去年扩大2 万亿元以上，拟安排地方政府专项债券3.65 万亿元，预计全年退税减税约2.5 万亿元。
+1-2月累计，全国一般公共预算收入45455亿元，同比增长10.5%。全国一般公共预算支出37165亿元，比上年同期增长7%。
+"""
+
+
+@pytest.mark.parametrize("quote", ["5.5%左右", "2 万亿元以上", "3.65 万亿元"])
+def test_a_part_year_story_restating_the_years_plan_gives_it_the_year(tmp_path, quote):
+    found = figures_by_quote(tmp_path, PART_YEAR_PLAN, "part_year.md")
+    assert (found[quote].value_kind, found[quote].period) == ("target", "2022")
+
+
+def test_a_paragraph_naming_the_months_keeps_them_for_its_budget_figures(tmp_path):
+    found = figures_by_quote(tmp_path, PART_YEAR_PLAN, "part_year.md")
+    assert (found["37165亿元"].value_kind, found["37165亿元"].period) == ("actual", "2022M01-M02")
