@@ -51,6 +51,8 @@ _PATTERN = re.compile(
             # 过去五年, 五年来, 这五年, 今后五年, 近三年, 一年来
             rf"(?P<past>(?:过去|这)的?([{_CN}]|10|[1-9])年|近([{_CN}]|10|[1-9])年来?|([{_CN}])年来)",
             rf"(?P<ahead>(?:今后|未来)([{_CN}]|10|[1-9])年)",
+            # the close of a review's heading line 这是…的五年。 (see ``_review_of_years``)
+            rf"(?P<wasyears>的([{_CN}]|10|[1-9])年)(?=[。！!])",
             # N years after the year just named: 2001年，…。20年后，安徽GDP超过4万亿元
             rf"(?<![\d{_CN}年])(?P<later>([{_CN}]|[1-9]\d?)年后)(?![来续期])",
             # a census names its reference year: 七普, 第七次全国人口普查 (2020), 四经普 (2018)
@@ -152,6 +154,31 @@ def _iter_matches(text: str) -> Iterator[re.Match[str]]:
             last_end = pos = m.end()
             if m.end() > p:
                 break
+
+
+#: A sentence saying what the years under review were: 这是粤港澳大湾区建设纵深推进的五年。
+_REVIEW_OF_YEARS = re.compile(r"这是[^。！？!?，,；;\n“”]{0,4}")
+_SENTENCE_STARTS = "。！？!?\n"
+
+
+def _review_of_years(text: str, start: int) -> int | None:
+    """Where a sentence 这是…的N年 starts, when ``text[start:]`` (的N年。) closes one, else None.
+
+    Provincial reports head each paragraph of their five-year review with such a line; it names
+    the N years just past as a 过去N年 would (the paragraphs under it never write a year).
+
+    >>> text = "这是粤港澳大湾区建设纵深推进的五年。预计大湾区经济总量突破15万亿元。"
+    >>> _review_of_years(text, text.index("的五年"))
+    0
+    >>> _review_of_years("我们要打好这场仗，争取用五年。", 11) is None  # no 这是…的五年
+    True
+    """
+    begin = max(0, start - 40)
+    cut = max(text.rfind(c, begin, start) for c in _SENTENCE_STARTS) + 1
+    if cut == 0 and begin > 0:
+        return None  # no sentence start within reach
+    lead = len(text[cut:start]) - len(text[cut:start].lstrip(" \u3000\t"))
+    return cut + lead if text.startswith("这是", cut + lead) else None
 
 
 def _sub_of(m: re.Match[str], base: int) -> str | None:
@@ -295,6 +322,11 @@ def scan_mentions(text: str) -> list[Mention]:
         elif m.group("later"):
             n = m.group(m.re.groupindex["later"] + 1)
             out.append(Mention(start, end, "rel", int(n) if n.isdigit() else CN_DIGITS[n], rel=YEARS_LATER))
+        elif m.group("wasyears"):
+            opening = _review_of_years(text, start)
+            if opening is not None and (not out or out[-1].start < opening):
+                years = _cn_int(m.group(m.re.groupindex["wasyears"] + 1))
+                out.append(Mention(opening, end, "past", years))
         elif m.group("ahead"):
             out.append(Mention(start, end, "ahead", _cn_int(m.group(m.re.groupindex["ahead"] + 1))))
         elif m.group("sub"):
@@ -442,7 +474,8 @@ _BARE_NOUN_COUNT = re.compile(
 )
 #: A threshold crossed during the span (连跨5万亿元、6万亿元两个台阶, 迈上5万亿台阶): when, not a level.
 _CROSSING = ("连跨", "跨过", "跨上", "迈上", "迈过", "跃上", "登上")
-_CHANGE_WORDS = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|回落|年均|累计|提升")
+#: 增加值 (value added) names a quantity, not a change.
+_CHANGE_WORDS = re.compile(r"增长|增速|增幅|下降|提高|降低|增加(?!值)|减少|上涨|回落|年均|累计|提升")
 #: A level reached at the end of a span (突破11万元, 覆盖率达65.85%, 连续22年, 居…前20, 总量接近800万户).
 _STOCK_END = re.compile(
     r"(?:达到?|突破|超过?|逾|[稳跃位]?居(?![民住家然])[^，,。；;]{0,8}?前?|(?<![入并行系序])列(?:全国|全省|全市)?|保持在?|稳定在|"
@@ -512,6 +545,10 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
     '2021-2025'
     >>> period_in_span("2021-2025", None, "农村居民收入年均增长", "", "7.2%")  # 居民 is no rank (居)
     '2021-2025'
+    >>> period_in_span("2013-2018", None, "规模以上工业增加值平均增速为", "", "7.35%")  # a rate of change
+    '2013-2018'
+    >>> period_in_span("2026-2030", None, "投入年均增长10%以上，新兴产业增加值占规上工业比重", "", "30%")
+    '2030'
     """
     first, last = int(period[:4]), int(period[-4:])
     if role == "from":
@@ -531,7 +568,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
     previous = earlier[k.end() :] if k else earlier
     if _GAP.search(clause) and quote.endswith("百分点") and not _SPAN_CHANGE.search(previous + clause):
         return str(last)  # 占比达到67.7%，高于全省3.1个百分点: a gap between two end levels
-    share_of = clause.startswith("占") or clause.endswith(("率", "比重", "比例"))
+    # a share naming its own whole (战略性新兴产业增加值占规上工业比重30%) is no share of the flow before
+    share_of = clause.startswith("占") or (clause.endswith(("率", "比重", "比例"))  and "占" not in clause)
     if share_of and _FLOW.search(previous) and not _STOCK_END.search(clause):
         return period  # 累计支出2806亿元，占公共财政预算支出的85%; 累计办理…，满意率100%: of a flow
     if _BARE_NOUN.fullmatch(clause) and not _CHANGE_WORDS.search(clause + quote) and _list_of_levels(earlier):

@@ -1,0 +1,59 @@
+"""A five-year review headed line by line with 这是…的五年, and shares within a plan's goals.
+
+Sentences are real: the 2026 广东 report (dev gwr_guangdong_2026_goals_excerpt_gbk) heads each
+paragraph of its 十四五 review with a line 这是…的五年。 and the paragraphs never write a year; the
+2026 河南 report (dev gwr_henan_2026_mid_excerpt) lists its 十五五 goals. Both pages are read
+as the excerpts are, with no title: the file name carries the report's year.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.conftest import figures_by_quote
+
+GUANGDONG = (
+    "这是城乡区域协调发展取得新进展的五年。\n"
+    "“百千万工程”有效激发县镇村发展活力，全省常住人口城镇化率提高到76.58%、居各省区首位，"
+    "城乡居民收入比从2.50:1缩小至2.27:1。累计建设24个国家现代农业产业园。\n"
+    "这是人民生活品质不断提高的五年。\n"
+    "实施“民生十大工程”，居民人均可支配收入五年增长30.8%。城镇累计新增就业超700万人。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "period"),
+    [
+        ("24个", "2021-2025"),  # a flow over the five years
+        ("超700万人", "2021-2025"),
+        ("76.58%", "2025"),  # a level reached at the end
+        ("2.50:1", "2020"),  # the start of a change over the span
+        ("2.27:1", "2025"),
+    ],
+)
+def test_a_review_line_dates_the_paragraph_under_it(tmp_path, quote, period):
+    found = figures_by_quote(tmp_path, GUANGDONG, "gwr_guangdong_2026_review.txt")
+    assert found[quote].period == period
+
+
+def test_growth_under_a_review_line_is_over_the_span(tmp_path):
+    found = figures_by_quote(tmp_path, GUANGDONG, "gwr_guangdong_2026_review.txt")
+    assert (found["30.8%"].period, found["30.8%"].growth_basis) == ("2021-2025", "cumulative")
+
+
+def test_only_a_sentence_opening_with_zheshi_is_a_review_line(tmp_path):
+    page = "2025年，我们打好这场攻坚战，用了整整五年。\n累计建设24个国家现代农业产业园。\n"
+    found = figures_by_quote(tmp_path, page, "gwr_x_2026.txt")
+    assert found["24个"].period == "2025"
+
+
+HENAN_GOALS = (
+    "“十五五”时期经济社会发展的主要目标是：全社会研发经费投入年均增长10%以上，"
+    "战略性新兴产业增加值占规上工业比重30%，制造业比重稳定合理增长。\n"
+)
+
+
+def test_a_goal_share_naming_its_own_whole_is_the_plans_end_level(tmp_path):
+    found = figures_by_quote(tmp_path, HENAN_GOALS, "gwr_henan_2026_goals.txt")
+    assert found["30%"].period == "2030"  # not a share of the R&D flow before it
+    assert found["10%以上"].period == "2026-2030"
