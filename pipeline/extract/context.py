@@ -64,6 +64,7 @@ from pipeline.extract.context_period import (
     Mention,
     change_role,
     format_period,
+    held_for_years,
     is_cumulative,
     is_year_span,
     month_earlier,
@@ -744,6 +745,8 @@ class ContextResolver:
             period = self._census_change(period, named_at, window, quote, after, para_start, clean_start)
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period
+        elif "连续" in window and (held := held_for_years(period, window)) is not None:
+            period = held  # 粮食总产量连续9年稳定在[1300亿斤以上]: the years the level was held
         index, size = group if group else (None, None)
         if size and self._ml_end and "分别" in window:
             month = self._list_month(clean_start, index, size)

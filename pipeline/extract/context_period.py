@@ -493,6 +493,31 @@ _FLOW = re.compile(
 _HELD = re.compile(r"(?:持续|始终|一直|连年|均)?(?:保持|稳定|维持)在?(?:约|近|接近)?$|均为$")
 
 
+#: A level held for N years the text counts (粮食总产量连续9年稳定在, 安全感连续7年保持).
+_HELD_FOR_YEARS = re.compile(
+    rf"连续([{_CN}]|10|[1-9]\d?)年[^，,。；;\d]{{0,8}}?(?:保持|稳定|维持)在?(?:约|近|接近)?$"
+)
+
+
+def held_for_years(period: str | None, before: str) -> str | None:
+    """The N years ending with ``period``'s last year, when the level before is held 连续N年.
+
+    The text counts the years the level was held, so they, not the span under review nor the
+    single year in scope, are the figure's period.
+
+    >>> held_for_years("2021-2025", "粮食总产量连续9年稳定在"), held_for_years("2021", "连续8年稳定在")
+    ('2017-2025', '2014-2021')
+    >>> held_for_years("2025", "实际使用外资连续8年全国第一，粮食稳定在") is None  # another clause
+    True
+    """
+    last = year_of(period)
+    m = _HELD_FOR_YEARS.search(before)
+    if last is None or m is None:
+        return None
+    years = _cn_int(m.group(1)) if len(m.group(1)) == 1 or m.group(1) == "10" else int(m.group(1))
+    return format_period(last - years + 1, year2=last) if years > 1 else None
+
+
 def _list_of_levels(earlier: str) -> bool:
     """True when the clauses before end a list that opened with a level (达到1100家，近10000家，…)."""
     for _ in range(4):

@@ -57,3 +57,18 @@ def test_a_goal_share_naming_its_own_whole_is_the_plans_end_level(tmp_path):
     found = figures_by_quote(tmp_path, HENAN_GOALS, "gwr_henan_2026_goals.txt")
     assert found["30%"].period == "2030"  # not a share of the R&D flow before it
     assert found["10%以上"].period == "2026-2030"
+
+
+#: Five-year reviews of the 2026 河南 and 江苏 reports (dev gwr_henan_2026_mid_excerpt,
+#: gwr_jiangsu_2026_excerpt): a level held for the years the text counts.
+HELD = (
+    "过去五年，我们积极应对气候变化影响，粮食总产量连续9年稳定在1300亿斤以上。"
+    "新建全国法治政府示范地区和项目12个，群众安全感连续7年保持98%以上。\n"
+)
+
+
+@pytest.mark.parametrize(("quote", "period"), [("1300亿斤以上", "2017-2025"), ("98%以上", "2019-2025")])
+def test_a_level_held_for_n_years_covers_those_years(tmp_path, quote, period):
+    found = figures_by_quote(tmp_path, HELD, "gwr_2026_review.txt")
+    assert found[quote].period == period
+    assert found["12个"].period == "2021-2025"  # the flow beside it keeps the span
