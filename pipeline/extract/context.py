@@ -842,9 +842,11 @@ class ContextResolver:
             else:
                 return self._m_period[i], self._m_start[i]
         first = self.text[sent_start : sent_start + 1]
-        if ("0" <= first <= "9" or first in _LEAD_SPACES) and self.text[sent_start : sent_start + 3].lstrip(
-            _LEAD_SPACES
-        )[:1].isdigit():
+        if (
+            self.kind == "other"
+            and ("0" <= first <= "9" or first in _LEAD_SPACES)
+            and self.text[sent_start : sent_start + 3].lstrip(_LEAD_SPACES)[:1].isdigit()
+        ):
             # a news lead opening on its figure names the period after it (13151.38亿元，…，同比
             # 增长10%，今年前三季度，杭州经济…): the first time phrase later in the sentence
             k = bisect_right(self._m_start, pos)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract import extract_figures
+from pipeline.ingest import read_report
 from tests.unit.extract.conftest import figures_by_quote
 
 GUANGDONG = (
@@ -72,3 +74,22 @@ def test_a_level_held_for_n_years_covers_those_years(tmp_path, quote, period):
     found = figures_by_quote(tmp_path, HELD, "gwr_2026_review.txt")
     assert found[quote].period == period
     assert found["12个"].period == "2021-2025"  # the flow beside it keeps the span
+
+
+#: The 2026 湖北 report (dev gwr_hubei_2026_mid_excerpt): a paragraph that opens on the year's goal
+#: and names the five-year plan it agrees with later in the sentence.
+HUBEI_GOAL = (
+    "各位代表：\n今年是“十五五”开局之年，做好今年工作意义重大。经济社会发展主要预期目标是："
+    "经济增长5.5%左右，在实际工作中努力争取更好结果；城镇新增就业70万人以上。\n"
+    "5.5%左右的预期增长目标与“十五五”发展目标总体衔接，与湖北经济增长潜力基本吻合，"
+    "是一个既积极有为又切实可行的目标，有利于确保“十五五”开好局、起好步。\n"
+)
+
+
+def test_a_report_paragraph_opening_on_its_goal_keeps_the_goals_year(tmp_path):
+    path = tmp_path / "gwr_hubei_2026.txt"
+    path.write_text(HUBEI_GOAL, encoding="utf-8")
+    doc = read_report(path)
+    opening = HUBEI_GOAL.index("5.5%左右的预期增长目标")
+    (restated,) = [f for f in extract_figures(doc).figures if f.char_start == opening]
+    assert (restated.period, restated.value_kind) == ("2026", "target")
