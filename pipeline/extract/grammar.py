@@ -324,6 +324,20 @@ def _read_fraction(text: str, start: int, end: int, raw: str) -> Token | None:
     return token
 
 
+def _group_width(raw: str) -> int:
+    """How many digits open ``raw`` (4386万 -> 4), the width a digit group after a comma has.
+
+    >>> _group_width("4386"), _group_width("２３４.5")
+    (4, 3)
+    """
+    width = 0
+    for ch in raw:
+        if not ch.isdigit():
+            break
+        width += 1
+    return width
+
+
 def _after_broken_point(text: str, start: int) -> bool:
     """True when the digits at ``start`` follow ``<digits>. `` inside a sentence (超2. 2万亿元).
 
@@ -355,7 +369,15 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
         # would publish 2万亿元 for 2.2万亿元
         token.skip = "decimal point followed by a space"
         return token
-    if not is_cn and start >= 2 and text[start - 1] in ",，" and text[start - 2].isdigit():
+    if (
+        not is_cn
+        and start >= 2
+        and text[start - 1] in ",，"
+        and text[start - 2].isdigit()
+        # 约占全国1/10，4386万名: a Chinese comma before anything but a group of three digits
+        # ends a clause; the number after it stands alone
+        and (text[start - 1] == "," or _group_width(raw) == 3)
+    ):
         # 12,345,67万元 / 1,2345亿元: a broken digit grouping; reading the tail alone
         # would publish a wrong, smaller number
         token.skip = "malformed digit grouping"

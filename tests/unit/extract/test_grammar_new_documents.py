@@ -198,3 +198,23 @@ def test_a_decimal_split_by_a_space_is_not_read_as_its_tail(extract_text, senten
 def test_values_after_a_trend_are_levels(extract_text, sentence, quote, measure, value):
     figures = {sentence[f.char_start : f.char_end]: f for f in extract_text(sentence).figures}
     assert (figures[quote].measure, figures[quote].value) == (measure, value)
+
+
+#: The 2026 广东 report (dev gwr_guangdong_2026_goals_excerpt_gbk, a GBK file).
+CLAUSE_COMMA = "城镇累计新增就业超700万人、约占全国1/10，4386万名异地务工人员在粤稳定就业。"
+
+
+def test_a_chinese_comma_before_a_number_of_four_digits_ends_a_clause(extract_text):
+    from benchmarks.accuracy import decode_source
+
+    assert CLAUSE_COMMA in decode_source(DEV_EXTRA / "gwr_guangdong_2026_goals_excerpt_gbk.txt")
+    quotes = [CLAUSE_COMMA[f.char_start : f.char_end] for f in extract_text(CLAUSE_COMMA).figures]
+    assert quotes == ["超700万人", "1/10", "4386万名"]
+
+
+@pytest.mark.parametrize("sentence", ["全市有1,2345亿元。", "全市有1，234亿元。"])
+def test_a_broken_grouping_is_still_skipped(extract_text, sentence):
+    """An ASCII comma, or a Chinese one before three digits, may group digits: the tail is no figure."""
+    result = extract_text(sentence)
+    assert not any("亿元" in sentence[f.char_start : f.char_end] for f in result.figures)
+    assert any(s.reason == "malformed digit grouping" for s in result.skipped)
