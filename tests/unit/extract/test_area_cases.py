@@ -21,6 +21,7 @@ AREA_SOURCES = {
     "news_provinces_gdp_2021q1": DEV_EXTRA / "news_provinces_gdp_2021q1.md",
     "news_changsha_congress_digital_2021": DEV_EXTRA / "news_changsha_congress_digital_2021.md",
     "gwr_jiangsu_2026_excerpt": DEV_EXTRA / "gwr_jiangsu_2026_excerpt.txt",
+    "gwr_beijing_2026_review_excerpt": DEV_EXTRA / "gwr_beijing_2026_review_excerpt.txt",
     "gwr_shaanxi_2026_goals_excerpt": DEV_EXTRA / "gwr_shaanxi_2026_goals_excerpt.txt",
     "gwr_anhui_2026_review_excerpt": DEV_EXTRA / "gwr_anhui_2026_review_excerpt.txt",
     "gwr_fujian_2026": CORPUS / "gwr_fujian_2026.txt",

@@ -58,6 +58,13 @@ HUNAN_2026 = [
     ("长沙机场旅客年吞吐量突破3000万人次", "突破3000万人次", "湖南省"),
 ]
 
+BEIJING_2026 = [
+    # 市 opening the city's own offices (市人大, 市政协): the verb before it names no place
+    ("提请市人大常委会审议地方性法规9项", "9项", "北京市"),
+    ("办理市人大代表议案5项", "5项", "北京市"),
+    ("办理市政协提案1309件", "1309件", "北京市"),
+]
+
 CASES = [
     *[pytest.param("gwr_jiangsu_2026_excerpt", *c, id=f"jiangsu:{c[1]}") for c in JIANGSU_2026],
     *[pytest.param("gwr_fujian_2026", *c, id=f"fujian:{c[1]}") for c in FUJIAN_2026],
@@ -65,6 +72,7 @@ CASES = [
     *[pytest.param("gwr_shaanxi_2026_goals_excerpt", *c, id=f"shaanxi:{c[1]}") for c in SHAANXI_2026],
     *[pytest.param("gwr_anhui_2026_review_excerpt", *c, id=f"anhui:{c[1]}") for c in ANHUI_2026],
     *[pytest.param("gwr_hunan_2026_excerpt", *c, id=f"hunan:{c[1]}") for c in HUNAN_2026],
+    *[pytest.param("gwr_beijing_2026_review_excerpt", *c, id=f"beijing:{c[1]}") for c in BEIJING_2026],
 ]
 
 
