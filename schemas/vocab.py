@@ -139,6 +139,7 @@ UNITS: dict[str, tuple[str, str]] = {
         "条", "批", "次", "场", "起", "宗", "例", "轮", "笔", "单", "组", "对", "集",
         "列",  # trains run (开行超万列)
         "批次", "架次",  # batches and sorties counted (与182批次央企对接)
+        "辆次", "艘次",  # vehicle and ship trips (服务车辆累计832万辆次)
         "类",  # kinds counted (12类45件民生实事); a class name (1类新药, Ⅲ类水) is not read, see grammar
     )},
     "人公里": ("person_km", "1"),

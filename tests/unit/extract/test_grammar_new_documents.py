@@ -218,3 +218,13 @@ def test_a_broken_grouping_is_still_skipped(extract_text, sentence):
     result = extract_text(sentence)
     assert not any("亿元" in sentence[f.char_start : f.char_end] for f in result.figures)
     assert any(s.reason == "malformed digit grouping" for s in result.skipped)
+
+
+def test_vehicle_trips_are_one_unit(extract_text):
+    """辆次 counts trips, as 人次 and 架次 do: 万辆 with a stray 次 would count vehicles."""
+    from benchmarks.accuracy import decode_source
+
+    sentence = "“港车北上”、“澳车北上”、“粤车南下”累计832万辆次"
+    assert sentence in decode_source(DEV_EXTRA / "gwr_guangdong_2026_goals_excerpt_gbk.txt")
+    (figure,) = extract_text(sentence).figures
+    assert (figure.quote, figure.unit, figure.unit_mult, figure.base_unit) == ("832万辆次", "万辆次", 4, "count")
