@@ -135,7 +135,7 @@ HEADING_LEVELS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "strong": 3, "b": 3}
 _TOKEN = re.compile(
     r"""
     (?P<comment><!--.*?(?:-->|\Z))
-  | (?P<tag><(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*)(?:[\s/][^<>]*)?>)
+  | (?P<tag><(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*(?::[A-Za-z][A-Za-z0-9_.-]*)?)(?:[\s/][^<>]*)?>)
   | (?P<decl><![A-Za-z][^<>]*>|<\?[^<>]*>)
   | (?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
   | (?P<cr>\r\n?)
@@ -247,6 +247,10 @@ def _scan(source: str, pos: int, result: Markup, edits: list[Piece]) -> None:
                     _read_meta(match.group(), result)
                 if name in HEADING_LEVELS:
                     _track_heading(name, closing, start, end, open_headings, result)
+            elif ":" in name:
+                # Office's namespaced tags in pages pasted from Word (<o:p></o:p>, <st1:chsdate>):
+                # markup whatever their name, kept inline as their text runs on
+                edits.append((start, end, ""))
         elif kind == "entity":
             decoded = html.unescape(match.group())
             if decoded != match.group():

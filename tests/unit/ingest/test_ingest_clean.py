@@ -176,3 +176,19 @@ def test_html_entities_map_to_the_entity_start(tmp_path):
         start = doc.clean_to_source[i]
         entity = doc.source_text[start : doc.source_text.index(";", start) + 1]
         assert html.unescape(entity) == doc.clean_text[i]
+
+
+def test_word_namespaced_tags_are_markup():
+    """A page pasted from Word (dev html_national_gwr_2019_shaoxingyizhong) wraps every line in
+    Office tags (<o:p></o:p>): left in the text they would hide the speaker line 国务院总理 李克强
+    and with it the report's area."""
+    from pathlib import Path
+
+    dev_extra = Path(__file__).resolve().parents[2] / "fixtures" / "dev_extra"
+    page = dev_extra / "html_national_gwr_2019_shaoxingyizhong.html"
+    doc = read_report(page)
+    check_offset_map(doc)
+    assert "<o:p>" in doc.source_text
+    assert "<o:p>" not in doc.clean_text and "</o:p>" not in doc.clean_text
+    assert "国务院总理  李克强\n" in doc.clean_text
+    assert doc.area == "全国"
