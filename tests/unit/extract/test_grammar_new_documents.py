@@ -228,3 +228,11 @@ def test_vehicle_trips_are_one_unit(extract_text):
     assert sentence in decode_source(DEV_EXTRA / "gwr_guangdong_2026_goals_excerpt_gbk.txt")
     (figure,) = extract_text(sentence).figures
     assert (figure.quote, figure.unit, figure.unit_mult, figure.base_unit) == ("832万辆次", "万辆次", 4, "count")
+
+
+def test_broad_kinds_are_counted(extract_text):
+    """大类 counts broad kinds (the 2026 湖北 report, dev gwr_hubei_2026_mid_excerpt)."""
+    sentence = "全年10大类55项民生实事项目如期完成"
+    assert sentence in (DEV_EXTRA / "gwr_hubei_2026_mid_excerpt.txt").read_text(encoding="utf-8")
+    got = [(f.quote, f.value, f.unit, f.base_unit) for f in extract_text(sentence).figures]
+    assert got == [("10大类", 10, "大类", "count"), ("55项", 55, "项", "item")]
