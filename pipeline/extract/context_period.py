@@ -475,6 +475,12 @@ _BARE_NOUN_COUNT = re.compile(
 #: A threshold crossed during the span (连跨5万亿元、6万亿元两个台阶, 迈上5万亿台阶): when, not a level.
 _CROSSING = ("连跨", "跨过", "跨上", "迈上", "迈过", "跃上", "登上")
 #: 增加值 (value added) names a quantity, not a change.
+#: A year's total (生产总值, 零售总额, 营收) or a stock (装机, 经营主体) named alone before its amount
+#: in a review of several years: the amount of the span's last year (a sum over the span says 累计).
+_YEARLY_TOTALS = (
+    "生产总值", "GDP", "总收入", "营收", "营业收入", "零售总额", "进出口总值", "进出口总额", "增加值",
+    "总产量", "装机", "经营主体",
+)  # fmt: skip
 _CHANGE_WORDS = re.compile(r"增长|增速|增幅|下降|提高|降低|增加(?!值)|减少|上涨|回落|年均|累计|提升")
 #: A level reached at the end of a span (突破11万元, 覆盖率达65.85%, 连续22年, 居…前20, 总量接近800万户).
 _STOCK_END = re.compile(
@@ -570,6 +576,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
     '2021-2025'
     >>> period_in_span("2021-2025", None, "农村居民收入年均增长", "", "7.2%")  # 居民 is no rank (居)
     '2021-2025'
+    >>> period_in_span("2021-2025", None, "综合实力稳步提升。生产总值", "", "6.66万亿元")  # a year's total
+    '2025'
     >>> period_in_span("2021-2025", None, "跨境电商综试区扩容至", "", "7个")  # an end state
     '2025'
     >>> period_in_span("2013-2018", None, "规模以上工业增加值平均增速为", "", "7.35%")  # a rate of change
@@ -612,4 +620,6 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
         return str(last)  # 分别连续21年、37年: each duration runs to the span's end
     if quote.endswith(("%", "％", "‰")) and not _CHANGE_WORDS.search(clause + quote):
         return str(last)  # a rate with no verb of change is a level: 优良水质比例100%
+    if clause.endswith(_YEARLY_TOTALS) and _BARE_NOUN.fullmatch(clause):
+        return str(last)  # 生产总值6.66万亿元 in a five-year review: the last year's total, not a sum
     return period

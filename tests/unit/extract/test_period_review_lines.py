@@ -93,3 +93,30 @@ def test_a_report_paragraph_opening_on_its_goal_keeps_the_goals_year(tmp_path):
     opening = HUBEI_GOAL.index("5.5%左右的预期增长目标")
     (restated,) = [f for f in extract_figures(doc).figures if f.char_start == opening]
     assert (restated.period, restated.value_kind) == ("2026", "target")
+
+
+#: The 2026 河南 report's five-year review (dev gwr_henan_2026_mid_excerpt): the year's totals
+#: named alone, then a flow over the span.
+HENAN_TOTALS = (
+    "过去的五年极不寻常、极不平凡。"
+    "综合实力稳步提升。生产总值6.66万亿元，财政总收入7019亿元，规上工业企业营收5万亿元，"
+    "社会消费品零售总额2.9万亿元，进出口总值9356.7亿元。经营主体1160.5万户。"
+    "民营经济活力迸发，新增经营主体370万户。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "period"),
+    [
+        ("6.66万亿元", "2025"),
+        ("7019亿元", "2025"),
+        ("5万亿元", "2025"),
+        ("2.9万亿元", "2025"),
+        ("9356.7亿元", "2025"),
+        ("1160.5万户", "2025"),
+        ("370万户", "2021-2025"),  # the stock's flow over the span keeps it
+    ],
+)
+def test_a_years_total_named_in_a_five_year_review_is_the_last_years(tmp_path, quote, period):
+    found = figures_by_quote(tmp_path, HENAN_TOTALS, "gwr_henan_2026.txt")
+    assert found[quote].period == period
