@@ -166,6 +166,9 @@ _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(](
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
 _SENTENCE_MARK = re.compile("[，,。；;]")
+#: After a five-year plan's name, words that make its start an event of this year, not a period
+#: (a plan's close, “十三五”收官, still heads the review of its years).
+_PLAN_MILESTONE = re.compile(r"[”\"」]?(?:规划)?(?:良好)?(?:开局|起步|开好局|起好步)")
 _CLAUSE_BREAK = re.compile("[，,；;]")
 #: After a number right behind a yardstick place: the number is the yardstick's own value.
 _REFERENCE_VALUE = re.compile(r"的(?:平均)?(?:水平|增速|增幅|速度|增长)")
@@ -399,6 +402,10 @@ class ContextResolver:
                 earlier = year_earlier if m.rel == SAME_PERIOD_LAST_YEAR else month_earlier
                 resolved.append((m.start, m.end, earlier(governing)))
                 continue  # its own sentence only: 去年同期，上海GDP为…。; 由上月的95.6%下降至…
+            if m.kind == "fyp" and _PLAN_MILESTONE.match(text, m.end):
+                # 确保“十五五”良好开局, 今年是“十五五”起步之年: the plan's start as an event,
+                # not the period of the figures after it (主要预期目标是：… are this year's)
+                continue
             period = resolve(m, ref_year=self.ref_year, context_year=context_year)
             is_sub = m.sub is not None
             cumulative = is_sub and is_cumulative(m.sub)

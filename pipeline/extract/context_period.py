@@ -241,8 +241,8 @@ def _is_comparison(text: str, start: int) -> bool:
     (True, True, False)
     >>> _is_comparison("低于2019年", 2), _is_comparison("关于“十五五”时期", 3)
     (True, False)
-    >>> _is_comparison("力争到2023年", 3)
-    False
+    >>> _is_comparison("力争到2023年", 3), _is_comparison("从2020年的3.68万亿元增长到2025年", 17)
+    (False, False)
     """
     before = text[max(0, start - 3) : start]
     if before.endswith(("上年", "前年")) and before[:-2].endswith(("比", "较")):
@@ -250,7 +250,7 @@ def _is_comparison(text: str, start: int) -> bool:
     if before.endswith(COMPARISON_BEFORE):
         return not before.rstrip("“\"「『").endswith(TOPIC_YU)
     # a deadline moved by a verb of delay; 力争到2023年 and 提出到2020年 set a goal's horizon
-    return len(before) >= 2 and before[-1] in "至到" and before[-2] in DELAY_VERB_ENDS
+    return len(before) >= 3 and before[-1] in "至到" and before[-3:-1] in DELAY_VERBS
 
 
 def scan_mentions(text: str) -> list[Mention]:
@@ -334,8 +334,8 @@ def scan_mentions(text: str) -> list[Mention]:
     return out
 
 
-#: Last characters of verbs that move a deadline (延长, 延缓, 推迟, 延续, 延期): 延长至明年3月底.
-DELAY_VERB_ENDS = "长缓迟续期"
+#: Verbs that move a deadline: 延长至明年3月底 (增长到2025年的… is growth, not a delay).
+DELAY_VERBS = ("延长", "延缓", "推迟", "延续", "延期")
 
 #: ``Mention.rel`` of 上月: the month before the governing month.
 PREVIOUS_MONTH = "上月"
@@ -442,10 +442,13 @@ _LAST_STOP = re.compile(r"(?s:.*)[，,。；;！？!?\n]")
 #: 到/至, or a rise to a rank (双双跃居第1位): what ends a written change.
 _CHANGE_END = r"(?:到|至|跃居|跃升为?|升为)"
 #: The start of a change, also the later items of a list of starts (从全国第8位、[第4位]双双跃居…).
-_FROM = re.compile(r"(?:从|由)[^，,。；;、\d]{0,10}(?:[^，,。；;、]{1,8}、)*$")
+#: A year may name when an end stood: 从2020年的3.68万亿元增长到2025年的4.93万亿元.
+_END_YEAR = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"
+_FROM = re.compile(r"(?:从|由)" + _END_YEAR + r"[^，,。；;、\d]{0,10}(?:[^，,。；;、]{1,8}、)*$")
 _TO = re.compile(
     r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:[，,][^，,。；;\d]{0,6})?"
     + _CHANGE_END
+    + _END_YEAR
     + r"[^，,。；;\d]{0,3}$"
 )
 _CHANGE_AFTER = re.compile(r"^(?:、[^，,。；;、]{1,8}?)*[^，,。；;\d]{0,12}?" + _CHANGE_END)
@@ -544,6 +547,10 @@ def change_role(before: str, after: str) -> str | None:
     ('from', 'to')
     >>> change_role("城镇化率达", "。") is None
     True
+    >>> change_role("生产总值从2020年的", "增长到2025年的4.93万亿元")
+    'from'
+    >>> change_role("从2020年的3.68万亿元增长到2025年的", "")
+    'to'
     """
     if "从" not in before and "由" not in before:
         return None  # both ends of a written change need 从 or 由 before them

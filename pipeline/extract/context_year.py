@@ -281,6 +281,8 @@ def parse_latest_fact_year(text: str) -> int | None:
     2021
     >>> parse_latest_fact_year("没有年份") is None
     True
+    >>> parse_latest_fact_year("生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元")
+    2025
     """
     latest = None
     for m in _YEAR_IN.finditer(text):
@@ -317,7 +319,8 @@ def parse_base_year(text: str) -> int | None:
 def _is_goal_year(text: str, start: int, end: int) -> bool:
     """The year at text[start:end] is a goal or deadline (到2025年, 2025年前), not 2021年前三季度."""
     if text[max(0, start - 1) : start].endswith(_FUTURE_BEFORE):
-        return True
+        # …增长到2025年的4.93万亿元: the dated end of a change, a fact (到2025年的目标 is a goal)
+        return not (text.startswith("的", end) and text[end + 1 : end + 2].isdigit())
     return text.startswith(_FUTURE_AFTER, end) and _PART_AFTER.match(text, end) is None
 
 

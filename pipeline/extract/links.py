@@ -26,11 +26,16 @@ _LOOSE_LIST = re.compile(r"[、和及与][^，。；：,;:！？\n]{0,20}$")
 _LIST_OPENER = re.compile(r"分别|依次")
 # 从/由, an optional start year (从2013年的1.76), then words without digits up to the start value
 _FROM = re.compile(r"(?:从|由)(?!于|而|事|严|源|此|中)(?:\d{4}年)?[^0-9０-９，。；]*$")
-# the verb ending in 到/至 may follow a comma after the start value (从上半年的13.0%，下跌至9.90%)
-_TO = re.compile(r"^[，,]?[^，。；0-9０-９]{0,14}?(?:到|至|跃居)[^，。；,;0-9０-９]{0,8}$")
+# the verb ending in 到/至 may follow a comma after the start value (从上半年的13.0%，下跌至9.90%),
+# and a year may date the end (增长到2025年的4.93万亿元)
+_TO = re.compile(
+    r"^[，,]?[^，。；0-9０-９]{0,14}?(?:到|至|跃居)(?:\d{4}年(?:末|底)?)?[^，。；,;0-9０-９]{0,8}$"
+)
 #: Between two values of a list of owners (江苏的19.2%、广东省的18.6%).
 _OWNER_LIST = re.compile(r"[、和及与][^，。；、\d%％]{1,8}的$")
 _MAX_GAP = 40
+#: The skip reason of a year read as a date (see grammar): it may sit inside a change (增长到2025年的…).
+_DATED = "date or period phrase"
 _RATE_BASES = frozenset(("percentage_point", "percent"))
 _GROWTH_VERB = re.compile(r"(?:增长|上升|提高|回升)$")
 
@@ -79,6 +84,17 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
                 if b.base_unit == "percentage_point" and is_comparison_pp(text, a.q_start):
                     a.growth_basis = b.growth_basis = None  # a gap against another area, not a change
         if a.skip or b.skip:
+            if b.skip == _DATED and not a.skip and i + 2 < len(tokens):
+                # 从2020年的3.68万亿元增长到2025年的4.93万亿元: a year dates the end, between the two
+                c = tokens[i + 2]
+                if (
+                    not c.skip
+                    and c.q_start - a.q_end <= _MAX_GAP
+                    and _is_from_to(text, a, c, text[a.q_end : c.q_start])
+                ):
+                    link = f"L{next_link}"
+                    next_link += 1
+                    a.measure, c.measure, a.link_id, c.link_id = "from", "to", link, link
             _close_group(run, groups)
             run = []
             continue

@@ -120,3 +120,29 @@ HENAN_TOTALS = (
 def test_a_years_total_named_in_a_five_year_review_is_the_last_years(tmp_path, quote, period):
     found = figures_by_quote(tmp_path, HENAN_TOTALS, "gwr_henan_2026.txt")
     assert found[quote].period == period
+
+
+#: The 2026 河北 report (dev gwr_hebei_2026_mid_excerpt): the year's targets after a sentence that
+#: names the plan's start as an event (确保“十五五”良好开局).
+HEBEI_TARGETS = (
+    "三、2026年主要工作\n"
+    "今年是“十五五”起步之年，我们要深入贯彻中央经济工作会议精神，认真落实省委部署，"
+    "坚持稳中求进、提质增效，确保“十五五”良好开局。主要预期目标是：地区生产总值增长5%以上，"
+    "一般公共预算收入增长2%左右，城镇调查失业率控制在5.5%左右。\n"
+)
+
+
+@pytest.mark.parametrize("quote", ["5%以上", "2%左右", "5.5%左右"])
+def test_the_plans_start_named_as_an_event_dates_no_figure(tmp_path, quote):
+    found = figures_by_quote(tmp_path, HEBEI_TARGETS, "gwr_hebei_2026.txt")
+    assert (found[quote].period, found[quote].value_kind) == ("2026", "target")
+
+
+def test_a_change_whose_ends_are_dated_is_a_from_to_pair(tmp_path):
+    """河北 2026 (dev gwr_hebei_2026_mid_excerpt): each end of the change takes the year written
+    before it, and 增长到 is growth, not a deadline moved (延长到)."""
+    text = "全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元、实现万亿级跃升。\n"
+    found = figures_by_quote(tmp_path, text, "gwr_hebei_2026.txt")
+    start, end = found["3.68万亿元"], found["4.93万亿元"]
+    assert (start.measure, start.period, end.measure, end.period) == ("from", "2020", "to", "2025")
+    assert start.link_id == end.link_id is not None
