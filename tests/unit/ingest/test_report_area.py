@@ -40,3 +40,15 @@ def test_the_congress_in_the_delivery_line_is_the_area(tmp_path, text, area):
 def test_office_words_before_a_county_are_no_place_names():
     # 我代表县人民政府, 县人民政府县长 and 各位县政协委员 once read as places 代表县, 政府县, 请各位县.
     assert extract_local_names(YUANLING * 3) == {"沅陵": "沅陵县"}
+
+
+def test_a_provinces_excerpt_with_no_title_is_the_provinces():
+    """The 2026 云南 report from the middle of its review (dev gwr_yunnan_2026_mid_excerpt): no title,
+    delivery or speaker line; it names 全国 more often than 云南, but only as a yardstick (居全国第N位,
+    全国前列), while 全省 and 我省 say who speaks."""
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[2] / "fixtures" / "dev_extra" / "gwr_yunnan_2026_mid_excerpt.txt"
+    text = page.read_text(encoding="utf-8")
+    assert text.count("全国") > text.count("云南")
+    assert read_report(page).area == "云南省"
