@@ -191,6 +191,10 @@ def parse_area_in(text: str, local_names: dict[str, str]) -> str | None:
     return min(found)[2] if found else None
 
 
+#: How a province's or a city's report names its own area.
+_LOCAL_SELF = ("全省", "我省", "全市", "我市", "全州", "我州", "全县", "我县")
+
+
 def parse_most_frequent_area(text: str, local_names: dict[str, str]) -> str | None:
     """The province or local name mentioned most often in ``text`` (a last resort).
 
@@ -202,12 +206,13 @@ def parse_most_frequent_area(text: str, local_names: dict[str, str]) -> str | No
     counts: Counter[str] = Counter()
     for match in _PROVINCE_RE.finditer(text):
         counts[_SHORT_TO_FULL.get(match.group(), match.group())] += 1
-    if not counts or text.count("全省") + text.count("我省") < 2:
-        # a province's report says 全省 and 我省 of itself and 全国 only as a yardstick (居全国前列)
-        counts[NATIONAL] = text.count("全国") + text.count("我国")
     for stem, full in local_names.items():
         if text.count(full) >= 3:
             counts[full] += text.count(stem)
+    if not counts or sum(map(text.count, _LOCAL_SELF)) < 2:
+        # a province's or city's report says 全省/我市 of itself and 全国 only as a yardstick
+        # (居全国第N位, 全国前列)
+        counts[NATIONAL] = text.count("全国") + text.count("我国")
     if not counts:
         return None
     ((area, n),) = counts.most_common(1)
