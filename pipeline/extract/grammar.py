@@ -99,7 +99,7 @@ _POINTS_FOUND = match_unit("个百分点", 0)
 assert _POINTS_FOUND is not None, "个百分点 is a unit word of schemas.vocab"
 _POINTS = _POINTS_FOUND[0]  # the unit of 1个多百分点, where 多 splits the written word
 #: A ratio written against one (城乡居民收入比由2.5:1缩小到2.3:1).
-_TO_ONE = re.compile(r"[:：]1(?![0-9.．:：])")
+_TO_ONE = re.compile(r"[:：∶]1(?![0-9.．:：∶])")  # ∶ (U+2236, RATIO) in typeset reports
 #: A unit or a rate between the ratio noun and the number: the number is about something else.
 _NOT_RATIO_BETWEEN = re.compile(r"[%％‰元人个家户吨亿万倍]")
 _FIRMS = re.compile(r"企业|主体|商户|个体")  # 户 counts firms, not households

@@ -236,3 +236,18 @@ def test_broad_kinds_are_counted(extract_text):
     assert sentence in (DEV_EXTRA / "gwr_hubei_2026_mid_excerpt.txt").read_text(encoding="utf-8")
     got = [(f.quote, f.value, f.unit, f.base_unit) for f in extract_text(sentence).figures]
     assert got == [("10大类", 10, "大类", "count"), ("55项", 55, "项", "item")]
+
+
+@pytest.mark.parametrize(
+    ("source", "sentence", "expected"),
+    [
+        # typeset reports write a ratio with ∶ (U+2236), not a colon
+        ("gwr_yunnan_2026_mid_excerpt.txt", "城乡居民收入比由2.9∶1缩小至2.52∶1",
+         [("2.9∶1", 2.9, "from", "exact"), ("2.52∶1", 2.52, "to", "exact")]),
+        ("gwr_chongqing_2026_mid_excerpt.txt", "城乡居民收入比缩小至2.1∶1左右", [("2.1∶1左右", 2.1, "level", "approx")]),
+    ],
+)
+def test_a_ratio_written_with_the_ratio_sign(extract_text, source, sentence, expected):
+    assert sentence in (DEV_EXTRA / source).read_text(encoding="utf-8")
+    got = [(f.quote, f.value, f.measure, f.qualifier) for f in extract_text(sentence).figures]
+    assert got == expected
