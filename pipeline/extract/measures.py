@@ -69,6 +69,7 @@ _GDP_GOAL = re.compile(r"(?:GDP|生产总值|经济)[^，。；]{0,4}目标")
 #: Each contains 均 (see classify_growth_basis); 年均浓度, 年平均气温 name a level, not a rate per year.
 _AVG = re.compile(r"(?:年均|年平均)(?!浓度|气温|降水|值|水平)|平均每年")
 _CUMUL = re.compile(r"累计")
+_DIGIT = re.compile(r"[\d０-９]")
 #: The steps of a public service cut by a reform (平均压减时间58%、材料52%, 减时间83%, 审批环节
 #: 精简60%): measured against the way before the reform, not against last year.
 _PROCESS_CUT = re.compile(
@@ -119,6 +120,14 @@ def last_keyword(window: str) -> str | None:
     return kind
 
 
+def _last_keyword_end(window: str) -> int:
+    """Where the last growth/rate keyword of ``window`` ends (0 when there is none)."""
+    end = pos = 0
+    while (m := _KEYWORD_FIND(window, pos)) is not None:
+        end = pos = m.end(m.lastgroup)
+    return end
+
+
 def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
     """(measure, sign) of a percentage whose quote starts at ``start`` and ends at ``end``.
 
@@ -148,6 +157,8 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
     ('rate_pct', 1)
     >>> classify_percent("回落0.4个百分点至5.5%", 10, 14), classify_percent("增速达到9.6%", 4, 8)
     (('rate_pct', 1), ('growth_pct', 1))
+    >>> classify_percent("警情总量下降8.76%，全省公众安全感达99.3%", 21, 26)  # 下降 has its own number
+    ('rate_pct', 1)
     """
     window = clause_window(text, start)
     if window.endswith("的") and _RATIO_OF.search(window):  # the clause has no line break: 的$ is the end
@@ -166,6 +177,10 @@ def classify_percent(text: str, start: int, end: int) -> tuple[str, int]:
         # 其增速…领先于全省其他地区，达到9.6%: the keyword may sit earlier in the sentence
         sentence = sentence_window(text, start)
         kind = last_keyword(sentence)
+        if kind == "neg" and _DIGIT.search(sentence, _last_keyword_end(sentence)):
+            # 警情总量下降8.76%，全省公众安全感达99.3%: the decline has a number of its own (a rise
+            # named earlier may still be the measure of a breakdown: 增速…，其中，湖北为18.7%)
+            kind = None
         if kind in ("pos", "neg") and _LEVEL_COPULA.search(window) and _TREND_VERB.search(sentence):
             return "rate_pct", 1  # 5、6月份连续回落，分别为5.9%、5.5%: after a trend, the values are levels
         if kind is None and "目标" in sentence and _GDP_GOAL.search(sentence):

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (rows of real sentences read better unwrapped)
 """Cuts in the steps of a public service: a decline against the way before the reform.
 
 Real sentences from the 2026 reports of 湖北, 北京 and 安徽 (dev gwr_hubei_2026_mid_excerpt,
@@ -42,3 +43,20 @@ def test_a_cut_step_is_a_decline_since_the_reform(extract_text, source, sentence
 def test_a_decline_of_something_else_stays_year_on_year(extract_text):
     (figure,) = extract_text("单位国内生产总值能耗下降3%").figures
     assert (figure.value, figure.growth_basis) == (-3.0, "yoy")
+
+
+@pytest.mark.parametrize(
+    ("source", "sentence", "quote", "value"),
+    [
+        # 江西 2026 (dev gwr_jiangxi_2026_mid_excerpt_gbk): the decline has a number of its own
+        ("gwr_jiangxi_2026_mid_excerpt_gbk.txt", "刑事治安警情总量下降8.76%，全省公众安全感达99.3%", "99.3%", 99.3),
+        # 重庆 2026 (dev gwr_chongqing_2026_mid_excerpt): a new clause with a count of its own
+        ("gwr_chongqing_2026_mid_excerpt.txt", "信访总量、刑事治安警情大幅下降，群众安全感连续8年保持在98%以上", "98%以上", 98),
+    ],
+)
+def test_a_decline_does_not_reach_a_level_in_a_later_clause(extract_text, source, sentence, quote, value):
+    from benchmarks.accuracy import decode_source
+
+    assert sentence in decode_source(DEV_EXTRA / source)
+    found = {f.quote: f for f in extract_text(sentence).figures}
+    assert (found[quote].measure, found[quote].value) == ("rate_pct", value)
