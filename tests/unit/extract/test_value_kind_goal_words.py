@@ -26,3 +26,14 @@ date: Thu, 17 Mar 2022 08:00:00 GMT
 )
 def test_goal_words(tmp_path, quote, kind):
     assert figures_by_quote(tmp_path, PAGE, "goals.md")[quote].value_kind == kind
+
+
+def test_beating_the_plan_is_an_outturn(extract_text):
+    """江西 2026 (dev gwr_jiangxi_2026_mid_excerpt_gbk): 超计划19家 is how far the year beat its plan."""
+    from benchmarks.accuracy import decode_source
+    from tests.unit.extract.conftest import DEV_EXTRA
+
+    sentence = "新退出政府融资平台346家、超计划19家，隐性债务累计化解超序时进度"
+    assert sentence in decode_source(DEV_EXTRA / "gwr_jiangxi_2026_mid_excerpt_gbk.txt")
+    found = {f.quote: f for f in extract_text(sentence).figures}
+    assert found["19家"].value_kind == "actual"
