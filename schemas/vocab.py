@@ -140,6 +140,7 @@ UNITS: dict[str, tuple[str, str]] = {
         "列",  # trains run (开行超万列)
         "批次", "架次",  # batches and sorties counted (与182批次央企对接)
         "辆次", "艘次",  # vehicle and ship trips (服务车辆累计832万辆次)
+        "场次",  # events held (开展流动文化进基层活动超过3万场次)
         "类",  # kinds counted (12类45件民生实事); a class name (1类新药, Ⅲ类水) is not read, see grammar
         "大类",  # broad kinds counted (全年10大类55项民生实事项目)
     )},

@@ -146,3 +146,16 @@ def test_a_change_whose_ends_are_dated_is_a_from_to_pair(tmp_path):
     start, end = found["3.68万亿元"], found["4.93万亿元"]
     assert (start.measure, start.period, end.measure, end.period) == ("from", "2020", "to", "2025")
     assert start.link_id == end.link_id is not None
+
+
+def test_a_count_per_year_of_a_review_covers_the_span(tmp_path):
+    """重庆 2026 (dev gwr_chongqing_2026_mid_excerpt): 每年/年均 counts are yearly levels across the
+    five years; the stocks beside them (增至12家) are the last year's."""
+    text = (
+        "五年来，文化生活更加丰富多彩，国家5A级旅游景区增至12家，每年开展流动文化进基层活动超过3万场次，"
+        "公共文化机构年均服务群众超过9000万人次。\n"
+    )
+    found = figures_by_quote(tmp_path, text, "gwr_chongqing_2026.txt")
+    assert found["12家"].period == "2025"
+    assert found["超过3万场次"].period == found["超过9000万人次"].period == "2021-2025"
+    assert found["超过3万场次"].unit == "万场次"  # 场次 counts events held, as 人次 counts visits
