@@ -498,6 +498,8 @@ _FLOW = re.compile(
     # work done over the span: 开行超万列, 改善农村住房超50万户, 共建…超480家
     r"建成(?!区)|新建|共建|开行|改善|改造|培育|推广|开工|办理|帮扶|惠及|招引|创建|认定|造林"
 )
+#: A change ranked (增量居全国第1位, 提升幅度居全国第1): the rank covers the span the change does.
+_CHANGE_RANKED = re.compile(r"(?:增量|增幅|增速|幅度|降幅)[^，,。；;\d]{0,4}$")
 #: A count per year of the span (每年开展…超过3万场次, 年均服务…): not a level reached at its end.
 _PER_YEAR = re.compile(r"(?:年均|年平均|每年)(?!浓度|气温|降水|值|水平)")
 #: A level held through the span (民生支出占比持续保持在70%以上, 办复率均为100%): every year of it.
@@ -587,6 +589,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
     '2021-2025'
     >>> period_in_span("2021-2025", None, "综合实力稳步提升。生产总值", "", "6.66万亿元")  # a year's total
     '2025'
+    >>> period_in_span("2021-2025", None, "人均预期寿命增量居", "", "全国第1位")  # a change ranked
+    '2021-2025'
     >>> period_in_span("2021-2025", None, "公共文化机构年均服务群众", "", "超过9000万人次")  # per year
     '2021-2025'
     >>> period_in_span("2021-2025", None, "跨境电商综试区扩容至", "", "7个")  # an end state
@@ -609,6 +613,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
         return period
     if _PER_YEAR.search(clause) and not _RANK_QUOTE.match(quote):
         return period  # 公共文化机构年均服务群众超过9000万人次: a yearly level across the span
+    if _RANK_QUOTE.match(quote) and _CHANGE_RANKED.search(clause):
+        return period  # 近5年人均预期寿命增量居全国第1位, 提升幅度居全国第1: the rank of a change over it
     if quote.startswith("连续") or (_RANK_QUOTE.match(quote) and "连年" not in clause):
         return str(last)  # 新增本外币贷款连续4年保持全国首位, 实际使用外资连续8年全国第一
     earlier = before[: m.end() - 1] if m else ""  # the clauses before, within the window

@@ -159,3 +159,16 @@ def test_a_count_per_year_of_a_review_covers_the_span(tmp_path):
     assert found["12家"].period == "2025"
     assert found["超过3万场次"].period == found["超过9000万人次"].period == "2021-2025"
     assert found["超过3万场次"].unit == "万场次"  # 场次 counts events held, as 人次 counts visits
+
+
+def test_the_rank_of_a_change_over_a_review_covers_the_span(tmp_path):
+    """云南 and 江西 2026 (dev gwr_yunnan_2026_mid_excerpt, gwr_jiangxi_2026_mid_excerpt_gbk): a rank of
+    an increase (增量, 提升幅度) ranks the change over the five years; a rank of a level (the last clause,
+    written here for the contrast) is the last year's."""
+    text = (
+        "五年来，近5年人均预期寿命增量居全国第1位。"
+        "有效期内高新技术企业达7800家，综合科技创新水平指数达69.63%、提升幅度居全国第1，区域创新能力居全国第9位。\n"
+    )
+    found = figures_by_quote(tmp_path, text, "gwr_2026_review.txt")
+    assert found["全国第1位"].period == found["全国第1"].period == "2021-2025"
+    assert found["全国第9位"].period == found["7800家"].period == "2025"
