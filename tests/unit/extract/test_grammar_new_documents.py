@@ -251,3 +251,11 @@ def test_a_ratio_written_with_the_ratio_sign(extract_text, source, sentence, exp
     assert sentence in (DEV_EXTRA / source).read_text(encoding="utf-8")
     got = [(f.quote, f.value, f.measure, f.qualifier) for f in extract_text(sentence).figures]
     assert got == expected
+
+
+def test_every_item_of_a_long_list_shares_the_unit_written_last(extract_text):
+    """云南 2026 (dev gwr_yunnan_2026_mid_excerpt): 分别提高20.9、36.2、54个百分点 has three changes."""
+    sentence = "农村卫生户厕覆盖率、污水治理（管控）率、生活垃圾处理设施覆盖率分别提高20.9、36.2、54个百分点"
+    assert sentence in (DEV_EXTRA / "gwr_yunnan_2026_mid_excerpt.txt").read_text(encoding="utf-8")
+    got = [(f.value, f.measure, f.base_unit) for f in extract_text(sentence).figures]
+    assert got == [(v, "change_pp", "percentage_point") for v in (20.9, 36.2, 54.0)]
