@@ -152,14 +152,26 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
 
 
 def _share_units_back(text: str, tokens: Sequence[Token]) -> None:
-    """Give every bare item of a 分别 list of three or more the unit written after the last.
+    """Give the items of a 分别 list what is written only after the last: 左右, and a unit.
 
-    分别提高20.9、36.2、54个百分点: read from the end, 36.2 takes the unit of 54个百分点 and
-    then 20.9 that of 36.2 (the pairwise pass reads from the start, and would drop 20.9, whose
-    neighbour is still bare when it is read).
+    分别增长4.5%、5.5%左右 bounds both. In 分别提高20.9、36.2、54个百分点, read from the end, 36.2
+    takes the unit of 54个百分点 and then 20.9 that of 36.2 (the pairwise pass reads from the
+    start, and would drop 20.9, whose neighbour is still bare when it is read).
     """
-    for i in range(len(tokens) - 2, 0, -1):
-        a, b, c = tokens[i - 1], tokens[i], tokens[i + 1]
+    for i in range(len(tokens) - 1, 0, -1):
+        a, b = tokens[i - 1], tokens[i]
+        if (
+            b.qualifier == "approx"
+            and a.qualifier == "exact"
+            and text.endswith("左右", 0, b.q_end)
+            and a.unit == b.unit
+            and _TIGHT_LIST.match(text, a.q_end, b.q_start)
+            and _LIST_OPENER.search(clause_window(text, a.q_start, 16))
+        ):
+            a.qualifier = "approx"  # 分别增长4.5%、5.5%左右: 左右 after the list bounds every item
+        if i == len(tokens) - 1:
+            continue
+        c = tokens[i + 1]
         if not (a.bare and b.bare) or c.skip or c.bare:
             continue
         if not (

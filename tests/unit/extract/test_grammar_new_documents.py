@@ -259,3 +259,14 @@ def test_every_item_of_a_long_list_shares_the_unit_written_last(extract_text):
     assert sentence in (DEV_EXTRA / "gwr_yunnan_2026_mid_excerpt.txt").read_text(encoding="utf-8")
     got = [(f.value, f.measure, f.base_unit) for f in extract_text(sentence).figures]
     assert got == [(v, "change_pp", "percentage_point") for v in (20.9, 36.2, 54.0)]
+
+
+def test_a_bound_word_after_a_list_bounds_every_item(extract_text):
+    """江西 2026 (dev gwr_jiangxi_2026_mid_excerpt_gbk): 左右 after 分别增长4.5%、5.5% covers both."""
+    from benchmarks.accuracy import decode_source
+
+    sentence = "城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右"
+    assert sentence in decode_source(DEV_EXTRA / "gwr_jiangxi_2026_mid_excerpt_gbk.txt")
+    assert [f.qualifier for f in extract_text(sentence).figures] == ["approx", "approx"]
+    # without 分别 the items are not one list: the first stays exact
+    assert [f.qualifier for f in extract_text("出口增长4.5%、进口增长5.5%左右").figures] == ["exact", "approx"]
