@@ -276,6 +276,15 @@ class ContextResolver:
             self.base_year = int(m.group(1)) if m else (ref - 1 if ref else None)
         elif self.kind == "gwr" and ref is not None:
             self.base_year = ref - 1
+        #: News written in the first quarter (its 全年 outturns are of the year before, see
+        #: _full_year_past).
+        self._early_page = (
+            self.kind == "other"
+            and ref is not None
+            and bool(doc.published_at)
+            and doc.published_at[:4] == self._ref_str
+            and doc.published_at[5:7] in ("01", "02", "03")
+        )
         self.area = canonical_area(doc.area)
         self.area_level = level_of(self.area)
         #: The quantity a news title is about (粤苏鲁…GDP总量相加超30万亿元 -> GDP), else None.
@@ -395,6 +404,8 @@ class ContextResolver:
                 context_year = sent_year or para_year or _last_year(resolved, p_start) or scope_year
             elif m.kind == "rel" and m.rel not in ("今年", "去年", "明年", "本年"):
                 context_year = sent_year or scope_year  # 全年, 年末: the year in scope
+                if context_year is None and m.rel == "全年" and self._early_page:
+                    context_year = self._full_year_past(s_start, m.end)
             else:
                 context_year = sent_year or para_year or scope_year
             if m.rel in (SAME_PERIOD_LAST_YEAR, PREVIOUS_MONTH):
@@ -579,6 +590,18 @@ class ContextResolver:
             j -= 1
         value = self._scope_value(self._scope_pos, self._scope_val, pos)
         return value if value and value[4:5] == "-" else None
+
+    def _full_year_past(self, sent_start: int, pos: int) -> int | None:
+        """The year a 全年 outturn in first-quarter news is of: the year before the page's.
+
+        A page of January 2022 cannot report 2022's full year: 全年全市第三产业增加值比上年增长7.6%
+        is 2021's. A goal for the year (全年…目标, 力争, 拟) is the page's own year's.
+        """
+        end = self.text.find("。", pos)
+        sentence = self.text[sent_start : end if end >= 0 else len(self.text)]
+        if _TARGET.search(sentence) or "目标" in sentence:
+            return None
+        return self.ref_year - 1 if self.ref_year is not None else None
 
     def _milestone(self, m: Mention) -> bool:
         """True for a single year after the report's inside a sentence: a horizon, not a scope.

@@ -164,3 +164,25 @@ def test_a_part_year_story_restating_the_years_plan_gives_it_the_year(tmp_path, 
 def test_a_paragraph_naming_the_months_keeps_them_for_its_budget_figures(tmp_path):
     found = figures_by_quote(tmp_path, PART_YEAR_PLAN, "part_year.md")
     assert (found["37165亿元"].value_kind, found["37165亿元"].period) == ("actual", "2022M01-M02")
+
+
+#: 36氪, 2022-01-24 (dev news_shanghai_gwr_2022): a January page on the year just ended; its second
+#: paragraph, a goal, is written here for the contrast.
+FULL_YEAR_IN_JANUARY = """---
+title: '上海GDP为什么能过四万亿 _ 城事'
+date: Mon, 24 Jan 2022 01:08:18 GMT
+---
+<p>然而，我们可以看到的是，上海的服务业，不仅没有后退，甚至还有了一定程度的增长。全年全市第三产业增加值比上年增长7.6%。</p>
+<p>全年经济增长目标为5.5%左右。</p>
+"""
+
+
+def test_a_full_year_outturn_in_january_news_is_the_year_before(tmp_path):
+    found = figures_by_quote(tmp_path, FULL_YEAR_IN_JANUARY, "january.md")
+    assert found["7.6%"].period == "2021"  # 2022 had barely begun
+    assert found["5.5%左右"].period == "2022"  # the year's goal is the page's own year's
+
+
+def test_a_full_year_outturn_later_in_the_year_is_the_pages_year(tmp_path):
+    page = FULL_YEAR_IN_JANUARY.replace("Mon, 24 Jan 2022", "Fri, 30 Dec 2022")
+    assert figures_by_quote(tmp_path, page, "december.md")["7.6%"].period == "2022"
