@@ -166,6 +166,12 @@ _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(](
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
 _SENTENCE_MARK = re.compile("[，,。；;]")
+#: Words of a review of several years (see ``_opening_span``), and how far into a text they are read.
+_SPAN_MARKS = re.compile(r"年均|五年(?:来|间|累计|生产|净增|新增|共)|[比较]“十[一二三四五]五”")
+_YEAR_REVIEW = re.compile(r"过去一年|一年来|刚刚过去的|(?:19|20)\d{2}年(?:工作回顾|，)")
+_OPENING_SPAN_REACH = 1500
+#: What may stand before a time phrase that opens a clause (。20年后，安徽GDP超过4万亿元).
+_CLAUSE_OPENERS = "，,。；;：:！!？?\n\u3000 （(“"
 #: After a five-year plan's name, words that make its start an event of this year, not a period
 #: (a plan's close, “十三五”收官, still heads the review of its years).
 _PLAN_MILESTONE = re.compile(r"[”\"」]?(?:规划)?(?:良好)?(?:开局|起步|开好局|起好步)")
@@ -365,7 +371,7 @@ class ContextResolver:
         # Scope events in document order: top-level part starts reset the scope to the part's
         # default; paragraphs opening with a time phrase set it.
         scope_pos: list[int] = [0]
-        scope_val: list[str | None] = [default_period(0) or self._title_period()]
+        scope_val: list[str | None] = [self._opening_span() or default_period(0) or self._title_period()]
         resolved: list[tuple[int, int, str | None]] = []
         local: set[int] = set()  # mentions that govern only their own clause
         carry_pos: list[int] = []
@@ -399,6 +405,8 @@ class ContextResolver:
                 news_scoped = True  # past the lead, a paragraph's period is its own
             scope = scope_val[-1]
             scope_year = year_of(scope)
+            if m.rel == YEARS_LATER and m.start and text[m.start - 1] not in _CLAUSE_OPENERS:
+                continue  # 晋祠泉断流30年后稳定复流: after a verb, N年后 is how long, not a date
             if m.rel in YEAR_ANAPHORS or m.rel == YEARS_LATER:
                 # 2001年，中国加入WTO…。这一年，安徽GDP仅有3502.8亿元: the year just named
                 context_year = sent_year or para_year or _last_year(resolved, p_start) or scope_year
@@ -590,6 +598,29 @@ class ContextResolver:
             j -= 1
         value = self._scope_value(self._scope_pos, self._scope_val, pos)
         return value if value and value[4:5] == "-" else None
+
+    def _opening_span(self) -> str | None:
+        """The five years a report's excerpt opens on, when it starts inside their review.
+
+        An excerpt cut below the heading of a five-year review (——经济运行稳中有进。地区生产总值
+        …年均增长5%。人均GDP从2020年的5.2万元提高到2025年的7.4万元。…五年生产原煤65亿吨) names
+        no span, but its words are a span's: 年均, 五年累计, comparisons with the previous plan,
+        changes from the year before the span to its last. Two such marks in the opening paragraph,
+        before anything dates the text to one year (过去一年, 刚刚过去的2025年), make the span the
+        opening scope.
+        """
+        if self.kind != "gwr" or self.ref_year is None:
+            return None
+        head = self.text[:_OPENING_SPAN_REACH]
+        first_break = head.find("\n", 1)
+        if first_break > 0:
+            head = head[:first_break]  # the opening paragraph: a later one may open the year's review
+        year_review = _YEAR_REVIEW.search(head)
+        if year_review is not None:
+            head = head[: year_review.start()]
+        first, last = self.ref_year - 5, self.ref_year - 1
+        marks = len(_SPAN_MARKS.findall(head)) + head.count(f"从{first - 1}年")
+        return f"{first}-{last}" if marks >= 2 else None
 
     def _full_year_past(self, sent_start: int, pos: int) -> int | None:
         """The year a 全年 outturn in first-quarter news is of: the year before the page's.

@@ -496,7 +496,7 @@ _STOCK_END = re.compile(
 _FLOW = re.compile(
     r"累计|新增|增量|引进|引入|(?<![强密])(?:总?投资|投入)(?![强密率])|"
     # work done over the span: 开行超万列, 改善农村住房超50万户, 共建…超480家
-    r"建成(?!区)|新建|共建|开行|改善|改造|培育|推广|开工|办理|帮扶|惠及|招引|创建|认定|造林"
+    r"建成(?!区)|新建|共建|开行|改善|改造|培育|推广|开工|办理|帮扶|惠及|招引|创建|认定|造林|实施"
 )
 #: A change ranked (增量居全国第1位, 提升幅度居全国第1): the rank covers the span the change does.
 _CHANGE_RANKED = re.compile(r"(?:增量|增幅|增速|幅度|降幅)[^，,。；;\d]{0,4}$")

@@ -172,3 +172,37 @@ def test_the_rank_of_a_change_over_a_review_covers_the_span(tmp_path):
     found = figures_by_quote(tmp_path, text, "gwr_2026_review.txt")
     assert found["全国第1位"].period == found["全国第1"].period == "2021-2025"
     assert found["全国第9位"].period == found["7800家"].period == "2025"
+
+
+#: The 2026 山西 report from below its 十四五 heading (dev gwr_shanxi_2026_mid_excerpt): the opening
+#: paragraph names no span, but 年均 and a change from 2020 to 2025 are a five-year review's words.
+SHANXI_OPENING = (
+    "——经济运行稳中有进。地区生产总值超过2.5万亿元、年均增长5%。人均GDP从2020年的5.2万元提高到2025年的7.4万元。"
+    "“两新”政策持续扩围提质，196个“两重”项目全部开工。开展重大项目建设年行动，实施省级重点工程项目超2000个，"
+    "完成投资超万亿元。\n"
+    "各位代表！过去五年成绩的取得，根本在于以习近平同志为核心的党中央领航掌舵。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "period"),
+    [("5%", "2021-2025"), ("196个", "2021-2025"), ("超2000个", "2021-2025"), ("超过2.5万亿元", "2025")],
+)
+def test_an_excerpt_opening_inside_a_five_year_review_takes_the_span(tmp_path, quote, period):
+    found = figures_by_quote(tmp_path, SHANXI_OPENING, "gwr_shanxi_2026.txt")
+    assert found[quote].period == period
+
+
+def test_a_year_review_opening_is_not_a_span(tmp_path):
+    """One mark (年均) in a paragraph that reviews one year is no five-year review."""
+    text = (
+        "过去一年，全省地区生产总值增长5.2%，城乡居民收入年均增长6%。196个“两重”项目全部开工。\n"
+        "各位代表！\n"
+    )
+    assert figures_by_quote(tmp_path, text, "gwr_shanxi_2026.txt")["196个"].period == "2025"
+
+
+def test_n_years_after_a_verb_is_a_duration_not_a_date(tmp_path):
+    """山西 2026: 晋祠泉断流30年后稳定复流 says how long the spring was dry; it dates nothing."""
+    text = "五年来，生态环境持续改善。晋祠泉断流30年后稳定复流。入选全国美丽河湖优秀案例3个。\n各位代表！\n"
+    assert figures_by_quote(tmp_path, text, "gwr_shanxi_2026.txt")["3个"].period == "2021-2025"
