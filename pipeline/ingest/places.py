@@ -192,7 +192,7 @@ def parse_area_in(text: str, local_names: dict[str, str]) -> str | None:
 
 
 #: How a province's or a city's report names its own area.
-_LOCAL_SELF = ("全省", "我省", "全市", "我市", "全州", "我州", "全县", "我县")
+_LOCAL_SELF = ("全省", "我省", "全区", "我区", "全市", "我市", "全州", "我州", "全县", "我县")
 
 
 def parse_most_frequent_area(text: str, local_names: dict[str, str]) -> str | None:
@@ -212,7 +212,7 @@ def parse_most_frequent_area(text: str, local_names: dict[str, str]) -> str | No
     if not counts or sum(map(text.count, _LOCAL_SELF)) < 2:
         # a province's or city's report says 全省/我市 of itself and 全国 only as a yardstick
         # (居全国第N位, 全国前列)
-        counts[NATIONAL] = text.count("全国") + text.count("我国")
+        counts[NATIONAL] = text.count("全国") + text.count("我国") + text.count("中国")
     if not counts:
         return None
     ((area, n),) = counts.most_common(1)

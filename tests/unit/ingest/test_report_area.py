@@ -52,3 +52,19 @@ def test_a_provinces_excerpt_with_no_title_is_the_provinces():
     text = page.read_text(encoding="utf-8")
     assert text.count("全国") > text.count("云南")
     assert read_report(page).area == "云南省"
+
+
+@pytest.mark.parametrize(
+    ("name", "area"),
+    [
+        # a talk on the 2021 national report says 中国 and 我们, never 全国人民代表大会 or 国务院
+        ("news_national_gwr_2021_expert_talk.md", "全国"),
+        # an autonomous region says 全区 of itself, and 中国—东盟 is no reason to be national
+        ("gwr_guangxi_2026_mid_excerpt.txt", "广西壮族自治区"),
+    ],
+)
+def test_the_own_area_of_a_page_with_no_title_line(name, area):
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[2] / "fixtures" / "dev_extra" / name
+    assert read_report(page).area == area

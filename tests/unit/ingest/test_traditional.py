@@ -86,7 +86,8 @@ EXPECTED = {
     ],
 }
 PASSAGES = {"national_2024": NATIONAL_2024, "guangdong_2024": GUANGDONG_2024, "shanghai_2026": SHANGHAI_2026}
-AREAS = {"national_2024": None, "guangdong_2024": "广东省", "shanghai_2026": "上海市"}
+#: The national passage names 中國 and 全國兩會: the nation (it had no area before 中国 counted).
+AREAS = {"national_2024": "全国", "guangdong_2024": "广东省", "shanghai_2026": "上海市"}
 
 
 def _write(tmp_path, name, data: bytes):
