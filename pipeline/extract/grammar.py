@@ -61,7 +61,8 @@ MASTER_RE = re.compile(
     | (?P<digits>[{_D}](?:[{_D}]|[.．](?=[{_D}])|,(?=[0-9]{{3}}(?![0-9]))|[十百万亿多余]|千(?![瓦米克卡伏]))*)
     | (?P<cn>{_CNCH}(?:{_CNCH}|点(?=[{_CN}])|[多余](?={_CNCH}))+[多余]?
             |{_CNCH}[多余]?(?=倍|番|个多?百分点|个?月|个季度|年)
-            |(?<=[近超逾破])[千万]
+            |(?<=[近超逾破])[百千万]
+            |[十百千万][多余](?![{_CN}十百千万亿])
             |(?<=上)[百千万亿])
     """,
     re.VERBOSE,
@@ -600,8 +601,13 @@ def _cn_figure_ok(text: str, token: Token) -> bool:
     """Chinese numerals are figures only when they cannot be a name or a slogan."""
     body = token.raw.strip("多余")
     if not any(ch in _CN for ch in body) and any(ch in "百千万亿" for ch in body):
-        # 千万家庭, 百万: a bare magnitude is a figure only for money or after a bound word
-        return token.base_unit in _MONEY or match_pre_qualifier(text, token.start) is not None
+        # 千万家庭, 百万: a bare magnitude is a figure only for money or after a bound word, or with
+        # a bound of its own (千余家优质企业, 万余人)
+        return (
+            token.base_unit in _MONEY
+            or match_pre_qualifier(text, token.start) is not None
+            or token.raw.endswith(("余", "多"))
+        )
     if token.mult == 0 and token.value < 10:
         return token.base_unit in ("multiple", "percentage_point", "year", "quarter", "month")
     return True

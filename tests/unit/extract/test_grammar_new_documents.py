@@ -270,3 +270,22 @@ def test_a_bound_word_after_a_list_bounds_every_item(extract_text):
     assert [f.qualifier for f in extract_text(sentence).figures] == ["approx", "approx"]
     # without 分别 the items are not one list: the first stays exact
     assert [f.qualifier for f in extract_text("出口增长4.5%、进口增长5.5%左右").figures] == ["exact", "approx"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 天津 2026 (dev gwr_tianjin_2026_mid_excerpt): a magnitude word with 余 carries its own bound
+        ("千余家优质企业融入“六链五群”供需配套", ("千余家", 1000, "家", "more_than")),
+        ("百余项国家级改革试点任务先行探索", ("百余项", 100, "项", "more_than")),
+    ],
+)
+def test_a_bare_magnitude_with_its_own_bound_is_a_figure(extract_text, sentence, expected):
+    assert sentence in (DEV_EXTRA / "gwr_tianjin_2026_mid_excerpt.txt").read_text(encoding="utf-8")
+    (figure,) = extract_text(sentence).figures
+    assert (figure.quote, figure.value, figure.unit, figure.qualifier) == expected
+
+
+@pytest.mark.parametrize("sentence", ["千万家庭受益", "百万人口城市", "百多年来"])
+def test_a_bare_magnitude_without_a_bound_stays_a_word(extract_text, sentence):
+    assert extract_text(sentence).figures == []
