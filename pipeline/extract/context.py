@@ -410,7 +410,7 @@ class ContextResolver:
             if m.rel in YEAR_ANAPHORS or m.rel == YEARS_LATER:
                 # 2001年，中国加入WTO…。这一年，安徽GDP仅有3502.8亿元: the year just named
                 context_year = sent_year or para_year or _last_year(resolved, p_start) or scope_year
-            elif m.kind == "rel" and m.rel not in ("今年", "去年", "明年", "本年"):
+            elif m.kind == "rel" and m.rel not in ("今年", "去年", "前年", "明年", "本年"):
                 context_year = sent_year or scope_year  # 全年, 年末: the year in scope
                 if context_year is None and m.rel == "全年" and self._early_page:
                     context_year = self._full_year_past(s_start, m.end)
@@ -511,7 +511,7 @@ class ContextResolver:
                     new_scope = None  # news: 去年, 6月, “十四五”期间将… open a paragraph in passing
                 if new_scope is not None and self.kind == "other" and _refines(new_scope, scope):
                     new_scope = None  # 今年 in a story on this year's first half does not widen it
-                if new_scope is not None and (m.kind != "rel" or m.rel in ("今年", "去年", "明年")):
+                if new_scope is not None and (m.kind != "rel" or m.rel in ("今年", "去年", "前年", "明年")):
                     set_para = p_start
                     scope_pos.append(p_start)
                     scope_val.append(new_scope)

@@ -43,7 +43,7 @@ _PATTERN = re.compile(
             rf"(?P<y>(?:19|20)\d{{2}})年(?:{_SUB}|(?P<ymd>\d{{1,2}}月\d{{1,2}}[日号]))?(?P<ysince>以?来)?",
             # relative years
             r"(?P<twoyears>今明两年)",
-            rf"(?P<rel>今年|去年|明年|本年|当年|全年|年末|年底|年初|这一年|那一年|同年)(?:{_SUB})?(?P<relsince>以来)?",
+            rf"(?P<rel>今年|去年|(?<![之以提])前年|明年|本年|当年|全年|年末|年底|年初|这一年|那一年|同年)(?:{_SUB})?(?P<relsince>以来)?",
             # the month before the one in scope: 6月份…由上月的95.6%下降至95.4%
             r"(?P<prevmonth>上个?月(?!份?以来))",
             # five-year plans: “十三五”, 十四五时期
@@ -295,7 +295,7 @@ def scan_mentions(text: str) -> list[Mention]:
                 continue  # 今年同期 and the like: a comparison base
             if word == "全年" and text.startswith(FULL_YEAR_NOUNS, end):
                 continue  # 完成全年目标的95%: part of a noun, not a period
-            offset = {"去年": -1, "明年": 1}.get(word, 0)
+            offset = {"去年": -1, "前年": -2, "明年": 1}.get(word, 0)
             out.append(
                 Mention(
                     start,
@@ -418,7 +418,7 @@ def resolve(mention: Mention, *, ref_year: int | None, context_year: int | None)
     if kind == "rel":
         if mention.rel == YEARS_LATER:  # 20年后: counted from the year just named, if any
             return None if context_year is None else str(context_year + (mention.year or 0))
-        if mention.rel in ("今年", "去年", "明年", "本年"):
+        if mention.rel in ("今年", "去年", "前年", "明年", "本年"):
             base = ref_year
         else:  # 全年, 当年, 年末, 这一年...: the governing year
             base = context_year if context_year is not None else ref_year

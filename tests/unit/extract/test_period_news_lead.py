@@ -186,3 +186,14 @@ def test_a_full_year_outturn_in_january_news_is_the_year_before(tmp_path):
 def test_a_full_year_outturn_later_in_the_year_is_the_pages_year(tmp_path):
     page = FULL_YEAR_IN_JANUARY.replace("Mon, 24 Jan 2022", "Fri, 30 Dec 2022")
     assert figures_by_quote(tmp_path, page, "december.md")["7.6%"].period == "2022"
+
+
+def test_the_year_before_last(tmp_path):
+    """新浪财经, 2021-04-04 (dev news_national_gwr_2021_expert_talk): 前年 is two years back."""
+    page = (
+        "---\ntitle: '刘元春：未来5年是中国GDP赶超美国关键时点'\ndate: Sun, 04 Apr 2021 08:00:00 GMT\n---\n"
+        "　　大家知道这几年新生儿的增长数量急剧下降，"
+        "前年下降到1400万人，去年的新生儿在1200多万，意味着少生200万人。\n"
+    )
+    found = figures_by_quote(tmp_path, page, "talk.md")
+    assert (found["1400万人"].period, found["1200多万"].period) == ("2019", "2020")
