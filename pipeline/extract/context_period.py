@@ -241,10 +241,14 @@ def _is_comparison(text: str, start: int) -> bool:
     (True, True, False)
     >>> _is_comparison("低于2019年", 2), _is_comparison("关于“十五五”时期", 3)
     (True, False)
+    >>> _is_comparison("增长11.9%，创下了近5年来的最快增速", 11)
+    True
     >>> _is_comparison("力争到2023年", 3), _is_comparison("从2020年的3.68万亿元增长到2025年", 17)
     (False, False)
     """
     before = text[max(0, start - 3) : start]
+    if before.endswith(("创下", "创下了", "创出")):
+        return True  # 创下了近5年来的最快增速: how rare a record is, not the figures' period
     if before.endswith(("上年", "前年")) and before[:-2].endswith(("比", "较")):
         return True  # 比上年全年提高: 上年 is no time phrase of its own, 全年 continues the base
     if before.endswith(COMPARISON_BEFORE):

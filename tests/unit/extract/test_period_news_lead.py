@@ -197,3 +197,16 @@ def test_the_year_before_last(tmp_path):
     )
     found = figures_by_quote(tmp_path, page, "talk.md")
     assert (found["1400万人"].period, found["1200多万"].period) == ("2019", "2020")
+
+
+def test_a_record_set_over_years_names_no_period(tmp_path):
+    """新浪财经, 2022-03-29 (dev news_ningbo_gdp_2021): 创下了近5年来的最快增速 says how rare the record
+    is; the breakdown after it is the story's year."""
+    page = (
+        "---\ntitle: '人均GDP反超杭州，宁波到底有多富？'\ndate: Tue, 29 Mar 2022 08:00:00 GMT\n---\n"
+        "<p>　　近期，各城市2021年经济数据陆续揭晓。</p>\n"
+        "<p>　　规模以上工业增加值增长11.9%，更是创下了近5年来的最快增速。"
+        "其中，代表高质量发展的人工智能产业、数字经济核心产业、新材料产业、高技术制造业、装备制造业增加值分别增长21.3%、17.5%、16.6%、16.1%和16.1%。</p>\n"
+    )
+    found = figures_by_quote(tmp_path, page, "ningbo.md")
+    assert (found["21.3%"].period, found["21.3%"].growth_basis) == ("2021", "yoy")
