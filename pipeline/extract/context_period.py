@@ -510,13 +510,14 @@ _PER_YEAR = re.compile(r"(?:年均|年平均|每年)(?!浓度|气温|降水|值|
 _HELD = re.compile(r"(?:持续|始终|一直|连年|均)?(?:保持|稳定|维持)在?(?:约|近|接近)?$|均为$")
 
 
-#: A level held for N years the text counts (粮食总产量连续9年稳定在, 安全感连续7年保持).
+#: A level held for N years the text counts (粮食总产量连续9年稳定在, 安全感连续7年保持,
+#: 销售额连续3年突破百亿元).
 _HELD_FOR_YEARS = re.compile(
-    rf"连续([{_CN}]|10|[1-9]\d?)年[^，,。；;\d]{{0,8}}?(?:保持|稳定|维持)在?(?:约|近|接近)?$"
+    rf"连续([{_CN}]|10|[1-9]\d?)年[^，,。；;\d]{{0,8}}?(?:(?:保持|稳定|维持)在?|突破|超过)(?:约|近|接近)?$"
 )
 
 
-def held_for_years(period: str | None, before: str) -> str | None:
+def held_for_years(period: str | None, before: str, quote: str = "") -> str | None:
     """The N years ending with ``period``'s last year, when the level before is held 连续N年.
 
     The text counts the years the level was held, so they, not the span under review nor the
@@ -524,10 +525,14 @@ def held_for_years(period: str | None, before: str) -> str | None:
 
     >>> held_for_years("2021-2025", "粮食总产量连续9年稳定在"), held_for_years("2021", "连续8年稳定在")
     ('2017-2025', '2014-2021')
+    >>> held_for_years("2021-2025", "“津农精品”销售额连续3年", "突破百亿元")
+    '2023-2025'
     >>> held_for_years("2025", "实际使用外资连续8年全国第一，粮食稳定在") is None  # another clause
     True
     """
     last = year_of(period)
+    if quote.startswith(("突破", "超过")):
+        before += quote[:2]  # 连续3年[突破百亿元]: the verb is quoted with its bound
     m = _HELD_FOR_YEARS.search(before)
     if last is None or m is None:
         return None

@@ -206,3 +206,9 @@ def test_n_years_after_a_verb_is_a_duration_not_a_date(tmp_path):
     """山西 2026: 晋祠泉断流30年后稳定复流 says how long the spring was dry; it dates nothing."""
     text = "五年来，生态环境持续改善。晋祠泉断流30年后稳定复流。入选全国美丽河湖优秀案例3个。\n各位代表！\n"
     assert figures_by_quote(tmp_path, text, "gwr_shanxi_2026.txt")["3个"].period == "2021-2025"
+
+
+def test_a_threshold_passed_for_n_years_covers_those_years(tmp_path):
+    """天津 2026 (dev gwr_tianjin_2026_mid_excerpt): 连续3年突破百亿元 is the level of each of 3 years."""
+    text = "五年来，乡村振兴全面推进，“津农精品”销售额连续3年突破百亿元。\n各位代表！\n"
+    assert figures_by_quote(tmp_path, text, "gwr_tianjin_2026.txt")["突破百亿元"].period == "2023-2025"
