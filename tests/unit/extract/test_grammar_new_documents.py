@@ -289,3 +289,14 @@ def test_a_bare_magnitude_with_its_own_bound_is_a_figure(extract_text, sentence,
 @pytest.mark.parametrize("sentence", ["千万家庭受益", "百万人口城市", "百多年来"])
 def test_a_bare_magnitude_without_a_bound_stays_a_word(extract_text, sentence):
     assert extract_text(sentence).figures == []
+
+
+def test_centimetres_are_a_length(extract_text):
+    """吉林 2026 (dev gwr_jilin_2026_mid_excerpt_gbk): a soil layer's depth, in metres as base unit."""
+    from benchmarks.accuracy import decode_source
+
+    sentence = "黑土地耕层厚度止跌提升3.5%、达到20.6厘米"
+    assert sentence in decode_source(DEV_EXTRA / "gwr_jilin_2026_mid_excerpt_gbk.txt")
+    depth = extract_text(sentence).figures[-1]
+    assert (depth.quote, depth.unit, depth.base_unit) == ("20.6厘米", "厘米", "m")
+    assert depth.value_base == pytest.approx(0.206)
