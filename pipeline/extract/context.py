@@ -806,7 +806,7 @@ class ContextResolver:
             period = self._census_change(period, named_at, window, quote, after, para_start, clean_start)
         if quote.endswith("周年"):
             period = None  # an anniversary counts years; it describes no period
-        elif "连续" in window and (held := held_for_years(period, window, quote)) is not None:
+        elif "年" in window and (held := held_for_years(period, window, quote)) is not None:
             period = held  # 粮食总产量连续9年稳定在[1300亿斤以上]: the years the level was held
         index, size = group if group else (None, None)
         if size and self._ml_end and "分别" in window:

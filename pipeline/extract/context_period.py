@@ -517,8 +517,16 @@ _HELD_FOR_YEARS = re.compile(
 )
 
 
+#: A change over N years the text counts (财政收入达到1350亿元，3年增长58.6%).
+_GROWTH_OVER_YEARS = re.compile(
+    rf"(?<![\d{_CN}年第近])([{_CN}]|10|[2-9])年(?:来)?(?:累计)?(?:增长|增加|提高|提升|下降|减少)了?$"
+)
+
+
 def held_for_years(period: str | None, before: str, quote: str = "") -> str | None:
-    """The N years ending with ``period``'s last year, when the level before is held 连续N年.
+    """The N years ending with ``period``'s last year that the text counts for the figure.
+
+    A level held 连续N年, or a change counted over N years (3年增长).
 
     The text counts the years the level was held, so they, not the span under review nor the
     single year in scope, are the figure's period.
@@ -527,13 +535,15 @@ def held_for_years(period: str | None, before: str, quote: str = "") -> str | No
     ('2017-2025', '2014-2021')
     >>> held_for_years("2021-2025", "“津农精品”销售额连续3年", "突破百亿元")
     '2023-2025'
+    >>> held_for_years("2021-2025", "财政收入达到1350亿元，3年增长", "58.6%")
+    '2023-2025'
     >>> held_for_years("2025", "实际使用外资连续8年全国第一，粮食稳定在") is None  # another clause
     True
     """
     last = year_of(period)
     if quote.startswith(("突破", "超过")):
         before += quote[:2]  # 连续3年[突破百亿元]: the verb is quoted with its bound
-    m = _HELD_FOR_YEARS.search(before)
+    m = _HELD_FOR_YEARS.search(before) or _GROWTH_OVER_YEARS.search(before)
     if last is None or m is None:
         return None
     years = _cn_int(m.group(1)) if len(m.group(1)) == 1 or m.group(1) == "10" else int(m.group(1))

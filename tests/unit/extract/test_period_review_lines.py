@@ -212,3 +212,10 @@ def test_a_threshold_passed_for_n_years_covers_those_years(tmp_path):
     """天津 2026 (dev gwr_tianjin_2026_mid_excerpt): 连续3年突破百亿元 is the level of each of 3 years."""
     text = "五年来，乡村振兴全面推进，“津农精品”销售额连续3年突破百亿元。\n各位代表！\n"
     assert figures_by_quote(tmp_path, text, "gwr_tianjin_2026.txt")["突破百亿元"].period == "2023-2025"
+
+
+def test_a_change_counted_over_n_years_covers_them(tmp_path):
+    """吉林 2026 (dev gwr_jilin_2026_mid_excerpt_gbk): 3年增长58.6% is the change of the last 3 years."""
+    text = "这五年，财政收入达到1350亿元，3年增长58.6%。\n各位代表！\n"
+    found = figures_by_quote(tmp_path, text, "gwr_jilin_2026.txt")
+    assert (found["58.6%"].period, found["1350亿元"].period) == ("2023-2025", "2025")
