@@ -506,6 +506,8 @@ _FLOW = re.compile(
 _CHANGE_RANKED = re.compile(r"(?:增量|增幅|增速|幅度|降幅)[^，,。；;\d]{0,4}$")
 #: A count per year of the span (每年开展…超过3万场次, 年均服务…): not a level reached at its end.
 _PER_YEAR = re.compile(r"(?:年均|年平均|每年)(?!浓度|气温|降水|值|水平)")
+#: Right after a flow word, a bound verb qualifies the flow's total (累计突破, 累计分别超过).
+_BOUND_ON_FLOW = re.compile(r"(?:分别|均)?(?:突破|超过?|逾)(?:约|近)?$")
 #: A level held through the span (民生支出占比持续保持在70%以上, 办复率均为100%): every year of it.
 _HELD = re.compile(r"(?:持续|始终|一直|连年|均)?(?:保持|稳定|维持)在?(?:约|近|接近)?$|均为$")
 
@@ -608,6 +610,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
     '2021-2025'
     >>> period_in_span("2021-2025", None, "综合实力稳步提升。生产总值", "", "6.66万亿元")  # a year's total
     '2025'
+    >>> period_in_span("2021-2025", None, "一般公共预算收支累计分别突破9千亿元、", "", "3万亿元")
+    '2021-2025'
     >>> period_in_span("2021-2025", None, "人均预期寿命增量居", "", "全国第1位")  # a change ranked
     '2021-2025'
     >>> period_in_span("2021-2025", None, "公共文化机构年均服务群众", "", "超过9000万人次")  # per year
@@ -650,6 +654,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
     flow_end = max((f.end() for f in _FLOW.finditer(clause)), default=-1)
     if flow_end >= 0 and not _STOCK_END.search(clause, flow_end):
         return period  # 累计建成美丽乡村超1.2万个: 超 qualifies a flow, it marks no level
+    if flow_end >= 0 and _BOUND_ON_FLOW.match(clause, flow_end):
+        return period  # 收支累计分别突破9千亿元、3万亿元: the bound of the flow's total, no level
     if _STOCK_END.search(clause) or quote.startswith(_STOCK_QUOTE):
         return str(last)
     if clause.endswith("的") and ("是" in clause or "为" in clause):
