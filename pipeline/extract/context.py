@@ -838,6 +838,10 @@ class ContextResolver:
             kind, period = self._news_goal(
                 kind, period, named_at, quote, window, clean_start, sent_start, para_start
             )
+            if period is None and kind == "target":
+                # 《政府工作报告》设定的主要目标，是GDP增长速度6%以上: a goal that names no time of its
+                # own is the year the page speaks in (a later year is always written: 到2035年)
+                period = self._ref_str
         if (
             named_at < 0
             and self.kind == "other"

@@ -210,3 +210,15 @@ def test_a_record_set_over_years_names_no_period(tmp_path):
     )
     found = figures_by_quote(tmp_path, page, "ningbo.md")
     assert (found["21.3%"].period, found["21.3%"].growth_basis) == ("2021", "yoy")
+
+
+def test_a_goal_naming_no_time_is_the_pages_year(tmp_path):
+    """新浪财经, 2021-04-04 (dev news_national_gwr_2021_expert_talk): the report's goals restated."""
+    page = (
+        "---\ntitle: '刘元春：未来5年是中国GDP赶超美国关键时点'\ndate: Sun, 04 Apr 2021 08:00:00 GMT\n---\n"
+        "　　《政府工作报告》设定的主要目标，是GDP增长速度6%以上，新增就业1100万以上，城镇调查失业率5.5%，"
+        "居民消费价格涨幅3%，进出口国际收支平衡。\n"
+    )
+    found = figures_by_quote(tmp_path, page, "talk.md")
+    assert {found[q].period for q in ("6%以上", "1100万以上", "5.5%")} == {"2021"}
+    assert found["6%以上"].value_kind == "target"
