@@ -58,11 +58,13 @@ from pipeline.extract.context_area import (
 )
 from pipeline.extract.context_period import (
     CENSUS,
+    CLOSING_MONTH,
     PREVIOUS_MONTH,
     SAME_PERIOD_LAST_YEAR,
     YEARS_LATER,
     Mention,
     change_role,
+    closing_month,
     format_period,
     held_for_years,
     is_cumulative,
@@ -166,15 +168,24 @@ _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(](
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
 _SENTENCE_MARK = re.compile("[，,。；;]")
+#: The period a relative phrase names from the governing one: 去年同期, 上月, 当月.
+_RELATIVE_PERIODS = {
+    SAME_PERIOD_LAST_YEAR: year_earlier,
+    PREVIOUS_MONTH: month_earlier,
+    CLOSING_MONTH: closing_month,
+}
 #: Words of a review of several years (see ``_opening_span``), and how far into a text they are read.
 _SPAN_MARKS = re.compile(r"年均|五年(?:来|间|累计|生产|净增|新增|共)|[比较]“十[一二三四五]五”")
 _YEAR_REVIEW = re.compile(r"过去一年|一年来|刚刚过去的|(?:19|20)\d{2}年(?:工作回顾|，)")
 _OPENING_SPAN_REACH = 1500
 #: What may stand before a time phrase that opens a clause (。20年后，安徽GDP超过4万亿元).
 _CLAUSE_OPENERS = "，,。；;：:！!？?\n\u3000 （(“"
-#: After a five-year plan's name, words that make its start an event of this year, not a period
-#: (a plan's close, “十三五”收官, still heads the review of its years).
-_PLAN_MILESTONE = re.compile(r"[”\"」]?(?:规划)?(?:良好)?(?:开局|起步|开好局|起好步)")
+#: After a five-year plan's name, words that make its start or its close an event of one year, not
+#: a period (实现“十四五”圆满收官 closes the year's review; “十三五”收官 alone still heads a review
+#: of its years).
+_PLAN_MILESTONE = re.compile(
+    r"[”\"」]?(?:规划)?(?:(?:良好)?(?:开局|起步|开好局|起好步)|(?:圆满|顺利|胜利)收官)"
+)
 _CLAUSE_BREAK = re.compile("[，,；;]")
 #: After a number right behind a yardstick place: the number is the yardstick's own value.
 _REFERENCE_VALUE = re.compile(r"的(?:平均)?(?:水平|增速|增幅|速度|增长)")
@@ -416,9 +427,11 @@ class ContextResolver:
                     context_year = self._full_year_past(s_start, m.end)
             else:
                 context_year = sent_year or para_year or scope_year
-            if m.rel in (SAME_PERIOD_LAST_YEAR, PREVIOUS_MONTH):
+            if m.rel in (SAME_PERIOD_LAST_YEAR, PREVIOUS_MONTH, CLOSING_MONTH):
                 governing = next((r[2] for r in reversed(resolved[-8:]) if r[0] >= p_start and r[2]), scope)
-                earlier = year_earlier if m.rel == SAME_PERIOD_LAST_YEAR else month_earlier
+                if m.rel == CLOSING_MONTH and carry_pos and carry_pos[-1] >= p_start and governing == scope:
+                    governing = carry_val[-1]  # 前三季度，…。当月…: the paragraph's frame
+                earlier = _RELATIVE_PERIODS[m.rel]
                 resolved.append((m.start, m.end, earlier(governing)))
                 continue  # its own sentence only: 去年同期，上海GDP为…。; 由上月的95.6%下降至…
             if m.kind == "fyp" and _PLAN_MILESTONE.match(text, m.end):
@@ -523,6 +536,23 @@ class ContextResolver:
                             scope_pos.append(self._para_end(p_start))
                             scope_val.append(scope)
                         news_scoped = True
+            elif (
+                self.kind == "gwr"
+                and m.kind == "past"
+                and (m.year or 1) >= 2
+                and period is not None
+                and set_para != p_start
+                and scope_pos[-1] < p_start
+                and not (len(resolved) > 1 and resolved[-2][0] >= p_start)
+            ):
+                # （三）坚定不移大抓产业主攻工业。…。五年来，…: a review paragraph that names its span
+                # only further on (or at its end) is about that span from its start; the paragraph
+                # after it goes back to the scope before
+                set_para = p_start
+                scope_pos.append(p_start)
+                scope_val.append(period)
+                scope_pos.append(self._para_end(p_start))
+                scope_val.append(scope)
         for pos in top_starts[top_i:]:
             scope_pos.append(pos)
             scope_val.append(default_period(pos))

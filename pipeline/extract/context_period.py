@@ -46,6 +46,8 @@ _PATTERN = re.compile(
             rf"(?P<rel>今年|去年|(?<![之以提])前年|明年|本年|当年|全年|年末|年底|年初|这一年|那一年|同年)(?:{_SUB})?(?P<relsince>以来)?",
             # the month before the one in scope: 6月份…由上月的95.6%下降至95.4%
             r"(?P<prevmonth>上个?月(?!份?以来))",
+            # the last month of the period in scope: 前三季度…。当月进出口… (September)
+            r"(?P<thismonth>当月)",
             # five-year plans: “十三五”, 十四五时期
             r"(?P<fyp>“?十([一二三四五六七八九])五”?(?:时期|期间|规划期)?)",
             # 过去五年, 五年来, 这五年, 今后五年, 近三年, 一年来
@@ -299,6 +301,8 @@ def scan_mentions(text: str) -> list[Mention]:
                 continue  # 今年同期 and the like: a comparison base
             if word == "全年" and text.startswith(FULL_YEAR_NOUNS, end):
                 continue  # 完成全年目标的95%: part of a noun, not a period
+            if m.group("relsince") and text[start - 2 : start] in _TREND_VERBS:
+                continue  # 持续今年以来两位数增长态势: a trend described, not the figures' period
             offset = {"去年": -1, "前年": -2, "明年": 1}.get(word, 0)
             out.append(
                 Mention(
@@ -318,9 +322,13 @@ def scan_mentions(text: str) -> list[Mention]:
             digits = [g for g in m.groups()[m.re.groupindex["past"] : m.re.groupindex["past"] + 3] if g]
             if start >= 2 and text[start - 2 : start] == "连续":
                 continue
+            if _RECORD_AFTER.match(text, end):
+                continue  # 落实率为近七年最高: how rare a record is, not a period
             out.append(Mention(start, end, "past", _cn_int(digits[0])))
         elif m.group("prevmonth"):
             out.append(Mention(start, end, "rel", rel=PREVIOUS_MONTH))
+        elif m.group("thismonth"):
+            out.append(Mention(start, end, "rel", rel=CLOSING_MONTH))
         elif m.group("census"):
             out.append(Mention(start, end, "year", census_year(m), rel=CENSUS))
         elif m.group("later"):
@@ -338,11 +346,38 @@ def scan_mentions(text: str) -> list[Mention]:
     return out
 
 
+#: After a span, the words of a record it measures (近七年最高, 近五年来的最快增速, 近十年新高).
+_RECORD_AFTER = re.compile(r"来?的?(?:最[高低快慢好大多少佳优]|新高|新低)")
+#: Verbs that continue a trend named after them (持续今年以来…态势, 延续去年以来的…).
+_TREND_VERBS = frozenset({"持续", "延续", "保持", "继续", "维持"})
 #: Verbs that move a deadline: 延长至明年3月底 (增长到2025年的… is growth, not a delay).
 DELAY_VERBS = ("延长", "延缓", "推迟", "延续", "延期")
 
 #: ``Mention.rel`` of 上月: the month before the governing month.
 PREVIOUS_MONTH = "上月"
+
+
+#: ``Mention.rel`` of 当月: the last month of the governing period.
+CLOSING_MONTH = "当月"
+_LAST_MONTH = {"Q": 3, "H": 6}
+
+
+def closing_month(period: str | None) -> str | None:
+    """The last month of a period within one year (2021Q1-Q3 -> 2021M09); None for a year or span.
+
+    >>> closing_month("2021Q1-Q3"), closing_month("2021M01-M08"), closing_month("2022H1")
+    ('2021M09', '2021M08', '2022M06')
+    >>> closing_month("2021") is None, closing_month("2021-2025") is None
+    (True, True)
+    """
+    if not period or len(period) < 6 or period[4] not in "QHM":
+        return None
+    tail = period.rsplit("-", 1)[-1].lstrip(period[:4])
+    kind, number = tail[0], tail[1:]
+    if not number.isdigit():
+        return None
+    month = int(number) if kind == "M" else int(number) * _LAST_MONTH[kind]
+    return f"{period[:4]}M{month:02d}"
 
 
 def month_earlier(period: str | None) -> str | None:

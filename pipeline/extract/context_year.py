@@ -72,7 +72,7 @@ _PLAN_HEADING = re.compile(
     + _YEAR
     + r"年(?:政府)?工作(?:安排|的?总体要求)|"
     + _YEAR
-    + r"年(?:经济社会发展的?)?主要(?:预期)?目标"
+    + r"年(?:经济社会发展的?)?主要(?:预期)?目标(?![^，。；]{0,6}(?:完成|实现))"
 )
 _LOOK_BACK = re.compile(
     r"过去的?[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|这[一二两三四五六七八九十]年"
@@ -215,6 +215,8 @@ def parse_heading_year(text: str) -> int | None:
     2026
     >>> parse_heading_year("三、关于2026年工作"), parse_heading_year("今年主要预期目标是…")
     (2026, None)
+    >>> parse_heading_year("2025年主要目标任务的完成，标志着“十四五”规划顺利收官") is None  # a look back
+    True
     """
     review = _REVIEW_HEADING.search(text)
     plan = _PLAN_HEADING.search(text)

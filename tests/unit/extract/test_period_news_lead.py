@@ -222,3 +222,22 @@ def test_a_goal_naming_no_time_is_the_pages_year(tmp_path):
     found = figures_by_quote(tmp_path, page, "talk.md")
     assert {found[q].period for q in ("6%以上", "1100万以上", "5.5%")} == {"2021"}
     assert found["6%以上"].value_kind == "target"
+
+
+#: 新浪财经, 2021-10-23 (dev news_guangdong_econ_2021q1q3): a release on the first three quarters.
+QUARTERS_AND_MONTH = (
+    "---\ntitle: '广东前三季度GDP达8.8万亿，当月进出口创历史新高'\ndate: Sat, 23 Oct 2021 06:55:26 GMT\n---\n"
+    "<p>　　作为外贸第一大省，外贸进出口对广东经济发展十分关键。"
+    "数据显示，前三季度，广东外贸进出口总额6.03万亿元，同比增长18.6%，持续今年以来两位数增长态势，两年平均增长8.0%。其中，出口3.68万亿元，同比增长19.3%，"
+    "两年平均增长8.3%。当月进出口总量创历史新高，全省进出口0.78万亿元，同比增长12.1%。</p>\n"
+)
+
+
+def test_a_trend_since_the_years_start_does_not_reset_the_period(tmp_path):
+    found = figures_by_quote(tmp_path, QUARTERS_AND_MONTH, "guangdong.md")
+    assert found["8.0%"].period == found["3.68万亿元"].period == "2021Q1-Q3"  # not 2021 (今年以来)
+
+
+def test_the_month_of_a_cumulative_release_is_its_last(tmp_path):
+    found = figures_by_quote(tmp_path, QUARTERS_AND_MONTH, "guangdong.md")
+    assert found["0.78万亿元"].period == found["12.1%"].period == "2021M09"  # 当月 after 前三季度

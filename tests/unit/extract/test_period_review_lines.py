@@ -219,3 +219,35 @@ def test_a_change_counted_over_n_years_covers_them(tmp_path):
     text = "这五年，财政收入达到1350亿元，3年增长58.6%。\n各位代表！\n"
     found = figures_by_quote(tmp_path, text, "gwr_jilin_2026.txt")
     assert (found["58.6%"].period, found["1350亿元"].period) == ("2023-2025", "2025")
+
+
+#: 黑龙江 2026 (dev gwr_heilongjiang_2026_mid_excerpt_gbk): the year's review, with records said of
+#: the years before (近七年最高, 近五年最高) that date nothing.
+HEILONGJIANG_RECORDS = (
+    "（九）民生保障有力有效。民生支出占一般公共预算支出87%，城乡居民人均可支配收入分别增长4.4%、5.8%。"
+    "就业形势总体稳定，高校毕业生毕业去向落实率为近七年最高。城乡低保标准分别增长9.9%、13.2%，"
+    "困难残疾人生活补贴标准提高25%，增幅均为近五年最高。改造水热气等管网3656公里。\n各位代表！\n"
+)
+
+
+@pytest.mark.parametrize("quote", ["9.9%", "25%", "3656公里"])
+def test_a_record_over_recent_years_dates_nothing(tmp_path, quote):
+    found = figures_by_quote(tmp_path, HEILONGJIANG_RECORDS, "gwr_heilongjiang_2026.txt")
+    assert found[quote].period == "2025"
+    assert found[quote].growth_basis in (None, "yoy")
+
+
+#: 贵州 2026 (dev gwr_guizhou_2026_mid_excerpt): a section of the five-year review that names its span
+#: only in its closing sentence, after the year's review closed with the plan's end.
+GUIZHOU_SECTION = (
+    "各位代表！2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，贵州经济社会发展条件明显改善。\n"
+    "（五）大力推进以人为本的新型城镇化。累计完成棚户区改造47.63万户（套）、老旧小区改造68.56万户、"
+    "背街小巷改造5667条，建设改造城镇地下管网2.24万公里。创建全国文明城市8个。"
+    "五年来，贵州城市品质不断提升，人气更旺、烟火气更浓、带动力更强！\n"
+)
+
+
+@pytest.mark.parametrize("quote", ["47.63万户", "2.24万公里", "8个"])
+def test_a_review_section_closed_by_its_span_is_about_it_throughout(tmp_path, quote):
+    found = figures_by_quote(tmp_path, GUIZHOU_SECTION, "gwr_guizhou_2026.txt")
+    assert (found[quote].period, found[quote].value_kind) == ("2021-2025", "actual")
