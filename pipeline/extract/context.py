@@ -542,15 +542,18 @@ class ContextResolver:
                 and (m.year or 1) >= 2
                 and period is not None
                 and set_para != p_start
-                and scope_pos[-1] < p_start
-                and not (len(resolved) > 1 and resolved[-2][0] >= p_start)
+                and scope_pos[-1] <= p_start
+                and self._only_span_ends_before(resolved, p_start, period)
             ):
                 # （三）坚定不移大抓产业主攻工业。…。五年来，…: a review paragraph that names its span
                 # only further on (or at its end) is about that span from its start; the paragraph
                 # after it goes back to the scope before
                 set_para = p_start
-                scope_pos.append(p_start)
-                scope_val.append(period)
+                if scope_pos[-1] == p_start:
+                    scope_val[-1] = period  # the section's own default, set at its heading
+                else:
+                    scope_pos.append(p_start)
+                    scope_val.append(period)
                 scope_pos.append(self._para_end(p_start))
                 scope_val.append(scope)
         for pos in top_starts[top_i:]:
@@ -628,6 +631,16 @@ class ContextResolver:
             j -= 1
         value = self._scope_value(self._scope_pos, self._scope_val, pos)
         return value if value and value[4:5] == "-" else None
+
+    @staticmethod
+    def _only_span_ends_before(resolved: list[tuple[int, int, str | None]], p_start: int, span: str) -> bool:
+        """True when the time phrases of the paragraph before the last one name only the span's ends.
+
+        从2020年的…提高到2025年的… in a paragraph closed by 五年来 dates the ends of a change
+        over the span (2020 and 2025 for 2021-2025); any other period opens a paragraph of its own.
+        """
+        ends = {str(int(span[:4]) - 1), span[-4:]}
+        return all(r[2] in ends for r in resolved[:-1] if r[0] >= p_start)
 
     def _opening_span(self) -> str | None:
         """The five years a report's excerpt opens on, when it starts inside their review.

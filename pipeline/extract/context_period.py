@@ -266,6 +266,8 @@ def scan_mentions(text: str) -> list[Mention]:
     [('year', 2020, 'Q1'), ('rel', 0, 'H1')]
     >>> [m.kind for m in scan_mentions("这五年，高新技术企业是2015年的3倍")]
     ['past']
+    >>> [(m.year, m.year2) for m in scan_mentions("2020年到2025年，工业投资比重从17.9%提升到35.5%")]
+    [(2021, 2025)]
     >>> [m.sub for m in scan_mentions("前三季度，1-11月，前7个月，2021年1至5月，1—2月，前十一个月")]
     ['Q1-Q3', 'M01-M11', 'M01-M07', 'M01-M05', 'M01-M02', 'M01-M11']
     """
@@ -278,6 +280,8 @@ def scan_mentions(text: str) -> list[Mention]:
             continue
         if m.group("r1"):
             y1, y2 = int(m.group("r1")), int(m.group("r2"))
+            if y1 < y2 and _CHANGE_FROM_ENDS.match(text, end):
+                y1 += 1  # 2020年到2025年，比重从17.9%提升到35.5%: the ends of a change over 2021-2025
             if y1 < y2:
                 out.append(Mention(start, end, "range", y1, y2))
         elif m.group("y"):
@@ -316,6 +320,8 @@ def scan_mentions(text: str) -> list[Mention]:
                 )
             )
         elif m.group("fyp"):
+            if start and text[start - 1] in "是为" and text.startswith("的", end):
+                continue  # 利润总额为“十三五”时期的2.2倍: the base of a multiple, not the period
             y1, y2 = fyp_years(10 + _cn_int(m.group(m.re.groupindex["fyp"] + 1)))
             out.append(Mention(start, end, "fyp", y1, y2))
         elif m.group("past"):
@@ -346,6 +352,8 @@ def scan_mentions(text: str) -> list[Mention]:
     return out
 
 
+#: After a range of years, a change written from its start (2020年到2025年，…从17.9%提升到…).
+_CHANGE_FROM_ENDS = re.compile(r"[，,]?[^。；;！!？?从由]{0,24}[从由][^。；;]{0,16}?[\d０-９]")
 #: After a span, the words of a record it measures (近七年最高, 近五年来的最快增速, 近十年新高).
 _RECORD_AFTER = re.compile(r"来?的?(?:最[高低快慢好大多少佳优]|新高|新低)")
 #: Verbs that continue a trend named after them (持续今年以来…态势, 延续去年以来的…).

@@ -251,3 +251,16 @@ GUIZHOU_SECTION = (
 def test_a_review_section_closed_by_its_span_is_about_it_throughout(tmp_path, quote):
     found = figures_by_quote(tmp_path, GUIZHOU_SECTION, "gwr_guizhou_2026.txt")
     assert (found[quote].period, found[quote].value_kind) == ("2021-2025", "actual")
+
+
+def test_a_range_of_years_before_a_change_dates_its_ends(tmp_path):
+    """贵州 2026 (dev gwr_guizhou_2026_mid_excerpt): 2020年到2025年，…从X提升到Y is a change over
+    2021-2025 whose start is 2020's; the previous plan named as a multiple's base dates nothing."""
+    text = (
+        "五年来，工业发展成效明显。2020年到2025年，工业投资占固定资产投资比重从17.9%提升到35.5%，"
+        "工业税收占全部税收比重从34.6%提升到49%。省国资委监管企业“十四五”时期利润总额为“十三五”时期的2.2倍。"
+        "全省高速公路通车里程突破9500公里。\n各位代表！\n"
+    )
+    found = figures_by_quote(tmp_path, text, "gwr_guizhou_2026.txt")
+    assert (found["17.9%"].period, found["35.5%"].period) == ("2020", "2025")
+    assert found["突破9500公里"].period == "2025"  # not 2020: 十三五 was the multiple's base
