@@ -46,7 +46,8 @@ _AFTER = re.compile(
 )
 #: What a comparative with 于 compares with when it is an earlier time (快于上年同期): a change.
 _EARLIER = re.compile(r"上年|去年|前年|同期|上半年|上月|上季|年初|季度|月份")
-_NEG_PP = re.compile(r"低(?:了)?$")
+#: A gap below a yardstick: 低0.5个百分点, 低于全国0.3个百分点, 慢于全省1个百分点.
+_NEG_PP = re.compile(r"(?:低|(?:低|慢)于[^，。；、\d%％]{0,8}?(?:约|近)?)了?$")
 #: A change by an amount, then the level it reaches (回落0.4个百分点至): the number after is a level.
 _CHANGE_THEN_TO = re.compile(r"[\d０-９](?:个百分点|个点)[至到]$")
 #: A verb of trend with no rate noun after it in the sentence (连续回落，分别为…): what follows
@@ -232,8 +233,8 @@ def classify_pp_sign(text: str, start: int) -> int:
 
     >>> classify_pp_sign("比上年末提高0.84个百分点", 7)
     1
-    >>> classify_pp_sign("比全国低0.5个百分点", 4)
-    -1
+    >>> classify_pp_sign("比全国低0.5个百分点", 4), classify_pp_sign("增长4.7%、低于全国0.3个百分点", 11)
+    (-1, -1)
     """
     window = clause_window(text, start)
     if _NEG_PP.search(window):

@@ -300,3 +300,11 @@ def test_centimetres_are_a_length(extract_text):
     depth = extract_text(sentence).figures[-1]
     assert (depth.quote, depth.unit, depth.base_unit) == ("20.6厘米", "厘米", "m")
     assert depth.value_base == pytest.approx(0.206)
+
+
+def test_a_gap_below_the_nation_is_negative(extract_text):
+    """内蒙古 2026 (dev gwr_neimenggu_2026_mid_excerpt): 低于全国 and 高于全国 in one sentence."""
+    sentence = "地区生产总值增长4.7%、低于全国0.3个百分点，规上工业增加值增长6.7%、高于全国0.8个百分点"
+    assert sentence in (DEV_EXTRA / "gwr_neimenggu_2026_mid_excerpt.txt").read_text(encoding="utf-8")
+    gaps = [(f.value, f.measure) for f in extract_text(sentence).figures if f.unit == "个百分点"]
+    assert gaps == [(-0.3, "change_pp"), (0.8, "change_pp")]
