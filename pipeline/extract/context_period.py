@@ -536,7 +536,7 @@ _CHANGE_WORDS = re.compile(r"增长|增速|增幅|下降|提高|降低|增加(?!
 _STOCK_END = re.compile(
     r"(?:达到?|突破|超过?|逾|[稳跃位]?居(?![民住家然])[^，,。；;]{0,8}?前?|(?<![入并行系序])列(?:全国|全省|全市)?|保持在?|稳定在|"
     r"(?:提高|提升|增加|增长|上升|扩大|扩容|拓展|降低|下降|缩小|减少|回落|缩短|压缩|压减|提速)[到至]|[增降升]至|在建|"
-    r"连续|覆盖|总量|总数|总额|总规模)(?:约|近|接近|将近)?$"
+    r"连续|覆盖|总量|总数|总额|总规模)(?:约|近|接近|将近)?(?:每月|每人)?$"
 )
 #: A flow over the span named before the number (累计建成…超1.2万个, 引进项目…、总投资超1.6万亿元,
 #: 五年增量超1.36万亿元): it keeps the span unless a level verb follows it (新增…、总装机达9157万千瓦).
@@ -659,6 +659,8 @@ def period_in_span(period: str, role: str | None, before: str, after: str, quote
     '2021-2025'
     >>> period_in_span("2021-2025", None, "公共文化机构年均服务群众", "", "超过9000万人次")  # per year
     '2021-2025'
+    >>> period_in_span("2021-2025", None, "城乡低保标准提高到每月", "", "815元")  # 每月 is the unit's base
+    '2025'
     >>> period_in_span("2021-2025", None, "跨境电商综试区扩容至", "", "7个")  # an end state
     '2025'
     >>> period_in_span("2013-2018", None, "规模以上工业增加值平均增速为", "", "7.35%")  # a rate of change
