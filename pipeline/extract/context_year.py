@@ -15,7 +15,8 @@ order of trust, each read once per document:
 5. a national plenary session named by term and session (十四届全国人大一次会议 → 2023,
    see :func:`parse_session_year`), then the report's own headings: a review of year Y
    (2025年工作回顾, 2025年和“十四五”时期工作回顾) is delivered in Y+1; the year's plan
-   (2026年工作安排, 关于2026年工作, 2026年主要预期目标) names the report's year;
+   (2026年工作安排, 关于2026年工作, 2026年主要预期目标) names the report's year; the draft of a
+   five-year plan it submits (“十五五”规划纲要（草案）) is the plan's first year's;
 6. the year's place in a five-year plan or an anniversary, said of the text's own year
    (今年是“十四五”开局之年 → 2021, 今年是新中国成立70周年 → 2019) or of the year under
    review (过去的一年是“十三五”收官之年 → 2020, so the text speaks from 2021); see
@@ -45,6 +46,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.extract.context_vocab import CN_DIGITS as CN_DIGIT_VALUES
 from pipeline.extract.numerals import parse_number
 from pipeline.ingest.document import Document
 
@@ -173,6 +175,8 @@ def parse_report_year(doc: Document) -> int | None:
     if own is None:
         own = parse_heading_year(text)
     if own is None:
+        own = parse_plan_draft_year(text)
+    if own is None:
         own = parse_past_year(text)
     if own is not None:
         return own
@@ -206,6 +210,31 @@ def parse_file_name_year(file_name: str) -> int | None:
     """
     years = [int(m.group(1)) for m in _FILE_NAME_YEAR.finditer(file_name)]
     return max(years) if years else None
+
+
+_PLAN_DRAFT = re.compile(
+    r"(?:第十([一二三四五六七八九])个五年规划|“?十([一二三四五六七八九])五”?规划)(?:和[^（》]{0,20})?纲要（草案）"
+)
+
+
+def parse_plan_draft_year(text: str) -> int | None:
+    """The year a report submitting a five-year plan's draft is given: the plan's first year.
+
+    A congress adopts the plan in its first year (the 2021 reports submit the 十四五 draft),
+    so a report that names the draft, however little else it dates, speaks from then.
+
+    >>> parse_plan_draft_year("我们编制了“十五五”规划纲要（草案），提交大会审议。")
+    2026
+    >>> parse_plan_draft_year("第十四个五年规划和二〇三五年远景目标纲要（草案）》一并审议")
+    2021
+    >>> parse_plan_draft_year("“十五五”规划纲要明确") is None
+    True
+    """
+    m = _PLAN_DRAFT.search(text)
+    if m is None:
+        return None
+    index = 10 + CN_DIGIT_VALUES[m.group(1) or m.group(2)]
+    return 1981 + 5 * (index - 6)
 
 
 def parse_heading_year(text: str) -> int | None:

@@ -355,3 +355,16 @@ def test_a_year_in_the_text_outranks_the_file_name(tmp_path):
 
     found = figures_by_quote(tmp_path, "今年是“十五五”开局之年。" + _UNDATED_GOALS, "2021_report.txt")
     assert found["2300亿元"].period == "2026"  # the plan's first year dates the text, not the name
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [("gwr_shanghai_2026_mid_excerpt.txt", 2026), ("gwr_baoding_2021_excerpt.txt", 2021)],
+)
+def test_a_report_submitting_a_plans_draft_is_of_the_plans_first_year(tmp_path, name, year):
+    """The 上海 excerpt writes no year (its review says 过去一年 and 这五年); like the 2021 保定
+    report it submits a five-year plan's draft, which a congress adopts in the plan's first year.
+    Read under a neutral name, so the file name cannot date it."""
+    copy = tmp_path / "excerpt.txt"
+    copy.write_bytes((DEV_EXTRA / name).read_bytes())
+    assert parse_report_year(read_report(copy)) == year
