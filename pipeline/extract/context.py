@@ -197,7 +197,39 @@ def _is_topic(before: str) -> bool:
 
 #: 7、8、9三个月 / 7、8、9月份: a list of months whose figures follow as a 分别 list, one each.
 _MONTH_LIST = re.compile(r"((?:1[0-2]|[1-9])(?:[、和](?:1[0-2]|[1-9]))+)(?:月份?|[两三四五六七八九十]个月)")
-_MONTH_LIST_SCAN = Anchored(_MONTH_LIST)  # tried only at digits (see ``anchored``)
+#: The last item of a month list with its month word (、9月, 和9个月): every list ends on one.
+_MONTH_TAIL = re.compile(r"[、和](?:1[0-2]|[1-9])(?:月|[两三四五六七八九十]个月)")
+#: What a month list is written with before its month word.
+_MONTH_LIST_CHARS = frozenset("0123456789、和")
+
+
+def _month_lists(text: str) -> list[re.Match[str]]:
+    """The matches of ``_MONTH_LIST.finditer(text)``, looked for only before their tails.
+
+    Trying the list pattern at every digit of a report costs a pass that finds nothing in
+    most reports; a tail (、 or 和, a month, 月) is rare, and its 、/和 start a cheap scan.
+    Equivalent: a list is digits and joiners up to its tail, so any match that ends at a
+    tail starts inside the run of such characters before the tail's joiner, and no match
+    ends anywhere but at a tail (月份: one character more). Runs are cut at the end of the
+    previous match, as ``finditer`` resumes there.
+
+    >>> [m.group() for m in _month_lists("7、8、9三个月，10和11月份，5%、6月")]
+    ['7、8、9三个月', '10和11月份']
+    """
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for tail in _MONTH_TAIL.finditer(text):
+        start = tail.start()
+        if start < last_end:
+            continue  # the tail of the match just found
+        while start > last_end and text[start - 1] in _MONTH_LIST_CHARS:
+            start -= 1
+        m = _MONTH_LIST.search(text, start, tail.end() + 1)
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
+
 #: A change in a population census's counts (人口增量为152.67万, 增长5.68%, 减少约80万): over the
 #: ten years since the census before, not the census year alone.
 _CENSUS_CHANGE = re.compile(r"(?:增量|增加|增长|减少|净增|增幅)(?![至到])")
@@ -647,7 +679,7 @@ class ContextResolver:
         self._ml_end: list[int] = []
         self._ml_para: list[int] = []
         self._ml_months: list[list[int]] = []
-        for m in _MONTH_LIST_SCAN.finditer(self.text):
+        for m in _month_lists(self.text):
             self._ml_end.append(m.end())
             self._ml_para.append(self._para_start(m.start()))
             self._ml_months.append([int(x) for x in re.split("[、和]", m.group(1))])
