@@ -164,6 +164,9 @@ _NATIONAL_BODY = re.compile(r"国务院|全国人大|全国人民代表大会|�
 _NOTE = re.compile(r"[（(][^（）()]{0,16}下同[^（）()]{0,6}[）)]|[（(]([^（）()]{0,12})[）)]")
 _TOP_HEADING = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}[、．.]")
 _SUB_HEADING = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
+#: The first character after the leading spaces (``str.lstrip`` strips what ``\s`` matches) of a
+#: line either heading pattern matches.
+_HEADING_FIRST = frozenset("一二三四五六七八九十（(")
 _SENTENCE_MARK = re.compile("[，,。；;]")
 _CLAUSE_BREAK = re.compile("[，,；;]")
 #: After a number right behind a yardstick place: the number is the yardstick's own value.
@@ -239,7 +242,6 @@ _LEAD_PARAGRAPHS = 2  # a news story's lead: its dateline or first paragraph and
 _OPENING = 14  # a time phrase this near a paragraph's start sets the scope for what follows
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
 _LEAD_SPACES = " \u3000\t"
-_COMPARED = re.compile("[比较]")
 #: The base of a comparison stated with its value (相比2020年广东GDP总量110760.94亿元的数据,
 #: 比2020年的73129亿元增加了…): that value is the base year's. A change verb between the year and
 #: the figure (比2020年增长8%) makes the figure the change, dated by the sentence as before.
@@ -336,6 +338,8 @@ class ContextResolver:
         top: list[int] = []
         for start in [0, *self._para]:
             line = self.text[start : start + 12]
+            if line.lstrip()[:1] not in _HEADING_FIRST:
+                continue  # most lines open on neither pattern's numeral or bracket: two matches saved
             if _TOP_HEADING.match(line):
                 heads.setdefault(start, 1)
                 top.append(start)
@@ -742,12 +746,14 @@ class ContextResolver:
             # 从上半年的4.7%下跌至3.80%: the start's period is not the end's (nor an earlier start's)
             period, named_at = self._period(named_at - 1, sent_start, para_start)
         quote = text[clean_start:clean_end]
+        # a year and a comparison word (比2015年增加): read by two rules below; most windows have neither
+        year_compared = "年" in window and ("比" in window or "较" in window)
         if period is not None and period[4:5] == "-":  # is_year_span, inlined: once per figure
             period = period_in_span(period, role, window, after, quote)
         elif (
             period is not None
             # cheap guard: _within_span needs a from role, 年均, or 比/较 + a year
-            and (role == "from" or "年均" in window or ("年" in window and _COMPARED.search(window)))
+            and (role == "from" or "年均" in window or year_compared)
             and (span := self._paragraph_span(clean_start, para_start)) is not None
         ):
             period = self._within_span(period, span, role, window, after, quote)
@@ -762,8 +768,7 @@ class ContextResolver:
             # the year before (news on a whole year may compare with any earlier year)
             period = year_earlier(period)
         if (
-            "年" in window
-            and ("比" in window or "较" in window)  # cheap guard: most windows compare nothing
+            year_compared  # cheap guard: most windows compare nothing
             and (base := _BASE_WITH_VALUE.search(window)) is not None
             and not _CHANGE_VERB.search(window, base.end(1) + 1)
             and not _CHANGE_VERB.match(quote)  # 比2020年分别下降65.3%: the quote itself is the change
