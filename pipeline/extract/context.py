@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from pipeline.extract.anchored import Anchored
@@ -116,6 +117,8 @@ class Context(NamedTuple):
 
 
 _new_tuple = tuple.__new__
+#: ``describe``'s default for ``words``: read the subject's words there.
+_READ = object()
 #: The first characters group_area accepts (个, 的, 省, or nothing): other figures skip the call.
 _GROUP_AREA_FIRST = "个的省"
 
@@ -232,6 +235,7 @@ def _month_lists(text: str) -> list[re.Match[str]]:
             out.append(m)
             last_end = m.end()
     return out
+
 
 #: A change in a population census's counts (人口增量为152.67万, 增长5.68%, 减少约80万): over the
 #: ten years since the census before, not the census year alone.
@@ -723,11 +727,62 @@ class ContextResolver:
 
     # ------------------------------------------------------------------ queries
 
-    def describe(self, clean_start: int, clean_end: int, *, group: tuple[int, int] | None = None) -> Context:
+    def subjects(self, spans: Iterable[tuple[int, int, tuple[int, int] | None]]) -> list[str | None]:
+        """The words naming what each figure measures, for ``describe(..., words=)``, in one pass.
+
+        ``spans`` are ``(clean_start, clean_end, group)`` as ``describe`` takes them. Why a pass
+        of its own: choosing the subject runs its own large set of patterns and vocabularies
+        (``context_subject``), and interleaved with the other context rules figure by figure it
+        runs with cold caches; run over all figures first it costs about a third less. The words
+        are those ``describe`` reads itself (``_words``, a pure function of the text and the
+        span), so passing them back changes nothing.
+        """
+        text, sent, words_of = self.text, self._sent, self._words
+        out: list[str | None] = []
+        for clean_start, clean_end, group in spans:
+            sent_i = bisect_right(sent, clean_start)
+            sent_start = sent[sent_i - 1] if sent_i else 0
+            win_start = clean_start - LOOK_BACK
+            if win_start < sent_start:
+                win_start = sent_start
+            index, size = group if group else (None, None)
+            window, quote = text[win_start:clean_start], text[clean_start:clean_end]
+            out.append(words_of(clean_start, clean_end, sent_start, window, quote, index, size))
+        return out
+
+    def _words(
+        self,
+        clean_start: int,
+        clean_end: int,
+        sent_start: int,
+        window: str,
+        quote: str,
+        index: int | None,
+        size: int | None,
+    ) -> str | None:
+        """The subject as the words around the figure give it, before ``describe`` adjusts it."""
+        text = self.text
+        # the noun after a count may run longer than the 16 characters the other rules read
+        after = text[clean_end : clean_end + 24]
+        subject = subject_before(window, after, index=index, size=size, quote=quote)
+        if subject is None and sent_start and clean_start - sent_start < LOOK_BACK:
+            # 分季度看，三季度同比增长4.9%: a sentence naming no subject measures what the one before did
+            subject = subject_from_previous(window, text[max(0, sent_start - LOOK_BACK) : sent_start])
+        return subject
+
+    def describe(
+        self,
+        clean_start: int,
+        clean_end: int,
+        *,
+        group: tuple[int, int] | None = None,
+        words: object = _READ,
+    ) -> Context:
         """Context of the figure spanning ``clean_text[clean_start:clean_end]``.
 
         ``group=(index, size)`` when the figure is item ``index`` of ``size`` numbers sharing
-        one predicate (A、B分别增长x、y).
+        one predicate (A、B分别增长x、y). ``words``: this figure's entry of :meth:`subjects`,
+        when the caller has read them all first; else they are read here.
         """
         text = self.text
         sent_i = bisect_right(self._sent, clean_start)
@@ -787,13 +842,10 @@ class ContextResolver:
             year = year_of(period) or self.ref_year
             if month is not None and year is not None:
                 period = f"{year}M{month:02d}"
-        # the noun after a count may run longer than the 16 characters the other rules read
-        subject = subject_before(
-            window, text[clean_end : clean_end + 24], index=index, size=size, quote=quote
-        )
-        if subject is None and sent_start and clean_start - sent_start < LOOK_BACK:
-            # 分季度看，三季度同比增长4.9%: a sentence naming no subject measures what the one before did
-            subject = subject_from_previous(window, text[max(0, sent_start - LOOK_BACK) : sent_start])
+        if words is _READ:
+            subject = self._words(clean_start, clean_end, sent_start, window, quote, index, size)
+        else:
+            subject = words  # type: ignore[assignment]  # a str or None from subjects()
         if subject is not None and subject[:1] in "、，,；;.%）)0123456789":
             subject = _trim_list_residue(subject)
         if subject is not None and ("第" in quote or quote[:1] == "前"):
