@@ -63,19 +63,32 @@ def _extract(doc: Document) -> Extraction:
     apply_header_units(text, tokens)
     groups = link_tokens(text, tokens)
     resolver = ContextResolver(doc)
+    # Each step runs over all figures before the next (subjects, then contexts, then the rows):
+    # a step's patterns, vocabularies and code stay in the processor's caches for its whole
+    # pass, where one figure at a time through all of them evicts them at every figure. The
+    # context is still read in text order (news goals are remembered as they are met).
+    kept = [
+        (token.q_start, token.q_end, group)
+        for token, group in zip(tokens, groups, strict=True)
+        if token.skip is None
+    ]
+    describe = resolver.describe
+    contexts = [
+        describe(q_start, q_end, group=group, words=words)
+        for (q_start, q_end, group), words in zip(kept, resolver.subjects(kept), strict=True)
+    ]
     figures: list[Figure] = []
     skipped: list[Skipped] = []
     # Document.source_span, inlined: a token's span is never empty (a match, only widened)
-    to_source, source, describe = doc.clean_to_source, doc.source_text, resolver.describe
-    add_figure = figures.append
-    for token, group in zip(tokens, groups, strict=True):
+    to_source, source = doc.clean_to_source, doc.source_text
+    add_figure, next_context = figures.append, iter(contexts).__next__
+    for token in tokens:
         q_start, q_end = token.q_start, token.q_end
         start, end = to_source[q_start], to_source[q_end - 1] + 1
         if token.skip is not None:
             skipped.append(Skipped(source[start:end], start, end, token.skip))
             continue
-        context = describe(q_start, q_end, group=group)
-        add_figure(_build_figure(token, source[start:end], start, end, context))
+        add_figure(_build_figure(token, source[start:end], start, end, next_context()))
     return Extraction(figures, skipped)
 
 

@@ -237,6 +237,9 @@ def _widen_over_growth_verb(text: str, a: Token, b: Token) -> None:
 
 def _is_from_to(text: str, a: Token, b: Token, between: str) -> bool:
     # a rank moves only to another rank (从全国第五提升到第三), never to an amount
-    if (a.kind == "rank") != (b.kind == "rank") or not _TO.match(between):
+    if (a.kind == "rank") != (b.kind == "rank"):
+        return False
+    # _TO needs 到, 至 or 跃居 between the two: most neighbours have none, and skip the match
+    if ("到" not in between and "至" not in between and "跃居" not in between) or not _TO.match(between):
         return False
     return _FROM.search(clause_window(text, a.q_start, 16)) is not None
