@@ -77,6 +77,8 @@ assert MASTER_RE.groups == len(MASTER_RE.groupindex), "scan reads the kind from 
 _DATE_WORDS = re.compile(r"月|日|号|季度|时|点|周年|世纪|年代|期|届|级|类|线|批次|代|版|秒|次会议|大|中全会")
 _PERIOD_AFTER = ("来", "以来", "前", "后", "间", "内", "中", "里", "度", "底", "初", "末")
 _PERIOD_BEFORE = ("近", "过去", "未来", "今后", "前", "这", "最近", "每")
+#: Nouns of a level counted in days or years (优良天数242天, 受教育年限达到14.2年).
+_TIME_LEVEL_NOUN = re.compile(r"天数|年限")
 _DURATION_CONTEXT = re.compile(r"连续|历时|长达|持续|用了?|花了?|经过|缩短|延长|提前|压缩|减少|时间|期限")
 _RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排|跃升|保持|列|同类|城市|地市")
 _APPROX_RATIO = re.compile(r"约(?:为|是|相当于|占)[^，。；]{0,14}的$")
@@ -642,8 +644,8 @@ def _duration_ok(text: str, token: Token, is_cn: bool) -> bool:
         return False  # 前7个月: the cumulative months of a year, a period
     if token.unit == "个季度":  # 连续5个季度 is a duration; 前3个季度, 近两个季度 are periods
         return _DURATION_CONTEXT.search(window) is not None and not window.endswith(("前", "近"))
-    if token.unit != "年" or after.startswith(("时间", "之久")):
-        return True
+    if token.unit != "年" or after.startswith(("时间", "之久")) or "." in token.raw or "．" in token.raw:
+        return True  # 平均受教育年限达到14.2年: a decimal number of years is a length, never a date
     return _DURATION_CONTEXT.search(window) is not None
 
 
@@ -742,4 +744,6 @@ def _classify(text: str, token: Token) -> None:
         token.measure = "multiple"
     elif base in _TIME_BASES and token.unit != "岁":
         # 优良天数242天, 比2015年增加115天: a count of days, not a length of time
-        token.measure = "level" if "天数" in sentence_window(text, token.q_start, 32) else "duration"
+        # 平均受教育年限达到14.2年: a level measured in years (年限, 寿命) is no duration either
+        level_noun = _TIME_LEVEL_NOUN.search(sentence_window(text, token.q_start, 32))
+        token.measure = "level" if level_noun else "duration"

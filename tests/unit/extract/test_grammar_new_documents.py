@@ -308,3 +308,21 @@ def test_a_gap_below_the_nation_is_negative(extract_text):
     assert sentence in (DEV_EXTRA / "gwr_neimenggu_2026_mid_excerpt.txt").read_text(encoding="utf-8")
     gaps = [(f.value, f.measure) for f in extract_text(sentence).figures if f.unit == "个百分点"]
     assert gaps == [(-0.3, "change_pp"), (0.8, "change_pp")]
+
+
+@pytest.mark.parametrize(
+    ("source", "sentence", "expected"),
+    [
+        # 青海 and 贵州 2026 (dev): a decimal number of years is a length, never a calendar year
+        ("gwr_qinghai_2026_mid_excerpt.txt", "新增劳动力平均受教育年限达到14.2年", [("14.2年", 14.2, "level", None)]),
+        (
+            "gwr_guizhou_2026_mid_excerpt.txt",
+            "从2020年的9.6年提升至2025年的10.2年左右",
+            [("9.6年", 9.6, "from", "2020"), ("10.2年左右", 10.2, "to", "2025")],
+        ),
+    ],
+)
+def test_years_of_schooling_are_a_level(extract_text, source, sentence, expected):
+    assert sentence in (DEV_EXTRA / source).read_text(encoding="utf-8")
+    got = [(f.quote, f.value, f.measure, f.period) for f in extract_text(sentence).figures]
+    assert got == expected
