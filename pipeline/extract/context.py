@@ -261,6 +261,11 @@ def _month_lists(text: str) -> list[re.Match[str]]:
 #: A change in a population census's counts (人口增量为152.67万, 增长5.68%, 减少约80万): over the
 #: ten years since the census before, not the census year alone.
 _CENSUS_CHANGE = re.compile(r"(?:增量|增加|增长|减少|净增|增幅)(?![至到])")
+#: A government reviewing its own work, as only a report's body does (这五年，我们坚定不移…,
+#: 主要做了以下工作): an excerpt with no address to the congress is still a report.
+_GOVERNMENT_REVIEW = re.compile(
+    r"(?:这五年|五年来|过去五年|一年来|过去一年)，我们|主要做了以下工作|我们(?:坚定不移|坚持|深入)"
+)
 #: A month's end framing what follows (6月末，…存款余额…。…贷款余额…).
 _END_FRAMES = ("末，", "末,", "底，", "底,")
 _LEAD_PARAGRAPHS = 2  # a news story's lead: its dateline or first paragraph and the next
@@ -318,6 +323,8 @@ class ContextResolver:
             self.kind = "gwr"  # named in the title or a heading line: news citing a report is not one
         elif self.text.startswith("各位代表") or any(w in self.text for w in GWR_DELIVERY_MARKERS):
             self.kind = "gwr"  # the body of a report, speaking to the congress
+        elif len(_GOVERNMENT_REVIEW.findall(self.text)) >= 2:
+            self.kind = "gwr"  # an excerpt of a report's review: 这五年，我们…; 一年来，我们…
         elif any(w in probe for w in STATCOMM_MARKERS):
             self.kind = "statcomm"
         #: A report about its own area (not news): read once per figure by the area rules.

@@ -192,7 +192,7 @@ def parse_area_in(text: str, local_names: dict[str, str]) -> str | None:
 
 
 #: How a province's or a city's report names its own area.
-_LOCAL_SELF = ("全省", "我省", "全区", "我区", "全市", "我市", "全州", "我州", "全县", "我县")
+_LOCAL_SELF = ("全省", "我省", "全区", "我区", "全疆", "全市", "我市", "全州", "我州", "全县", "我县")
 
 
 def parse_most_frequent_area(text: str, local_names: dict[str, str]) -> str | None:

@@ -264,3 +264,22 @@ def test_a_range_of_years_before_a_change_dates_its_ends(tmp_path):
     found = figures_by_quote(tmp_path, text, "gwr_guizhou_2026.txt")
     assert (found["17.9%"].period, found["35.5%"].period) == ("2020", "2025")
     assert found["突破9500公里"].period == "2025"  # not 2020: 十三五 was the multiple's base
+
+
+def test_an_excerpt_of_a_governments_review_is_a_report(tmp_path):
+    """新疆 2026 (dev gwr_xinjiang_2026_mid_excerpt_gbk): no address to the congress in the excerpt,
+    but a government reviewing its own work (这五年，我们…; 一年来，我们…) speaks in a report, so
+    the year's review holds for the section after its headline paragraph."""
+    from benchmarks.accuracy import decode_source
+    from tests.unit.extract.conftest import DEV_EXTRA
+
+    source = decode_source(DEV_EXTRA / "gwr_xinjiang_2026_mid_excerpt_gbk.txt")
+    sentence = "出台纺织服装“新九条”政策措施，纺织服装产业增加值增长23.6%。"
+    assert sentence in source
+    text = (
+        "这五年，我们坚定不移聚焦重点领域和关键环节改革攻坚，经营主体总量276.81万户。\n"
+        "刚刚过去的2025年是新疆发展历程中具有重要里程碑意义的一年。一年来，我们坚决贯彻落实党中央、国务院重大决策部署。\n"
+        "（三）加快构建现代化产业体系。" + sentence + "\n"
+    )
+    found = figures_by_quote(tmp_path, text, "gwr_xinjiang_2026.txt")
+    assert (found["23.6%"].period, found["23.6%"].growth_basis) == ("2025", "yoy")

@@ -68,3 +68,12 @@ def test_the_own_area_of_a_page_with_no_title_line(name, area):
 
     page = Path(__file__).resolve().parents[2] / "fixtures" / "dev_extra" / name
     assert read_report(page).area == area
+
+
+def test_an_excerpt_that_says_quanjiang_is_xinjiangs():
+    """The 2026 新疆 report from inside its 十四五 review (dev gwr_xinjiang_2026_mid_excerpt_gbk, GBK):
+    it calls itself 全疆 and names 全国 only as a yardstick (低于全国平均水平, 占全国92.8%)."""
+    from pathlib import Path
+
+    dev_extra = Path(__file__).resolve().parents[2] / "fixtures" / "dev_extra"
+    assert read_report(dev_extra / "gwr_xinjiang_2026_mid_excerpt_gbk.txt").area == "新疆维吾尔自治区"
