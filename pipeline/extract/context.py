@@ -264,7 +264,7 @@ _CENSUS_CHANGE = re.compile(r"(?:增量|增加|增长|减少|净增|增幅)(?![�
 #: A government reviewing its own work, as only a report's body does (这五年，我们坚定不移…,
 #: 主要做了以下工作): an excerpt with no address to the congress is still a report.
 _GOVERNMENT_REVIEW = re.compile(
-    r"(?:这五年|五年来|过去五年|一年来|过去一年)，我们|主要做了以下工作|我们(?:坚定不移|坚持|深入)"
+    r"(?:这五年|五年来|过去五年|一年来|过去一年)，我们|主要做了以下工作"
 )
 #: A month's end framing what follows (6月末，…存款余额…。…贷款余额…).
 _END_FRAMES = ("末，", "末,", "底，", "底,")
