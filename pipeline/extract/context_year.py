@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.extract.context_period import fyp_years
 from pipeline.extract.context_vocab import CN_DIGITS as CN_DIGIT_VALUES
 from pipeline.extract.numerals import parse_number
 from pipeline.ingest.document import Document
@@ -233,8 +234,7 @@ def parse_plan_draft_year(text: str) -> int | None:
     m = _PLAN_DRAFT.search(text)
     if m is None:
         return None
-    index = 10 + CN_DIGIT_VALUES[m.group(1) or m.group(2)]
-    return 1981 + 5 * (index - 6)
+    return fyp_years(10 + CN_DIGIT_VALUES[m.group(1) or m.group(2)])[0]
 
 
 def parse_heading_year(text: str) -> int | None:

@@ -188,11 +188,17 @@ def test_a_full_year_outturn_later_in_the_year_is_the_pages_year(tmp_path):
     assert figures_by_quote(tmp_path, page, "december.md")["7.6%"].period == "2022"
 
 
+#: 新浪财经, 2021-04-04 (dev news_national_gwr_2021_expert_talk): a talk on the 2021 national report.
+TALK_HEAD = (
+    "---\ntitle: '刘元春：未来5年是中国GDP赶超美国关键时点'\n"
+    "date: Sun, 04 Apr 2021 08:00:00 GMT\n---\n"
+)
+
+
 def test_the_year_before_last(tmp_path):
     """新浪财经, 2021-04-04 (dev news_national_gwr_2021_expert_talk): 前年 is two years back."""
     page = (
-        "---\ntitle: '刘元春：未来5年是中国GDP赶超美国关键时点'\ndate: Sun, 04 Apr 2021 08:00:00 GMT\n---\n"
-        "　　大家知道这几年新生儿的增长数量急剧下降，"
+        TALK_HEAD + "　　大家知道这几年新生儿的增长数量急剧下降，"
         "前年下降到1400万人，去年的新生儿在1200多万，意味着少生200万人。\n"
     )
     found = figures_by_quote(tmp_path, page, "talk.md")
@@ -215,9 +221,8 @@ def test_a_record_set_over_years_names_no_period(tmp_path):
 def test_a_goal_naming_no_time_is_the_pages_year(tmp_path):
     """新浪财经, 2021-04-04 (dev news_national_gwr_2021_expert_talk): the report's goals restated."""
     page = (
-        "---\ntitle: '刘元春：未来5年是中国GDP赶超美国关键时点'\ndate: Sun, 04 Apr 2021 08:00:00 GMT\n---\n"
-        "　　《政府工作报告》设定的主要目标，是GDP增长速度6%以上，新增就业1100万以上，城镇调查失业率5.5%，"
-        "居民消费价格涨幅3%，进出口国际收支平衡。\n"
+        TALK_HEAD + "　　《政府工作报告》设定的主要目标，是GDP增长速度6%以上，新增就业1100万以上，"
+        "城镇调查失业率5.5%，居民消费价格涨幅3%，进出口国际收支平衡。\n"
     )
     found = figures_by_quote(tmp_path, page, "talk.md")
     assert {found[q].period for q in ("6%以上", "1100万以上", "5.5%")} == {"2021"}
