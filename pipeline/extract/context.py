@@ -1051,6 +1051,18 @@ class ContextResolver:
                     return self._m_period[i], self._m_start[i]
             else:
                 return self._m_period[i], self._m_start[i]
+        if (
+            i >= 0
+            and self._m_start[i] >= para_start
+            and self.text.startswith("其中", sent_start)
+            and self._m_period[i] is not None
+            and len(self._m_period[i]) == 7
+            and self._m_period[i][4] == "M"
+            and i not in self._m_local
+        ):
+            # 当月…全省进出口0.78万亿元。其中，出口0.49万亿元: the breakdown of the sentence before
+            # is of its period, even a single month's (which frames no paragraph)
+            return self._m_period[i], -1
         first = self.text[sent_start : sent_start + 1]
         if (
             self.kind == "other"

@@ -234,7 +234,8 @@ QUARTERS_AND_MONTH = (
     "---\ntitle: '广东前三季度GDP达8.8万亿，当月进出口创历史新高'\ndate: Sat, 23 Oct 2021 06:55:26 GMT\n---\n"
     "<p>　　作为外贸第一大省，外贸进出口对广东经济发展十分关键。"
     "数据显示，前三季度，广东外贸进出口总额6.03万亿元，同比增长18.6%，持续今年以来两位数增长态势，两年平均增长8.0%。其中，出口3.68万亿元，同比增长19.3%，"
-    "两年平均增长8.3%。当月进出口总量创历史新高，全省进出口0.78万亿元，同比增长12.1%。</p>\n"
+    "两年平均增长8.3%。当月进出口总量创历史新高，全省进出口0.78万亿元，同比增长12.1%。"
+    "其中，出口0.49万亿元，增长20.6%；进口0.29万亿元，增长0.2%。</p>\n"
 )
 
 
@@ -246,3 +247,4 @@ def test_a_trend_since_the_years_start_does_not_reset_the_period(tmp_path):
 def test_the_month_of_a_cumulative_release_is_its_last(tmp_path):
     found = figures_by_quote(tmp_path, QUARTERS_AND_MONTH, "guangdong.md")
     assert found["0.78万亿元"].period == found["12.1%"].period == "2021M09"  # 当月 after 前三季度
+    assert found["0.49万亿元"].period == found["0.2%"].period == "2021M09"  # 其中: its breakdown
