@@ -496,6 +496,8 @@ _TO = re.compile(
     r"(?:从|由)[^，,。；;]*[\d０-９][^，,。；;]*(?:[，,][^，,。；;\d]{0,6})?"
     + _CHANGE_END
     + _END_YEAR
+    # the later ends of a paired change (分别提高到58794元和[23184元])
+    + r"(?:[^，,。；;\d]{0,3}[\d０-９.．]+[^，,。；;\d、和]{0,5}[、和]" + _END_YEAR + r")*"
     + r"[^，,。；;\d]{0,3}$"
 )
 _CHANGE_AFTER = re.compile(r"^(?:、[^，,。；;、]{1,8}?)*[^，,。；;\d]{0,12}?" + _CHANGE_END)

@@ -103,12 +103,21 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
         if starts is None and run and run[-1] == i and _is_from_to(text, tokens[run[0]], b, between):
             starts = [tokens[j] for j in run]
         if starts is not None:
-            # 从全国第8位、第4位双双跃居第1位: every start of a listed pair goes to the one end
-            link = f"L{next_link}"
-            next_link += 1
-            for start_token in starts:
-                start_token.measure, start_token.link_id = "from", link
-            b.measure, b.link_id = "to", link
+            ends = _listed_ends(text, tokens, i + 1, len(starts))
+            if len(ends) == len(starts) > 1:
+                # 从46503元和16935元分别提高到58794元和23184元: the k-th start goes to the k-th end
+                for start_token, end_token in zip(starts, ends, strict=True):
+                    link = f"L{next_link}"
+                    next_link += 1
+                    start_token.measure, start_token.link_id = "from", link
+                    end_token.measure, end_token.link_id = "to", link
+            else:
+                # 从全国第8位、第4位双双跃居第1位: every start of a listed pair goes to the one end
+                link = f"L{next_link}"
+                next_link += 1
+                for start_token in starts:
+                    start_token.measure, start_token.link_id = "from", link
+                b.measure, b.link_id = "to", link
             _widen_over_growth_verb(text, a, b)
             _close_group(run, groups)
             run = []
@@ -211,6 +220,25 @@ def _share_pp_unit(text: str, a: Token, b: Token) -> None:
 def _close_group(run: list[int], groups: list[tuple[int, int] | None]) -> None:
     for index, token_index in enumerate(run):
         groups[token_index] = (index, len(run))
+
+
+def _listed_ends(text: str, tokens: Sequence[Token], first: int, wanted: int) -> list[Token]:
+    """The end ``tokens[first]`` and the items listed right after it (、/和), at most ``wanted``.
+
+    Ends of a paired change are written as a list of the same kind as its first end
+    (提高到58794元和23184元); another kind (a rate, a count) belongs to a new clause.
+    """
+    ends = [tokens[first]]
+    j = first
+    while len(ends) < wanted and j + 1 < len(tokens):
+        prev, nxt = tokens[j], tokens[j + 1]
+        if nxt.skip or nxt.base_unit != prev.base_unit:
+            break
+        if not _TIGHT_LIST.match(text[prev.q_end : nxt.q_start]):
+            break
+        ends.append(nxt)
+        j += 1
+    return ends
 
 
 def _is_range(text: str, a: Token, b: Token, between: str) -> bool:

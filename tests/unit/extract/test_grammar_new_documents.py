@@ -326,3 +326,22 @@ def test_years_of_schooling_are_a_level(extract_text, source, sentence, expected
     assert sentence in (DEV_EXTRA / source).read_text(encoding="utf-8")
     got = [(f.quote, f.value, f.measure, f.period) for f in extract_text(sentence).figures]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "sentence", "pairs"),
+    [
+        # 西藏 and 上海 2026 (dev): two changes written as two lists, paired by position
+        ("gwr_xizang_2026_mid_excerpt.txt", "城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元",
+         [(46503, 58794), (16935, 23184)]),
+        ("gwr_shanghai_2026_mid_excerpt.txt", "认定跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家",
+         [(771, 1076), (481, 636)]),
+    ],
+)
+def test_paired_lists_of_starts_and_ends(extract_text, source, sentence, pairs):
+    assert sentence in (DEV_EXTRA / source).read_text(encoding="utf-8")
+    figures = extract_text(sentence).figures
+    links = {}
+    for f in figures:
+        links.setdefault(f.link_id, {})[f.measure] = f.value
+    assert sorted((v["from"], v["to"]) for v in links.values()) == sorted(pairs)
