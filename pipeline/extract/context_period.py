@@ -266,6 +266,8 @@ def scan_mentions(text: str) -> list[Mention]:
     [('year', 2020, 'Q1'), ('rel', 0, 'H1')]
     >>> [m.kind for m in scan_mentions("这五年，高新技术企业是2015年的3倍")]
     ['past']
+    >>> [m.rel for m in scan_mentions("同时考虑为今年应对困难挑战预留政策空间。今年要…")]  # a provision
+    ['今年']
     >>> [(m.year, m.year2) for m in scan_mentions("2020年到2025年，工业投资比重从17.9%提升到35.5%")]
     [(2021, 2025)]
     >>> [m.sub for m in scan_mentions("前三季度，1-11月，前7个月，2021年1至5月，1—2月，前十一个月")]
@@ -305,6 +307,8 @@ def scan_mentions(text: str) -> list[Mention]:
                 continue  # 今年同期 and the like: a comparison base
             if word == "全年" and text.startswith(FULL_YEAR_NOUNS, end):
                 continue  # 完成全年目标的95%: part of a noun, not a period
+            if word == "今年" and text[start - 1 : start] == "为" and text[start - 3 : start - 1] != "作为":
+                continue  # 为今年应对困难挑战预留政策空间: the year a provision is for, not a frame
             if m.group("relsince") and text[start - 2 : start] in _TREND_VERBS:
                 continue  # 持续今年以来两位数增长态势: a trend described, not the figures' period
             offset = {"去年": -1, "前年": -2, "明年": 1}.get(word, 0)
