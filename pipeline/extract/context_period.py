@@ -491,7 +491,7 @@ def resolve(mention: Mention, *, ref_year: int | None, context_year: int | None)
 
 _LAST_STOP = re.compile(r"(?s:.*)[，,。；;！？!?\n]")
 #: 到/至, or a rise to a rank (双双跃居第1位): what ends a written change.
-_CHANGE_END = r"(?:到|至|跃居|跃升为?|升为)"
+_CHANGE_END = r"(?:到|至|跃居|跃升为?|升为|转为)"
 #: The start of a change, also the later items of a list of starts (从全国第8位、[第4位]双双跃居…).
 #: A year may name when an end stood: 从2020年的3.68万亿元增长到2025年的4.93万亿元.
 _END_YEAR = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"

@@ -78,7 +78,7 @@ _DATE_WORDS = re.compile(r"月|日|号|季度|时|点|周年|世纪|年代|期|�
 _PERIOD_AFTER = ("来", "以来", "前", "后", "间", "内", "中", "里", "度", "底", "初", "末")
 _PERIOD_BEFORE = ("近", "过去", "未来", "今后", "前", "这", "最近", "每")
 #: Nouns of a level counted in days or years (优良天数242天, 受教育年限达到14.2年).
-_TIME_LEVEL_NOUN = re.compile(r"天数|年限")
+_TIME_LEVEL_NOUN = re.compile(r"天数|年限|回收期|周转期")
 _DURATION_CONTEXT = re.compile(r"连续|历时|长达|持续|用了?|花了?|经过|缩短|延长|提前|压缩|减少|时间|期限")
 _RANK_CONTEXT = re.compile(r"全国|全省|全市|全区|全球|世界|居|位列|名列|排|跃升|保持|列|同类|城市|地市")
 _APPROX_RATIO = re.compile(r"约(?:为|是|相当于|占)[^，。；]{0,14}的$")

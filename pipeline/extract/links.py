@@ -27,10 +27,12 @@ _LIST_OPENER = re.compile(r"分别|依次")
 # 从/由, an optional start year (从2013年的1.76), then words without digits up to the start value
 _FROM = re.compile(r"(?:从|由)(?!于|而|事|严|源|此|中)(?:\d{4}年)?[^0-9０-９，。；]*$")
 # the verb ending in 到/至 may follow a comma after the start value (从上半年的13.0%，下跌至9.90%),
-# and a year may date the end (增长到2025年的4.93万亿元)
+# and a year may date the end (增长到2025年的4.93万亿元); 转为 ends a change of sign
 _TO = re.compile(
-    r"^[，,]?[^，。；0-9０-９]{0,14}?(?:到|至|跃居)(?:\d{4}年(?:末|底)?)?[^，。；,;0-9０-９]{0,8}$"
+    r"^[，,]?[^，。；0-9０-９]{0,14}?(?:到|至|跃居|转为)(?:\d{4}年(?:末|底)?)?[^，。；,;0-9０-９]{0,8}$"
 )
+#: The words that end a written change (由X提高到Y, 由下降5.0%转为增长21.5%).
+_TO_WORDS = ("到", "至", "跃居", "转为")
 #: Between two values of a list of owners (江苏的19.2%、广东省的18.6%).
 _OWNER_LIST = re.compile(r"[、和及与][^，。；、\d%％]{1,8}的$")
 _MAX_GAP = 40
@@ -267,7 +269,7 @@ def _is_from_to(text: str, a: Token, b: Token, between: str) -> bool:
     # a rank moves only to another rank (从全国第五提升到第三), never to an amount
     if (a.kind == "rank") != (b.kind == "rank"):
         return False
-    # _TO needs 到, 至 or 跃居 between the two: most neighbours have none, and skip the match
-    if ("到" not in between and "至" not in between and "跃居" not in between) or not _TO.match(between):
+    # _TO needs 到, 至, 跃居 or 转为 between the two: most neighbours have none, and skip the match
+    if not any(word in between for word in _TO_WORDS) or not _TO.match(between):
         return False
     return _FROM.search(clause_window(text, a.q_start, 16)) is not None

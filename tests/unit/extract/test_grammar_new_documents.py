@@ -345,3 +345,11 @@ def test_paired_lists_of_starts_and_ends(extract_text, source, sentence, pairs):
     for f in figures:
         links.setdefault(f.link_id, {})[f.measure] = f.value
     assert sorted((v["from"], v["to"]) for v in links.values()) == sorted(pairs)
+
+
+def test_days_of_a_turnover_indicator_are_a_level(extract_text):
+    """新浪财经, 2021-12-27 (dev news_national_industry_profits_2021m01_11)."""
+    sentence = "应收账款平均回收期为51.7天，同比减少3.0天"
+    source = (DEV_EXTRA / "news_national_industry_profits_2021m01_11.md").read_text(encoding="utf-8")
+    assert sentence in source
+    assert [(f.value, f.measure) for f in extract_text(sentence).figures] == [(51.7, "level"), (-3.0, "level")]

@@ -248,3 +248,16 @@ def test_the_month_of_a_cumulative_release_is_its_last(tmp_path):
     found = figures_by_quote(tmp_path, QUARTERS_AND_MONTH, "guangdong.md")
     assert found["0.78万亿元"].period == found["12.1%"].period == "2021M09"  # 当月 after 前三季度
     assert found["0.49万亿元"].period == found["0.2%"].period == "2021M09"  # 其中: its breakdown
+
+
+def test_a_change_of_sign_is_a_from_to_pair(tmp_path):
+    """新浪财经, 2021-06-18 (dev news_xian_energy_2021m01_04): 由去年同期下降5.0%转为增长21.5%."""
+    page = (
+        "---\ntitle: '1-4月西安制造业带动电力消费快速增长'\ndate: Fri, 18 Jun 2021 08:00:00 GMT\n---\n"
+        "4月当月规模以上工业综合能源消费量53.20万吨标准煤，由去年同期下降5.0%转为增长21.5%，"
+        "比一季度提高43.3个百分点，两年平均增长7.4%。\n"
+    )
+    found = {f.value: f for f in figures_by_quote(tmp_path, page, "xian.md").values()}
+    start, end = found[-5.0], found[21.5]
+    assert (start.measure, start.period, end.measure, end.period) == ("from", "2020M04", "to", "2021M04")
+    assert start.link_id == end.link_id is not None
