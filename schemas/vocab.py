@@ -178,6 +178,9 @@ UNITS: dict[str, tuple[str, str]] = {
     "千瓦": ("kw", "1"),
     "兆瓦": ("kw", "1000"),
     "吉瓦": ("kw", "1000000"),
+    "吉瓦时": ("kwh", "1000000"),
+    **{word: ("kwh", factor) for word, factor in (("kWh", "1"), ("MWh", "1000"), ("GWh", "1000000"))},
+    **{word: ("kw", factor) for word, factor in (("MW", "1000"), ("GW", "1000000"))},
     # containers
     "标箱": ("teu", "1"),
     "标准箱": ("teu", "1"),

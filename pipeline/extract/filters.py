@@ -20,9 +20,9 @@ _QUOTED_FIGURE = (
     r"[约近超逾]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|‰|个百分点|[万亿]*元|倍)(?:左右|以上|以内)?"
 )
 
-#: Units of computing power written in Latin letters right after a number (4800PF, 10EFLOPS): a
-#: figure, unlike 5G or 555X.
-_COMPUTE = r"(?:[PET]FLOPS|[PET]F[Ll]ops|PF)"
+#: Units of computing power, energy and power written in Latin letters right after a number
+#: (4800PF, 10EFLOPS, 55GWh): a figure, unlike 5G or 555X.
+_COMPUTE = r"(?:[PET]FLOPS|[PET]F[Ll]ops|PF|[kMG]Wh|[MG]W)"  # also energy and power: 55GWh, 300MW
 
 #: Branches open with a character class where they can (``[0-9][0-9]{3}`` for ``[0-9]{4}``, a
 #: look-behind after the first letter instead of before it): ``re`` skips such a branch on one

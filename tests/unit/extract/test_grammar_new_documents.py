@@ -353,3 +353,12 @@ def test_days_of_a_turnover_indicator_are_a_level(extract_text):
     source = (DEV_EXTRA / "news_national_industry_profits_2021m01_11.md").read_text(encoding="utf-8")
     assert sentence in source
     assert [(f.value, f.measure) for f in extract_text(sentence).figures] == [(51.7, "level"), (-3.0, "level")]
+
+
+def test_energy_in_latin_units_is_a_figure_unlike_5g(extract_text):
+    """贵州 2026 (dev gwr_guizhou_2026_mid_excerpt): 产能达55GWh; 5G stays a name."""
+    sentence = "新能源电池产能达55GWh"
+    assert sentence in (DEV_EXTRA / "gwr_guizhou_2026_mid_excerpt.txt").read_text(encoding="utf-8")
+    (figure,) = extract_text(sentence).figures
+    assert (figure.quote, figure.base_unit, figure.value_base) == ("55GWh", "kwh", 55_000_000)
+    assert [f.quote for f in extract_text("建成5G基站2万个").figures] == ["2万个"]
