@@ -181,6 +181,11 @@ _FACILITY_AFTER = re.compile(
 #: Places that only illustrate a group (包括广州、佛山、汕头在内的14个地级市): not its area, nor a
 #: later figure's in the sentence.
 _EXAMPLES = re.compile(r"包括[^，,。；;：\n]{1,40}?在内")
+#: A group counted, then its members in brackets (皖北6市（阜阳、蚌埠、…宿州）常住人口…, 皖南5个（…）):
+#: the figure is the group's, never its last member's.
+_MEMBERS_IN_BRACKETS = re.compile(
+    r"(?:[0-9]{1,2}|[一二三四五六七八九十两])个?(?:城市|地市|市|县|区|省)?(（[^（）\n]{1,60}?、[^（）\n]{1,60}?）)"
+)
 #: Places inside 除…外 are left out of what the clause counts (河南除省会郑州外，还有10个省辖市).
 _EXCEPT = re.compile(r"除了?[^，,。；;：\n]{1,16}?(?:以外|之外|外)")
 #: A count closing a list of places (六省, 三地, 两市, 3个城市): the list names a group's members.
@@ -292,7 +297,9 @@ def scan_areas(text: str) -> list[AreaMention]:
     examples = [m.span() for m in _EXAMPLES.finditer(text)] if "在内" in text else []
     if "除" in text:
         examples += [m.span() for m in _EXCEPT.finditer(text)]
-        examples.sort()
+    if "（" in text:
+        examples += [m.span(1) for m in _MEMBERS_IN_BRACKETS.finditer(text)]
+    examples.sort()
     examples.reverse()  # popped from the end, in text order
     out: list[AreaMention] = []
     prev: AreaMention | None = None

@@ -212,6 +212,13 @@ AMBIGUOUS_CITY_NAMES: frozenset[str] = frozenset(
     )
 )
 
+#: Parts of a province named by compass point, areas of their own.
+_COMPASS_PARTS = (
+    "皖北", "皖南", "皖中", "皖西", "苏北", "苏南", "苏中", "粤东", "粤西", "粤北", "浙南", "浙北",
+    "鲁南", "鲁西南", "豫东", "豫西", "豫南", "湘南", "湘西", "鄂西", "赣南", "闽西", "闽东", "川南",
+    "川东北", "滇西", "陕北", "陕南", "关中", "晋北", "晋南", "冀北", "蒙东", "南疆", "北疆", "东疆",
+)  # fmt: skip
+
 #: Regions named as areas (kept as written; canonical form on the right).
 REGIONS: dict[str, str] = {
     "东部地区": "东部地区",
@@ -227,6 +234,12 @@ REGIONS: dict[str, str] = {
     "长江经济带": "长江经济带",
     "黄河流域": "黄河流域",
     "成渝地区": "成渝地区",
+    # parts of a province named by compass point (皖北6市…常住人口2682.17万人, 南疆五地州…年均增长6%)
+    **{name: name for name in _COMPASS_PARTS},
+    # 海南's three economic circles
+    "海口经济圈": "海口经济圈",
+    "三亚经济圈": "三亚经济圈",
+    "儋洋经济圈": "儋洋经济圈",
 }
 
 #: Words naming the report's own level of government or the nation.

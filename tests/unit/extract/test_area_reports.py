@@ -79,3 +79,20 @@ CASES = [
 @pytest.mark.parametrize(("source", "anchor", "quote", "area"), CASES)
 def test_area_in_reports(source, anchor, quote, area):
     assert area_of(source, anchor, quote) == area
+
+
+def test_a_part_of_a_province_and_its_members_in_brackets():
+    """每日经济新闻, 2021-11-12 (dev news_anhui_commentary_2021): 皖北 is a part of 安徽 named by
+    compass point; the six cities in brackets are its members, not the figure's area."""
+    from pathlib import Path
+
+    from pipeline.extract import extract_figures
+    from pipeline.ingest import read_report
+
+    page = Path(__file__).resolve().parents[2] / "fixtures" / "dev_extra" / "news_anhui_commentary_2021.md"
+    sentence = "皖北6市（阜阳、蚌埠、淮南、亳州、淮北、宿州）常住人口2682.17万人"
+    doc = read_report(page)
+    assert sentence in doc.source_text
+    start = doc.source_text.index(sentence) + sentence.index("2682.17万人")
+    (figure,) = [f for f in extract_figures(doc).figures if f.char_start == start]
+    assert figure.area == "皖北"
