@@ -11,10 +11,11 @@ rather than in a fingerprint.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
-from pipeline.extract import context, filters, grammar
+from pipeline.extract import context, filters, grammar, links
 from pipeline.extract.context import ContextResolver
 from pipeline.extract.filters import build_mask
 from pipeline.extract.grammar import scan
@@ -173,3 +174,23 @@ def test_scan_finishing_tokens_in_a_pass_of_its_own_changes_nothing(docs):
     assert {"more_than", "approx", "at_least"} <= {t.qualifier for t in seen}
     assert {"growth_pct", "rate_pct", "change_pp", "duration"} <= {t.measure for t in seen}
     assert any(t.sign < 0 for t in seen) and any(t.skip == "age group" for t in seen)
+
+
+BETWEEN_CASES = ["", " - ", "\u3000至 ", "和", " 以及 ", "\n、", "—", "~~", "到", "、", "以", "及以上"]
+
+
+def test_link_guards_skip_no_match(docs):
+    """A range or tight-list pattern only matches text opening on a character its guard lets through."""
+    betweens = BETWEEN_CASES[:]
+    for doc in docs.values():
+        text = build_mask(doc.clean_text)
+        tokens = scan(text)
+        betweens += [text[a.q_end : b.q_start] for a, b in pairwise(tokens)]
+    for between in betweens:
+        first = between[:1]
+        if links._RANGE_SEP.match(between):
+            assert first and (first in links._RANGE_FIRST or first.isspace()), repr(between)
+        if links._TIGHT_LIST.match(between):
+            assert first and (first in links._TIGHT_FIRST or first.isspace()), repr(between)
+    assert any(links._RANGE_SEP.match(b) for b in betweens)
+    assert any(links._TIGHT_LIST.match(b) for b in betweens)
