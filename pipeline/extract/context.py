@@ -849,23 +849,18 @@ class ContextResolver:
         are those ``describe`` reads itself (``_words``, a pure function of the text and the
         span), so passing them back changes nothing.
         """
-        text, sent = self.text, self._sent
+        text, sent, words_of = self.text, self._sent, self._words
         out: list[str | None] = []
         add = out.append
         for clean_start, clean_end, group in spans:
-            sent_i = bisect_right(sent, clean_start)
+            sent_i = bisect_right(sent, clean_start)  # describe's first lines, as it reads them
             sent_start = sent[sent_i - 1] if sent_i else 0
             win_start = clean_start - LOOK_BACK
             if win_start < sent_start:
                 win_start = sent_start
-            window = text[win_start:clean_start]
-            # _words, inlined (once per figure)
             index, size = group if group else (None, None)
-            after, quote = text[clean_end : clean_end + 24], text[clean_start:clean_end]
-            subject = subject_before(window, after, index=index, size=size, quote=quote)
-            if subject is None and sent_start and clean_start - sent_start < LOOK_BACK:
-                subject = subject_from_previous(window, text[max(0, sent_start - LOOK_BACK) : sent_start])
-            add(subject)
+            window, quote = text[win_start:clean_start], text[clean_start:clean_end]
+            add(words_of(clean_start, clean_end, sent_start, window, quote, index, size))
         return out
 
     def _words(

@@ -168,6 +168,10 @@ class Token:
     #: Measure, sign and growth basis still to be read from the words before the number
     #: (``_classify``): ``scan`` does it for every token in a pass after the reading one.
     classify: bool = False
+    #: A number read with its unit, whose bound words and measure are still to be read
+    #: (``_finish_number(text, token, *finish)``, in ``scan``'s last pass): (上 read as a bound
+    #: word before it, the unit word as written).
+    finish: tuple[bool, str] | None = None
 
 
 def scan(text: str) -> list[Token]:
@@ -196,12 +200,17 @@ def scan(text: str) -> list[Token]:
             append(token)
             if token.end > pos:
                 pos = token.end  # the token read past its match (the :1 of a ratio 2.5:1)
-    # The measure of each token in a pass of its own: the classifier's patterns (``measures``)
-    # stay cached through the pass instead of being evicted by the reader's at every number,
-    # about a twentieth of the extractor's time. Equivalent: ``_classify`` is the readers' last
-    # step, it reads only the text and its own token, and nothing above reads what it sets.
+    # Bound words and the measure of each token in a pass of their own: their patterns
+    # (``qualifiers``, ``measures``) stay cached through the pass instead of being evicted by the
+    # reader's at every number, about a twentieth of the extractor's time. Equivalent: they are
+    # the readers' last steps, they read only the text and their own token, and the loop above
+    # reads nothing they set (a token's ``end`` is final when it is read).
     for token in tokens:
-        if token.classify:
+        if token.finish is not None:
+            up, unit_text = token.finish
+            token.finish = None
+            _finish_number(text, token, up, unit_text)
+        elif token.classify:
             token.classify = False
             _classify(text, token)
     return tokens
@@ -451,14 +460,24 @@ def _read_number(text: str, start: int, end: int, is_cn: bool) -> Token | None:
         token.base_unit = "enterprise"
     if "多" in raw or "余" in raw:  # has_approx_mark, inlined on the hottest path
         token.qualifier = "more_than"
+    token.finish = (up, unit_text)  # _finish_number, run by scan in its own pass: the last step here
+    return token
+
+
+def _finish_number(text: str, token: Token, up: bool, unit_text: str) -> None:
+    """The last steps of reading a number with a unit: bound words, age groups, the measure.
+
+    ``scan`` runs them for every token after reading them all (see there); ``token.q_end`` is
+    still the end of the unit word, as ``_read_number`` left it.
+    """
+    unit_end = token.q_end
     _finish_bounds(text, token)
     if token.pre_bound and not up:
         _unbind_counts_and_benchmarks(text, token, unit_text)
     if token.unit == "岁" and token.q_end > unit_end and _is_cjk(text[token.q_end : token.q_end + 1]):
         token.skip = "age group"  # 3岁以下婴幼儿, 60岁以上的老年人: names a group of people
-        return token
-    token.classify = True  # _classify, run by scan in its own pass: nothing after it may read the measure
-    return token
+        return
+    _classify(text, token)
 
 
 def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:

@@ -21,6 +21,9 @@ from pipeline.extract.measures import (
 _RANGE_SEP = re.compile(r"\s*[-－—~～–]{1,2}\s*$|\s*[至到]\s*$")
 _DASH_ONLY = re.compile(r"\s*[-－—~～–]{1,2}\s*$")
 _TIGHT_LIST = re.compile(r"\s*(?:[、和及与]|以及)\s*$")
+#: What the two patterns above can open on besides a space (``\s``, which ``str.isspace`` tests).
+_RANGE_FIRST = "-－—~～–至到"
+_TIGHT_FIRST = "、和及与以"
 _LOOSE_LIST = re.compile(r"[、和及与][^，。；：,;:！？\n]{0,20}$")
 #: A word announcing one value per item of a list (A、B分别回落2.16和1.66个百分点).
 _LIST_OPENER = re.compile(r"分别|依次")
@@ -75,7 +78,14 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             a.qualifier, b.qualifier = "at_least", "at_most"
             a.link_id = b.link_id = link
             continue
-        tight = _TIGHT_LIST.match(between) is not None  # read up to three times below: matched once
+        # read up to three times below: matched once, and only when the text between opens on a
+        # joiner or a space (the pattern's first characters; most neighbours are words apart)
+        first = between[:1]
+        tight = (
+            bool(first)
+            and (first in _TIGHT_FIRST or first.isspace())
+            and _TIGHT_LIST.match(between) is not None
+        )
         if a.bare and not b.skip and tight:
             if _LIST_OPENER.search(clause_window(text, a.q_start, 16)):
                 _share_list_unit(a, b)  # 分别回落2.16和1.66个百分点: one unit, written at the end
@@ -146,7 +156,7 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
         ):
             # 高于江苏的19.2%、广东省的18.6%、山东的18%: one value per owner, all of one kind
             b.measure, b.growth_basis, b.sign = a.measure, a.growth_basis, a.sign
-        if _LOOSE_LIST.search(between) and a.base_unit == b.base_unit and a.measure == b.measure:
+        if a.base_unit == b.base_unit and a.measure == b.measure and _LOOSE_LIST.search(between):
             if "分别" in between:
                 # 出口增长11%以上,城镇居民、农村居民人均可支配收入分别增长5.2%、7.6%: 分别 opens a
                 # list of its own; the figure before it belongs to another predicate
@@ -244,7 +254,10 @@ def _listed_ends(text: str, tokens: Sequence[Token], first: int, wanted: int) ->
 
 
 def _is_range(text: str, a: Token, b: Token, between: str) -> bool:
-    if b.skip or b.unit is None or not _RANGE_SEP.match(between):
+    first = between[:1]  # the pattern opens on a dash, 至, 到 or a space: most neighbours on none
+    if b.skip or b.unit is None or not first or not (first in _RANGE_FIRST or first.isspace()):
+        return False
+    if not _RANGE_SEP.match(between):
         return False
     if a.skip and not a.bare:
         return False
