@@ -24,7 +24,7 @@ _KEYWORD = re.compile(
            (?:到|至)|降为)
     | (?P<rate>自然增长率)
     | (?P<neg>下降|降幅|下跌|跌幅|回落|减少|降低|减产|缩小|缩短|收窄|贬值|下滑|放缓|压减|压缩|削减|精简
-             |减(?=时间|材料|环节|跑动|证明|流程|手续))
+             |降价|减价|减(?=时间|材料|环节|跑动|证明|流程|手续))
     | (?P<pos>增长率|增长|增速|增幅|涨幅|上涨|上升|回升|提高|提升|增加|增产|扩大|拉动|同比|环比
              |比上年|较上年|多增|升值|高出|加快|改善|(?<!新)增)
     | (?P<rate2>率|比例|比重|占比|占|份额|贡献)
@@ -72,10 +72,13 @@ _AVG = re.compile(r"(?:年均|年平均)(?!浓度|气温|降水|值|水平)|平�
 _CUMUL = re.compile(r"累计")
 _DIGIT = re.compile(r"[\d０-９]")
 #: The steps of a public service cut by a reform (平均压减时间58%、材料52%, 减时间83%, 审批环节
-#: 精简60%): measured against the way before the reform, not against last year.
+#: 精简60%), and prices cut by a collective purchase: measured against the way before the reform,
+#: not against last year.
 _PROCESS_CUT = re.compile(
     r"(?:压减|减少|压缩|精简|缩短|减)(?:办事|办理|审批|申请|申报)?(?:时间|材料|环节|跑动|证明|流程|手续)"
     r"|(?:时间|材料|环节|跑动次数|证明|流程|手续)[^，。；\d]{0,2}(?:压减|减少|压缩|精简|缩短)"
+    # prices cut by a collective purchase (集中带量采购药品、耗材平均降价58%): against the price before
+    r"|采购[^，。；\d]{0,12}降价"
 )
 
 

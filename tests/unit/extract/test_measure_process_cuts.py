@@ -60,3 +60,17 @@ def test_a_decline_does_not_reach_a_level_in_a_later_clause(extract_text, source
     assert sentence in decode_source(DEV_EXTRA / source)
     found = {f.quote: f for f in extract_text(sentence).figures}
     assert (found[quote].measure, found[quote].value) == ("rate_pct", value)
+
+
+@pytest.mark.parametrize(
+    ("source", "sentence", "expected"),
+    [
+        # 河北 2022 and 青海 2026 (dev): prices cut by a collective purchase, against the price before
+        ("news_hebei_gwr_2022.txt", "集中带量采购药品、耗材平均降价58%和80%", [(-58.0, "exact"), (-80.0, "exact")]),
+        ("gwr_qinghai_2026_mid_excerpt.txt", "集中采购药品、耗材平均降价超50%", [(-50.0, "more_than")]),
+    ],
+)
+def test_a_collective_purchase_cuts_prices(extract_text, source, sentence, expected):
+    assert sentence in (DEV_EXTRA / source).read_text(encoding="utf-8")
+    got = [(f.value, f.qualifier, f.measure, f.growth_basis) for f in extract_text(sentence).figures]
+    assert got == [(value, qualifier, "growth_pct", "cumulative") for value, qualifier in expected]
