@@ -121,8 +121,8 @@ _PREFIXES = frozenset(name[:2] for name in NAMES)
 _match_start = re.Match.start
 #: Generic X市/X县 after a delimiter: the 市/县 found first, the name checked behind it.
 #: 市/县 ending an unknown place, unless it opens an office of the city itself (提请市人大常委会,
-#: 办理市政协提案, 市属国企): there the characters before it are a verb, not a place.
-_GENERIC_SUFFIX = re.compile(r"[市县](?![场民长委级域区属直]|人大|人民政府|政协|政府)")
+#: 办理市政协提案, 市属国企, 改造市政管网): there the characters before it are a verb, not a place.
+_GENERIC_SUFFIX = re.compile(r"[市县](?![场民长委级域区属直政]|人大|人民政府)")
 _DELIMS = frozenset("，。；：、 \u3000\n“（(,;:")
 
 

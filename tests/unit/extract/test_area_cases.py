@@ -22,6 +22,7 @@ AREA_SOURCES = {
     "news_changsha_congress_digital_2021": DEV_EXTRA / "news_changsha_congress_digital_2021.md",
     "gwr_jiangsu_2026_excerpt": DEV_EXTRA / "gwr_jiangsu_2026_excerpt.txt",
     "gwr_beijing_2026_review_excerpt": DEV_EXTRA / "gwr_beijing_2026_review_excerpt.txt",
+    "news_hebei_gwr_2022": DEV_EXTRA / "news_hebei_gwr_2022.txt",
     "gwr_shaanxi_2026_goals_excerpt": DEV_EXTRA / "gwr_shaanxi_2026_goals_excerpt.txt",
     "gwr_anhui_2026_review_excerpt": DEV_EXTRA / "gwr_anhui_2026_review_excerpt.txt",
     "gwr_fujian_2026": CORPUS / "gwr_fujian_2026.txt",

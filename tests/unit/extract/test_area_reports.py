@@ -65,6 +65,11 @@ BEIJING_2026 = [
     ("办理市政协提案1309件", "1309件", "北京市"),
 ]
 
+HEBEI_2022 = [
+    # 市政 is the city's public works, not a place ending in 市
+    ("改造市政老旧管网288公里", "288公里", "河北省"),
+]
+
 CASES = [
     *[pytest.param("gwr_jiangsu_2026_excerpt", *c, id=f"jiangsu:{c[1]}") for c in JIANGSU_2026],
     *[pytest.param("gwr_fujian_2026", *c, id=f"fujian:{c[1]}") for c in FUJIAN_2026],
@@ -73,6 +78,7 @@ CASES = [
     *[pytest.param("gwr_anhui_2026_review_excerpt", *c, id=f"anhui:{c[1]}") for c in ANHUI_2026],
     *[pytest.param("gwr_hunan_2026_excerpt", *c, id=f"hunan:{c[1]}") for c in HUNAN_2026],
     *[pytest.param("gwr_beijing_2026_review_excerpt", *c, id=f"beijing:{c[1]}") for c in BEIJING_2026],
+    *[pytest.param("news_hebei_gwr_2022", *c, id=f"hebei:{c[1]}") for c in HEBEI_2022],
 ]
 
 
