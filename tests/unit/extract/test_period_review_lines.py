@@ -1,9 +1,12 @@
-"""A five-year review headed line by line with 这是…的五年, and shares within a plan's goals.
+"""Periods in excerpts of 2026 reports cut from the middle of the text: five-year reviews and goals.
 
-Sentences are real: the 2026 广东 report (dev gwr_guangdong_2026_goals_excerpt_gbk) heads each
-paragraph of its 十四五 review with a line 这是…的五年。 and the paragraphs never write a year; the
-2026 河南 report (dev gwr_henan_2026_mid_excerpt) lists its 十五五 goals. Both pages are read
-as the excerpts are, with no title: the file name carries the report's year.
+Sentences are real, from the provincial reports added to the dev set in the sixth session (each
+test names its dev document; the few clauses written for a contrast say so). The pages are read
+as the excerpts are, with no title: the file name carries the report's year. Covered: a review's
+heading line 这是…的五年。, a paragraph closed by 五年来, an excerpt opening inside a review, a plan's
+start or close named as an event, levels held and changes counted over N years, a year's total
+named alone, records over recent years, ranks of a change, counts per year, shares within the
+plan's goals, and a government's review read as a report.
 """
 
 from __future__ import annotations
