@@ -136,6 +136,7 @@ _TIME_BASES = frozenset(("year", "quarter", "month", "day", "hour", "minute"))
 _CLASS_NAME = re.compile(r"新药|创新药|药|疫苗|医疗器械|器械|水|地区|区域|城市|口岸|标准|[以及]")
 _DURATION_BASES = frozenset(("count", *_TIME_BASES))  # 连续3次, 连续22年
 _SIGN_CHARS = "-－−"
+_LIST_JOINERS = "、，,和"  # before a list item's own minus sign (3.4、-0.5、1.0个百分点)
 _PRE = dict(PRE_QUALIFIERS)
 _NOT_BEFORE_MINUS = set("0123456789０１２３４５６７８９%％‰元人个家户吨亿万")
 
@@ -524,6 +525,10 @@ def _read_unitless(text: str, token: Token, is_cn: bool) -> Token | None:
     else:
         token.skip = "no unit"
         token.bare = True
+        s = token.start
+        if s >= 2 and text[s - 1] in _SIGN_CHARS and text[s - 2] in _LIST_JOINERS:
+            # 分别拉动经济增长3.4、-0.5、1.0个百分点: a list item's own minus sign
+            token.sign, token.own_sign, token.q_start = -1, True, s - 1
     return token
 
 

@@ -39,6 +39,7 @@ _TO_WORDS = ("到", "至", "跃居", "转为")
 #: Between two values of a list of owners (江苏的19.2%、广东省的18.6%).
 _OWNER_LIST = re.compile(r"[、和及与][^，。；、\d%％]{1,8}的$")
 _MAX_GAP = 40
+_MINUS_CHARS = "-－−"
 #: The skip reason of a year read as a date (see grammar): it may sit inside a change (增长到2025年的…).
 _DATED = "date or period phrase"
 _RATE_BASES = frozenset(("percentage_point", "percent"))
@@ -88,11 +89,11 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
         )
         if a.bare and not b.skip and tight:
             if _LIST_OPENER.search(clause_window(text, a.q_start, 16)):
-                _share_list_unit(a, b)  # 分别回落2.16和1.66个百分点: one unit, written at the end
+                _share_list_unit(text, a, b)  # 分别回落2.16和1.66个百分点: one unit, written at the end
             elif b.base_unit in _RATE_BASES and not b.mult and a.value < 100:
                 # 高于全省22.7和28.8个百分点: a rate's unit is written once, after the last item;
                 # the first keeps no written unit of its own
-                _share_list_unit(a, b)
+                _share_list_unit(text, a, b)
                 a.unit = None
                 if b.base_unit == "percentage_point" and is_comparison_pp(text, a.q_start):
                     a.growth_basis = b.growth_basis = None  # a gap against another area, not a change
@@ -140,7 +141,7 @@ def link_tokens(text: str, tokens: Sequence[Token]) -> list[tuple[int, int] | No
             if b.measure == a.measure or b.measure in ("growth_pct", "rate_pct"):
                 b.measure, b.growth_basis = a.measure, a.growth_basis
                 if not b.own_sign:
-                    b.sign = a.sign
+                    b.sign = _list_sign(text, a)
             if a.pre_bound and b.qualifier == "exact":
                 # 分别超过A、B / 连跨5万亿元、6万亿元: the bound word governs the list
                 b.qualifier, b.pre_bound = a.qualifier, True
@@ -200,11 +201,11 @@ def _share_units_back(text: str, tokens: Sequence[Token]) -> None:
         ):
             continue
         if _LIST_OPENER.search(clause_window(text, a.q_start, 16)):
-            _share_list_unit(b, c)
-            _share_list_unit(a, b)
+            _share_list_unit(text, b, c)
+            _share_list_unit(text, a, b)
 
 
-def _share_list_unit(a: Token, b: Token) -> None:
+def _share_list_unit(text: str, a: Token, b: Token) -> None:
     """In 分别回落2.16和1.66个百分点 or 分别为3.5和4.2万人 the first item has the last item's unit.
 
     Only after 分别 (or 依次), which announces one value per item: elsewhere a bare number
@@ -213,7 +214,17 @@ def _share_list_unit(a: Token, b: Token) -> None:
     a.unit, a.base_unit, a.factor, a.mult = b.unit, b.base_unit, b.factor, b.mult
     a.measure, a.growth_basis, a.bare, a.skip = b.measure, b.growth_basis, False, None
     if not a.own_sign:
-        a.sign = b.sign
+        a.sign = _list_sign(text, b)
+
+
+def _list_sign(text: str, item: Token) -> int:
+    """The sign ``item`` passes on to its list: its verb's (分别下降2.1%、3.4%), never its own minus.
+
+    In 贡献率分别为85.3%、-11.6%、26.4% the minus belongs to -11.6% alone.
+    """
+    if item.own_sign and text[item.q_start : item.q_start + 1] in _MINUS_CHARS:
+        return 1
+    return item.sign
 
 
 def _share_pp_unit(text: str, a: Token, b: Token) -> None:

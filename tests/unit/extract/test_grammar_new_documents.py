@@ -362,3 +362,14 @@ def test_energy_in_latin_units_is_a_figure_unlike_5g(extract_text):
     (figure,) = extract_text(sentence).figures
     assert (figure.quote, figure.base_unit, figure.value_base) == ("55GWh", "kwh", 55_000_000)
     assert [f.quote for f in extract_text("建成5G基站2万个").figures] == ["2万个"]
+
+
+def test_a_list_items_own_minus_sign_is_its_alone(extract_text):
+    """中新网 via 新浪财经, 2022-01-17 (dev news_national_econ_2021): contributions to growth."""
+    sentence = (
+        "四季度，最终消费支出、资本形成总额、货物和服务净出口分别拉动经济增长3.4、-0.5、1.0个百分点，"
+        "对经济增长的贡献率分别为85.3%、-11.6%、26.4%"
+    )
+    assert sentence in (DEV_EXTRA / "news_national_econ_2021.md").read_text(encoding="utf-8")
+    values = [f.value for f in extract_text(sentence).figures]
+    assert values == [3.4, -0.5, 1.0, 85.3, -11.6, 26.4]
