@@ -99,6 +99,24 @@ def _class_items(items: Iterable[tuple[object, object]]) -> set[str]:
     return out
 
 
+def _start_items(pattern: re.Pattern[str]) -> tuple[set[str], bool] | None:
+    """The class items a match of ``pattern`` can start with, and whether it can match empty.
+
+    ``None`` when the pattern uses anything the analysis does not follow.
+    """
+    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        return _first_of_sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except (_Unsupported, TypeError, ValueError, IndexError):
+        return None
+
+
+def _one_class(items: set[str]) -> re.Pattern[str] | None:
+    """A one-character class of ``items`` (sorted, so the pattern is stable), or ``None``."""
+    return re.compile("[" + "".join(sorted(items)) + "]") if items else None
+
+
 def start_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     r"""A one-class regex matching every character a match of ``pattern`` can start with.
 
@@ -107,15 +125,10 @@ def start_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     >>> start_class(re.compile(r"[^，]+")) is None  # negated class: not analysed
     True
     """
-    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+    analysed = _start_items(pattern)
+    if analysed is None or analysed[1]:
         return None
-    try:
-        items, nullable = _first_of_sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
-    except (_Unsupported, TypeError, ValueError, IndexError):
-        return None
-    if nullable or not items:
-        return None
-    return re.compile("[" + "".join(sorted(items)) + "]")
+    return _one_class(analysed[0])
 
 
 def nonempty_start_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -127,13 +140,8 @@ def nonempty_start_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     >>> nonempty_start_class(re.compile(r"(?:多|余)?(?:万|亿)?(?:元|个)?")).pattern
     '[万个亿余元多]'
     """
-    if _sre_parse is None or pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        items, _nullable = _first_of_sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
-    except (_Unsupported, TypeError, ValueError, IndexError):
-        return None
-    return re.compile("[" + "".join(sorted(items)) + "]") if items else None
+    analysed = _start_items(pattern)
+    return None if analysed is None else _one_class(analysed[0])
 
 
 def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
